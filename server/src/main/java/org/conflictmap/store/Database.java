@@ -1,0 +1,150 @@
+package org.conflictmap.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The conflictmap database: migrated on open, handing out one connection per unit of work. Safe for concurrent use;
+ * each {@link #inTransaction} call gets its own connection.
+ */
+public final class Database implements AutoCloseable {
+
+  /** Which SQL dialect the vendor folder of migrations is written for. */
+  enum Vendor {
+    H2("h2"),
+    POSTGRESQL("postgresql");
+
+    final String folder;
+
+    Vendor(String folder) {
+      this.folder = folder;
+    }
+
+    static Vendor of(String jdbcUrl) {
+      String url = jdbcUrl.toLowerCase(Locale.ROOT);
+      if (url.startsWith("jdbc:h2:")) {
+        return H2;
+      }
+      if (url.startsWith("jdbc:postgresql:")) {
+        return POSTGRESQL;
+      }
+      throw new IllegalArgumentException("Unsupported database URL (want jdbc:h2: or jdbc:postgresql:): " + jdbcUrl);
+    }
+  }
+
+  private final Vendor vendor;
+  private final ConnectionSource connections;
+
+  private Database(Vendor vendor, ConnectionSource connections) {
+    this.vendor = vendor;
+    this.connections = connections;
+  }
+
+  /** Opens (creating if needed) the H2 file database {@code <dataDir>/conflictmap} and migrates it. */
+  public static Database embedded(Path dataDir) {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    // ';' separates settings in an H2 URL, so a path containing one would be misread
+    if (dir.toString().contains(";")) {
+      throw new IllegalArgumentException("Data directory path must not contain ';': " + dir);
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create data directory " + dir, e);
+    }
+    // AUTO_SERVER=FALSE: this process owns the file; a second process gets a clear "locked" error
+    String url = "jdbc:h2:file:" + dir.resolve("conflictmap") + ";AUTO_SERVER=FALSE";
+    return connect(url, "sa", "");
+  }
+
+  /** Connects to any supported JDBC URL (H2 or PostgreSQL with PostGIS) and migrates the schema. */
+  public static Database connect(String jdbcUrl, String user, String password) {
+    Vendor vendor = Vendor.of(jdbcUrl);
+    ConnectionSource source = vendor == Vendor.H2
+        ? new PooledSource(JdbcConnectionPool.create(jdbcUrl, user, password))
+        : () -> DriverManager.getConnection(jdbcUrl, user, password);
+    Database db = new Database(vendor, source);
+    try {
+      db.migrate(jdbcUrl, user, password);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  }
+
+  private void migrate(String jdbcUrl, String user, String password) {
+    var config = Flyway.configure()
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
+        .validateMigrationNaming(true);
+    // migrate an H2 database through the pool, so the file is opened once and stays open afterwards
+    if (connections instanceof PooledSource pooled) {
+      config.dataSource(pooled.pool());
+    } else {
+      config.dataSource(jdbcUrl, user, password);
+    }
+    config.load().migrate();
+  }
+
+  /**
+   * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws anything. SQL errors
+   * come out as {@link StoreException}; unchecked exceptions thrown by {@code work} pass through unchanged.
+   */
+  public <T> T inTransaction(SqlWork<T> work) {
+    try (Connection c = connections.open()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("Database error: " + e.getMessage(), e);
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Closes the pool; for an embedded database this closes the file too. */
+  @Override
+  public void close() {
+    connections.close();
+  }
+
+  /** Where connections come from: H2's small pool, or the driver for every unit of work. */
+  private interface ConnectionSource extends AutoCloseable {
+    Connection open() throws SQLException;
+
+    @Override
+    default void close() {}
+  }
+
+  private record PooledSource(JdbcConnectionPool pool) implements ConnectionSource {
+    @Override
+    public Connection open() throws SQLException {
+      return pool.getConnection();
+    }
+
+    @Override
+    public void close() {
+      pool.dispose();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.conflictmap.store;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** A database failure the caller cannot fix by changing its input: the HTTP layer maps it to a 500. */
+public class StoreException extends RuntimeException {
+
+  public StoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** The SQLSTATE of the underlying SQL error, if there is one. */
+  public Optional<String> sqlState() {
+    for (Throwable t = getCause(); t != null; t = t.getCause()) {
+      if (t instanceof SQLException e && e.getSQLState() != null) {
+        return Optional.of(e.getSQLState());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** True when a unique constraint refused the write (SQLSTATE 23505 in H2 and PostgreSQL alike). */
+  public boolean isUniqueViolation() {
+    return sqlState().filter("23505"::equals).isPresent();
+  }
+}
