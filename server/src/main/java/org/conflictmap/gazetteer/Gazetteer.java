@@ -1,0 +1,131 @@
+package org.conflictmap.gazetteer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The in-memory place index: folded name → places, plus countries by ISO code, regions by key and demonyms.
+ * Immutable once built; safe to share between threads.
+ */
+public final class Gazetteer {
+  private static final int[] NONE = new int[0];
+
+  private final List<Place> places;
+  private final Map<String, int[]> byName;
+  private final Map<String, Integer> byKey;
+  private final Map<String, Place> countries;
+  private final Map<String, Place> demonyms;
+  private final int longestNameWords;
+
+  Gazetteer(
+      List<Place> places, Map<String, int[]> byName, Map<String, Place> demonyms, int longestNameWords) {
+    this.places = List.copyOf(places);
+    this.byName = byName;
+    this.demonyms = Map.copyOf(demonyms);
+    this.longestNameWords = longestNameWords;
+    this.byKey = new HashMap<>(places.size() * 2);
+    this.countries = new HashMap<>();
+    for (int i = 0; i < places.size(); i++) {
+      Place p = places.get(i);
+      byKey.put(p.key(), i);
+      if (p.precision() == Precision.COUNTRY) {
+        countries.put(p.countryCode(), p);
+      }
+    }
+  }
+
+  /** Loads the default gazetteer bundled with the app. */
+  public static Gazetteer loadDefault() {
+    return GazetteerLoader.loadBundled();
+  }
+
+  /** Every place with exactly this name once folded (see {@link Names#normalize}); in no particular order. */
+  public List<Place> lookup(String name) {
+    return lookupNormalized(Names.normalize(name));
+  }
+
+  /** As {@link #lookup} for a name already folded with {@link Names#normalize}. */
+  public List<Place> lookupNormalized(String folded) {
+    int[] ids = byName.getOrDefault(folded, NONE);
+    List<Place> out = new ArrayList<>(ids.length);
+    for (int id : ids) {
+      out.add(places.get(id));
+    }
+    return out;
+  }
+
+  /** Whether any place has this folded name; cheaper than {@link #lookupNormalized}. */
+  public boolean containsNormalized(String folded) {
+    return byName.containsKey(folded);
+  }
+
+  /** The country a demonym or nationality adjective names ("Syrian", "Russians", "Turkish"), if any. */
+  public Optional<Place> demonym(String word) {
+    return Optional.ofNullable(demonyms.get(Names.normalize(word)));
+  }
+
+  public Optional<Place> byKey(String key) {
+    Integer i = byKey.get(key);
+    return i == null ? Optional.empty() : Optional.of(places.get(i));
+  }
+
+  /** The country with this ISO 3166-1 alpha-2 code. */
+  public Optional<Place> country(String iso2) {
+    return Optional.ofNullable(countries.get(iso2));
+  }
+
+  /** The first-level region that contains a place, if the place names one and the gazetteer has it. */
+  public Optional<Place> region(Place p) {
+    return p.admin1Key().isEmpty() ? Optional.empty() : byKey(p.admin1Key());
+  }
+
+  /** Most words in any indexed name; the parser need not look at longer spans. */
+  public int longestNameWords() {
+    return longestNameWords;
+  }
+
+  public int size() {
+    return places.size();
+  }
+
+  public int nameCount() {
+    return byName.size();
+  }
+
+  /** Candidates for a free-text query ranked by their prior alone (population and kind of place). */
+  public List<Candidate> search(String query, int limit) {
+    return lookup(query).stream()
+        .map(p -> new Candidate(p, prior(p)))
+        .sorted(Comparator.comparingDouble(Candidate::score).reversed())
+        .limit(limit)
+        .toList();
+  }
+
+  /**
+   * How likely a place is to be meant by a bare mention of its name, before any context: bigger places and
+   * capitals first, countries above all towns that share their name.
+   */
+  public static double prior(Place p) {
+    double score = Math.log10(p.population() + 10.0);
+    String code = p.featureCode();
+    if (code.startsWith("PCL")) {
+      score += 6;
+    } else if ("PPLC".equals(code)) {
+      score += 2.5;
+    } else if ("PPLA".equals(code)) {
+      score += 1.5;
+    } else if ("PPLA2".equals(code)) {
+      score += 0.7;
+    } else if ("ADM1".equals(code)) {
+      // a region's population is its towns' sum: weigh it like a large town, not like a country
+      score -= 1.0;
+    } else if (code.startsWith("PPLX") || "PPLL".equals(code) || "PPLH".equals(code) || "PPLQ".equals(code)) {
+      score -= 1.5;
+    }
+    return score;
+  }
+}

@@ -1,0 +1,138 @@
+package org.conflictmap.gazetteer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads {@code geodata/places.tsv.gz} (see geodata/README.md for its columns) and builds a {@link Gazetteer}.
+ * Adds the JDK's own country names in a few major languages, so "Syrie", "Сирия" and "سوريا" find Syria.
+ */
+final class GazetteerLoader {
+  static final String BUNDLED = "/geodata/places.tsv.gz";
+
+  /** Languages whose country names the JDK adds; the news we read is mostly in these. */
+  private static final List<Locale> COUNTRY_NAME_LOCALES = List.of(
+      Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN, Locale.ITALIAN, Locale.forLanguageTag("es"),
+      Locale.forLanguageTag("pt"), Locale.forLanguageTag("ru"), Locale.forLanguageTag("ar"),
+      Locale.forLanguageTag("tr"), Locale.forLanguageTag("fa"), Locale.forLanguageTag("uk"),
+      Locale.forLanguageTag("zh"), Locale.forLanguageTag("he"));
+
+  private final List<Place> places = new ArrayList<>(210_000);
+  private final Map<String, int[]> byName = new HashMap<>(1 << 21);
+  private final Map<String, Place> demonyms = new HashMap<>();
+  private int longestNameWords = 1;
+
+  private GazetteerLoader() {}
+
+  static Gazetteer loadBundled() {
+    InputStream in = Gazetteer.class.getResourceAsStream(BUNDLED);
+    if (in == null) {
+      throw new IllegalStateException("the bundled gazetteer " + BUNDLED + " is not on the classpath");
+    }
+    return load(in);
+  }
+
+  /** Reads a gzipped places file. */
+  static Gazetteer load(InputStream gzipped) {
+    GazetteerLoader loader = new GazetteerLoader();
+    try (BufferedReader r = new BufferedReader(
+        new InputStreamReader(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (!line.isEmpty() && line.charAt(0) != '#') {
+          loader.addRow(line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the gazetteer", e);
+    }
+    return new Gazetteer(loader.places, loader.byName, loader.demonyms, loader.longestNameWords);
+  }
+
+  private void addRow(String line) {
+    String[] f = line.split("\t", -1);
+    if (f.length < 13) {
+      throw new IllegalArgumentException("gazetteer row with " + f.length + " columns: " + line);
+    }
+    Place p = new Place(
+        f[0],
+        f[1].isEmpty() ? null : Long.valueOf(f[1]),
+        f[2],
+        f[9],
+        f[10],
+        f[7],
+        f[8],
+        Double.parseDouble(f[5]),
+        Double.parseDouble(f[6]),
+        f[11].isEmpty() ? 0 : Long.parseLong(f[11]));
+    int id = places.size();
+    places.add(p);
+    Set<String> names = new HashSet<>();
+    names.add(Names.normalize(f[2]));
+    names.add(Names.normalize(f[3]));
+    if (!f[4].isEmpty()) {
+      for (String alt : f[4].split(",")) {
+        names.add(Names.normalize(alt));
+      }
+    }
+    if (p.precision() == Precision.COUNTRY) {
+      Locale region = new Locale("", p.countryCode());
+      for (Locale lang : COUNTRY_NAME_LOCALES) {
+        String display = region.getDisplayCountry(lang);
+        if (!display.equalsIgnoreCase(p.countryCode())) {
+          names.add(Names.normalize(display));
+        }
+      }
+      for (String demonym : f[12].split(",")) {
+        addDemonym(demonym, p);
+      }
+    }
+    names.remove("");
+    for (String name : names) {
+      index(name, id);
+    }
+  }
+
+  private void addDemonym(String demonym, Place country) {
+    String d = Names.normalize(demonym);
+    if (d.isEmpty()) {
+      return;
+    }
+    demonyms.putIfAbsent(d, country);
+    // "Syrians", "Russians"; "Chinese", "Turkish", "Swiss" have no plural of their own
+    if (!d.endsWith("s") && !d.endsWith("sh") && !d.endsWith("ese") && !d.endsWith("ch")) {
+      demonyms.putIfAbsent(d + "s", country);
+    }
+  }
+
+  private void index(String name, int id) {
+    int[] ids = byName.get(name);
+    if (ids == null) {
+      byName.put(name, new int[] {id});
+      int words = 1;
+      for (int i = 0; i < name.length(); i++) {
+        if (name.charAt(i) == ' ') {
+          words++;
+        }
+      }
+      longestNameWords = Math.max(longestNameWords, words);
+    } else {
+      int[] grown = Arrays.copyOf(ids, ids.length + 1);
+      grown[ids.length] = id;
+      byName.put(name, grown);
+    }
+  }
+}
