@@ -21,6 +21,7 @@ final class Resolver {
   private static final double COUNTRY_CONTEXT = 1.5;
   private static final double COUNTRY_CONTEXT_PER_MENTION = 0.5;
   private static final double COUNTRY_HINT = 4.0;
+  private static final double REGION_HINT = 4.0;
   private static final double REGION_CUE = 8.0;
 
   private final Gazetteer gazetteer;
@@ -51,7 +52,7 @@ final class Resolver {
             false, 1.0, Gazetteer.prior(s.demonymOf()), List.of()));
         continue;
       }
-      String hint = countryHint(i);
+      Place hint = container(i).orElse(null);
       List<Candidate> ranked = gazetteer.lookupNormalized(s.folded()).stream()
           .map(p -> new Candidate(p, score(p, s, hint)))
           .sorted(Comparator.comparingDouble(Candidate::score).reversed()
@@ -78,14 +79,17 @@ final class Resolver {
         .filter(p -> p.precision() == Precision.COUNTRY);
   }
 
-  private double score(Place p, Span s, String hint) {
+  private double score(Place p, Span s, Place hint) {
     double score = Gazetteer.prior(p);
     int mentions = countryMentions.getOrDefault(p.countryCode(), 0);
     if (mentions > 0 && p.precision() != Precision.COUNTRY) {
       score += COUNTRY_CONTEXT + COUNTRY_CONTEXT_PER_MENTION * Math.min(mentions, 4);
     }
-    if (p.countryCode().equals(hint)) {
+    if (hint != null && p.countryCode().equals(hint.countryCode()) && !p.key().equals(hint.key())) {
       score += COUNTRY_HINT;
+      if (hint.precision() == Precision.REGION && p.admin1Key().equals(hint.key())) {
+        score += REGION_HINT;
+      }
     }
     if (s.regionCue() && p.precision() == Precision.REGION) {
       score += REGION_CUE;
@@ -93,25 +97,30 @@ final class Resolver {
     return score;
   }
 
-  /** The country written next to span i: "Syria's Idlib" before it, or "Idlib, Syria" after it; else "". */
-  private String countryHint(int i) {
+  /**
+   * The larger place written next to span i: "Syria's Idlib" before it, or "Idlib, Syria" and "Moscow, Idaho"
+   * after it.
+   */
+  private Optional<Place> container(int i) {
     Span s = spans.get(i);
     if (i > 0) {
       Span prev = spans.get(i - 1);
       if (doc.possessive(prev.last()) && doc.nextWordSkippingPossessive(prev.last()) == s.first()) {
         Optional<Place> c = namedCountry(prev);
         if (c.isPresent()) {
-          return c.get().countryCode();
+          return c;
         }
       }
     }
     if (i + 1 < spans.size()) {
       Span next = spans.get(i + 1);
       if (next.first() == s.last() + 1 && doc.gapAfter(s.last()).trim().equals(",") && !next.demonym()) {
-        return namedCountry(next).map(Place::countryCode).orElse("");
+        return gazetteer.lookupNormalized(next.folded()).stream()
+            .filter(p -> p.precision() != Precision.TOWN)
+            .max(Comparator.comparingDouble(Gazetteer::prior));
       }
     }
-    return "";
+    return Optional.empty();
   }
 
   /** The best candidate's share of exp(score) over all candidates. */

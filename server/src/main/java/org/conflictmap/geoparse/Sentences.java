@@ -9,7 +9,7 @@ import java.util.Set;
 public final class Sentences {
   private static final Set<String> ABBREVIATIONS = Set.of(
       "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen", "rep",
-      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc",
       "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "approx", "fig", "u.s", "u.k", "u.n", "e.g", "i.e");
 
   private Sentences() {}
@@ -50,6 +50,9 @@ public final class Sentences {
     }
     if (j < text.length()) {
       char next = text.charAt(j);
+      if (Character.isDigit(next) && text.regionMatches(true, Math.max(0, dot - 2), "no", 0, 2)) {
+        return false; // "No. 10"
+      }
       boolean opens = !Character.isLowerCase(next);
       if (!opens) {
         return false;

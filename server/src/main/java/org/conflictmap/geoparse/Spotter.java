@@ -102,8 +102,9 @@ final class Spotter {
       }
       if (found == null) {
         String lower = t.lower();
+        // only cased scripts mark names with capitals; an unknown Arabic word says nothing about people
         roles[s - first] = WordLists.TITLES.contains(lower) ? Role.TITLE
-            : WordLists.NOT_PLACES.contains(lower) || t.allCaps() ? Role.STOP : Role.NAME;
+            : WordLists.NOT_PLACES.contains(lower) || t.allCaps() || !t.cased() ? Role.STOP : Role.NAME;
         s++;
         continue;
       }

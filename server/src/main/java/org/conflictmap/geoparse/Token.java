@@ -10,6 +10,12 @@ record Token(int start, int end, String text) {
         || (Character.isLetter(cp) && !Character.isLowerCase(cp) && !Character.isUpperCase(cp));
   }
 
+  /** Written in a script with capitals (Latin, Cyrillic, Greek), where a capital marks a name. */
+  boolean cased() {
+    int cp = text.codePointAt(0);
+    return Character.isUpperCase(cp) || Character.isLowerCase(cp) || Character.isTitleCase(cp);
+  }
+
   /** Two or more letters, all capitals: an acronym such as UN or NATO. */
   boolean allCaps() {
     if (text.length() < 2) {

@@ -1,0 +1,20 @@
+package org.conflictmap.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.conflictmap.config.Config;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.ingest.Ingester;
+import org.conflictmap.store.EventStore;
+import org.conflictmap.store.IngestStore;
+import org.conflictmap.store.ZoneStore;
+
+/** The services the HTTP layer hands requests to; built once at start-up by {@link org.conflictmap.App}. */
+public record Api(
+    Config config,
+    ObjectMapper json,
+    Gazetteer gazetteer,
+    Ingester ingester,
+    IngestStore articles,
+    EventStore events,
+    ZoneStore zones,
+    CountryLayer countries) {}

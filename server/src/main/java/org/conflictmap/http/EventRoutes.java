@@ -1,0 +1,45 @@
+package org.conflictmap.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.conflictmap.events.Event;
+import org.conflictmap.events.EventJson;
+import org.conflictmap.events.EventQuery;
+
+/** {@code GET /api/events} (filtered GeoJSON) and {@code GET /api/events/{id}}. */
+final class EventRoutes {
+  private static final Set<String> PARAMS = Set.of("bbox", "datetime", "limit");
+  private final Api api;
+
+  EventRoutes(Api api) {
+    this.api = api;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/events", this::list);
+    routes.get("/api/events/{id}", this::get);
+  }
+
+  private void list(Context ctx) {
+    Params.allowOnly(ctx, PARAMS);
+    LocalDate[] interval = Params.dateInterval(ctx);
+    EventQuery q = new EventQuery(Params.bbox(ctx), Optional.ofNullable(interval[0]),
+        Optional.ofNullable(interval[1]),
+        Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT));
+    List<Event> events = api.events().find(q);
+    long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
+    ctx.contentType("application/geo+json")
+        .result(EventJson.toFeatureCollection(events, matched, api.json()).toString());
+  }
+
+  private void get(Context ctx) {
+    Params.allowOnly(ctx, Set.of());
+    long id = Params.id(ctx);
+    Event e = api.events().get(id).orElseThrow(() -> Params.notFound("event", id));
+    ctx.contentType("application/geo+json").result(EventJson.toFeature(e, api.json()).toString());
+  }
+}

@@ -1,0 +1,61 @@
+package org.conflictmap.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import org.conflictmap.problem.InputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every route, static file and error mapping, wired in one place. */
+public final class HttpServer {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+  private HttpServer() {}
+
+  public static Javalin create(Api api) {
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.http.maxRequestSize = api.config().maxBodyBytes();
+      config.staticFiles.add("/public", Location.CLASSPATH);
+      config.staticFiles.enableWebjars();
+      config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+
+      new ArticleRoutes(api).register(config.routes);
+      new EventRoutes(api).register(config.routes);
+      new ZoneRoutes(api).register(config.routes);
+      new PlaceRoutes(api).register(config.routes);
+
+      config.routes.exception(InputException.class, (e, ctx) ->
+          Problems.write(ctx, api.json(), e.kind().status(), e.title(), e.detail(), e.extensions()));
+      config.routes.exception(JsonProcessingException.class, (e, ctx) ->
+          Problems.write(ctx, api.json(), 400, "Malformed JSON", "the body is not valid JSON: "
+              + e.getOriginalMessage()));
+      config.routes.exception(HttpResponseException.class, (e, ctx) ->
+          Problems.write(ctx, api.json(), e.getStatus(), titleFor(e.getStatus()), detailFor(e, ctx.path())));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        Problems.write(ctx, api.json(), 500, "Internal error",
+            "the server could not complete the request; nothing was changed");
+      });
+    });
+  }
+
+  private static String titleFor(int status) {
+    return switch (status) {
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Body too large";
+      default -> "Request refused";
+    };
+  }
+
+  private static String detailFor(HttpResponseException e, String path) {
+    return switch (e.getStatus()) {
+      case 404 -> "nothing is served at " + path;
+      case 413 -> "the request body is larger than this server accepts";
+      default -> e.getMessage();
+    };
+  }
+}
