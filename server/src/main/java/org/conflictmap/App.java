@@ -36,12 +36,23 @@ public final class App implements AutoCloseable {
     Services s = Services.open(config);
     try {
       if (config.sample() && s.isEmpty()) {
-        SampleData.Loaded loaded = SampleData.load(s.ingester(), s.zones(), s.gazetteer(), s.json());
-        LOG.info("loaded the sample: {} event(s) and zone '{}'", loaded.article().events().size(),
+        SampleData.Loaded loaded =
+            SampleData.load(s.ingester(), s.zones(), s.gazetteer(), s.json());
+        LOG.info(
+            "loaded the sample: {} event(s) and zone '{}'",
+            loaded.article().events().size(),
             loaded.zone().name());
       }
-      Api api = new Api(config, s.json(), s.gazetteer(), s.ingester(), s.articles(), s.events(), s.zones(),
-          CountryLayer.bundled());
+      Api api =
+          new Api(
+              config,
+              s.json(),
+              s.gazetteer(),
+              s.ingester(),
+              s.articles(),
+              s.events(),
+              s.zones(),
+              CountryLayer.bundled());
       Javalin http = HttpServer.create(api).start(config.port());
       return new App(s.db(), http);
     } catch (RuntimeException e) {
@@ -61,18 +72,32 @@ public final class App implements AutoCloseable {
   }
 
   /** The domain services, shared by the server and the command line. */
-  public record Services(Database db, ObjectMapper json, Gazetteer gazetteer, Ingester ingester,
-      IngestStore articles, EventStore events, ZoneStore zones) implements AutoCloseable {
+  public record Services(
+      Database db,
+      ObjectMapper json,
+      Gazetteer gazetteer,
+      Ingester ingester,
+      IngestStore articles,
+      EventStore events,
+      ZoneStore zones)
+      implements AutoCloseable {
 
     public static Services open(Config config) {
       Gazetteer gazetteer = BundledGazetteer.get();
-      Database db = config.jdbcUrl()
-          .map(url -> Database.connect(url, config.jdbcUser().orElse(null), config.jdbcPassword().orElse(null)))
-          .orElseGet(() -> Database.embedded(config.dataDir()));
+      Database db =
+          config
+              .jdbcUrl()
+              .map(
+                  url ->
+                      Database.connect(
+                          url, config.jdbcUser().orElse(null), config.jdbcPassword().orElse(null)))
+              .orElseGet(() -> Database.embedded(config.dataDir()));
       ObjectMapper json = new ObjectMapper();
       IngestStore articles = new IngestStore(db);
-      Ingester ingester = new Ingester(new EventExtractor(new Geoparser(gazetteer)), articles, Clock.systemUTC());
-      return new Services(db, json, gazetteer, ingester, articles, new EventStore(db), new ZoneStore(db));
+      Ingester ingester =
+          new Ingester(new EventExtractor(new Geoparser(gazetteer)), articles, Clock.systemUTC());
+      return new Services(
+          db, json, gazetteer, ingester, articles, new EventStore(db), new ZoneStore(db));
     }
 
     boolean isEmpty() {
@@ -85,7 +110,9 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** The bundled gazetteer, loaded once per JVM: it is immutable and takes a few seconds to build. */
+  /**
+   * The bundled gazetteer, loaded once per JVM: it is immutable and takes a few seconds to build.
+   */
   static final class BundledGazetteer {
     private static volatile Gazetteer instance;
 

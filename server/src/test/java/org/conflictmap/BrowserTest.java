@@ -32,8 +32,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Drives the real app in headless Chromium: the sample data must be drawn (countries, the Idlib zone, the sample's
- * events), and an article pasted into the panel must end up as markers on the map without a reload.
+ * Drives the real app in headless Chromium: the sample data must be drawn (countries, the Idlib
+ * zone, the sample's events), and an article pasted into the panel must end up as markers on the
+ * map without a reload.
  */
 class BrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -106,7 +107,9 @@ class BrowserTest {
   @Test
   void drawsSampleDataAndAddsPastedArticleToTheMap() throws IOException {
     driver.get(baseUrl);
-    waitFor(LOAD_TIMEOUT, "the initial load (body[data-ready=true])",
+    waitFor(
+        LOAD_TIMEOUT,
+        "the initial load (body[data-ready=true])",
         d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
 
     assertThat(driver.findElement(By.id("load-status")).isDisplayed())
@@ -114,23 +117,33 @@ class BrowserTest {
         .isFalse();
 
     // Countries: the base map is drawn from the bundled borders, not from tiles.
-    assertThat(number("return window.conflictmap.layers.countries.getLayers().length")).isGreaterThan(100);
-    assertThat(number("return document.querySelectorAll('.leaflet-countries-pane path.country-shape').length"))
+    assertThat(number("return window.conflictmap.layers.countries.getLayers().length"))
+        .isGreaterThan(100);
+    assertThat(
+            number(
+                "return document.querySelectorAll('.leaflet-countries-pane path.country-shape').length"))
         .isGreaterThan(100);
 
     // The sample's Idlib zone.
-    assertThat(number("return document.querySelectorAll('.leaflet-overlay-pane path.zone-shape').length"))
+    assertThat(
+            number(
+                "return document.querySelectorAll('.leaflet-overlay-pane path.zone-shape').length"))
         .isGreaterThanOrEqualTo(1);
-    assertThat(strings("return window.conflictmap.layers.zones.getLayers().map(l => l.feature.properties.name)"))
+    assertThat(
+            strings(
+                "return window.conflictmap.layers.zones.getLayers().map(l => l.feature.properties.name)"))
         .anyMatch(name -> name.contains("Idlib"));
 
     // The sample's events, as markers or clusters.
-    assertThat(number("return document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon').length"))
+    assertThat(
+            number(
+                "return document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon').length"))
         .isGreaterThan(0);
     long eventsBefore = eventCount();
     assertThat(eventsBefore).isGreaterThanOrEqualTo(3);
-    assertThat(strings(
-            "return window.conflictmap.layers.events.getLayers().map(m => m.feature.properties.place_name)"))
+    assertThat(
+            strings(
+                "return window.conflictmap.layers.events.getLayers().map(m => m.feature.properties.place_name)"))
         .contains("Idlib");
     assertThat(number("return document.querySelectorAll('#event-list .event-item').length"))
         .isEqualTo(eventsBefore);
@@ -145,17 +158,22 @@ class BrowserTest {
     driver.findElement(By.id("article-submit")).click();
 
     WebElement status = driver.findElement(By.id("ingest-status"));
-    waitFor(INGEST_TIMEOUT, "the ingest status to settle",
+    waitFor(
+        INGEST_TIMEOUT,
+        "the ingest status to settle",
         d -> List.of("success", "duplicate", "error").contains(status.getAttribute("data-state")));
-    assertThat(status.getAttribute("data-state")).as("ingest status: %s", status.getText()).isEqualTo("success");
+    assertThat(status.getAttribute("data-state"))
+        .as("ingest status: %s", status.getText())
+        .isEqualTo("success");
     assertThat(status.getText()).containsPattern("^[1-9]\\d* events? added$");
 
     assertThat(eventCount()).isGreaterThan(eventsBefore);
-    assertThat(number(
-            "return window.conflictmap.layers.events.getLayers().filter(m =>"
-                + " m.feature.properties.place_name === 'Aleppo'"
-                + " && Math.abs(m.getLatLng().lat - 36.2) < 0.1"
-                + " && Math.abs(m.getLatLng().lng - 37.16) < 0.1).length"))
+    assertThat(
+            number(
+                "return window.conflictmap.layers.events.getLayers().filter(m =>"
+                    + " m.feature.properties.place_name === 'Aleppo'"
+                    + " && Math.abs(m.getLatLng().lat - 36.2) < 0.1"
+                    + " && Math.abs(m.getLatLng().lng - 37.16) < 0.1).length"))
         .as("markers for Aleppo")
         .isGreaterThanOrEqualTo(1);
     assertThat(driver.findElement(By.id("event-list")).getText()).contains("Aleppo");
@@ -181,25 +199,30 @@ class BrowserTest {
     return ((List<Object>) value).stream().map(String::valueOf).collect(Collectors.toList());
   }
 
-  /** Date inputs take typed keys in the browser's locale format; setting the ISO value is locale-proof. */
+  /**
+   * Date inputs take typed keys in the browser's locale format; setting the ISO value is
+   * locale-proof.
+   */
   private static void setValue(WebElement input, String value) {
     js().executeScript(
-        "arguments[0].value = arguments[1];"
-            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-            + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-        input,
-        value);
+            "arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+            input,
+            value);
   }
 
   private static JavascriptExecutor js() {
     return (JavascriptExecutor) driver;
   }
 
-  private static void waitFor(Duration timeout, String what, java.util.function.Function<WebDriver, Boolean> done) {
+  private static void waitFor(
+      Duration timeout, String what, java.util.function.Function<WebDriver, Boolean> done) {
     try {
       new WebDriverWait(driver, timeout).until(done::apply);
     } catch (TimeoutException e) {
-      throw new AssertionError("timed out waiting for " + what + "; browser console:\n" + consoleLog(), e);
+      throw new AssertionError(
+          "timed out waiting for " + what + "; browser console:\n" + consoleLog(), e);
     }
   }
 

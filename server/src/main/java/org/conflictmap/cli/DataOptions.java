@@ -7,10 +7,15 @@ import picocli.CommandLine.Option;
 
 /** Options every command that opens the store shares. */
 final class DataOptions {
-  @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ./data, or CONFLICTMAP_DATA).")
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Data directory (default: ./data, or CONFLICTMAP_DATA).")
   Path data;
 
-  @Option(names = "--config", paramLabel = "FILE",
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
       description = "Properties file with defaults (default: ./conflictmap.properties if present).")
   Path configFile;
 

@@ -3,10 +3,14 @@ package org.conflictmap.cli;
 import org.conflictmap.problem.InputException;
 import picocli.CommandLine;
 
-/** Input errors print as one line a person can act on; anything else keeps its stack trace for a bug report. */
+/**
+ * Input errors print as one line a person can act on; anything else keeps its stack trace for a bug
+ * report.
+ */
 final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
   @Override
-  public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+  public int handleExecutionException(
+      Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     if (e instanceof InputException ie) {
       cmd.getErr().println("error: " + ie.title() + ": " + ie.detail());
       return 2;

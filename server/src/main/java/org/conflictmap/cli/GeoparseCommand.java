@@ -10,22 +10,27 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.conflictmap.gazetteer.Candidate;
 import org.conflictmap.gazetteer.Gazetteer;
-import org.conflictmap.gazetteer.Place;
+import org.conflictmap.gazetteer.PlaceJson;
 import org.conflictmap.geoparse.Geoparser;
 import org.conflictmap.geoparse.Mention;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "geoparse", mixinStandardHelpOptions = true,
-    description = "Print the places a text names, one JSON object per line (use - for standard input).")
+@Command(
+    name = "geoparse",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the places a text names, one JSON object per line (use - for standard input).")
 final class GeoparseCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A UTF-8 text file, or - for standard input.")
   String file;
 
   @Override
   public Integer call() throws IOException {
-    String text = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-        : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    String text =
+        file.equals("-")
+            ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+            : Files.readString(Path.of(file), StandardCharsets.UTF_8);
     Geoparser parser = new Geoparser(Gazetteer.loadDefault());
     ObjectMapper json = new ObjectMapper();
     StringBuilder out = new StringBuilder();
@@ -42,30 +47,17 @@ final class GeoparseCommand implements Callable<Integer> {
     o.put("start", m.start());
     o.put("end", m.end());
     o.put("kind", m.kind().name().toLowerCase(java.util.Locale.ROOT));
-    place(o, m.place());
+    PlaceJson.write(o, m.place());
+    // in context a name can be more or less precise than its place: "Idlib province" is the region
     o.put("precision", m.precision().label());
     o.put("geo_precision", m.geoPrecision());
     o.put("confidence", m.confidence());
     ArrayNode alts = o.putArray("alternatives");
     for (Candidate c : m.alternatives()) {
       ObjectNode a = alts.addObject();
-      place(a, c.place());
+      PlaceJson.write(a, c.place());
       a.put("score", Math.round(c.score() * 1000) / 1000.0);
     }
     return o;
-  }
-
-  private static void place(ObjectNode o, Place p) {
-    o.put("place_key", p.key());
-    if (p.geonameId() == null) {
-      o.putNull("place_id");
-    } else {
-      o.put("place_id", p.geonameId());
-    }
-    o.put("name", p.name());
-    o.put("country_code", p.countryCode());
-    o.put("feature_code", p.featureCode());
-    o.put("lat", p.lat());
-    o.put("lon", p.lon());
   }
 }

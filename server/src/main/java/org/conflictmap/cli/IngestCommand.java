@@ -20,15 +20,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Ingest plain-text articles (a file, or every .txt file under a directory) into the store. "
-        + "A file may start with a line 'date YYYY-MM-DD'.")
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description =
+        "Ingest plain-text articles (a file, or every .txt file under a directory) into the store. "
+            + "A file may start with a line 'date YYYY-MM-DD'.")
 final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|DIR", description = "An article file or a directory of them.")
   Path source;
 
-  @Mixin
-  DataOptions data = new DataOptions();
+  @Mixin DataOptions data = new DataOptions();
 
   @Override
   public Integer call() throws IOException {
@@ -38,9 +40,13 @@ final class IngestCommand implements Callable<Integer> {
     int events = 0;
     List<String> failed = new ArrayList<>();
     try (App.Services s = App.Services.open(data.config().withSample(false));
-        ProgressBar bar = new ProgressBarBuilder().setTaskName("Ingesting").setInitialMax(files.size())
-            .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(
-                System.err)).build()) {
+        ProgressBar bar =
+            new ProgressBarBuilder()
+                .setTaskName("Ingesting")
+                .setInitialMax(files.size())
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .build()) {
       for (Path f : files) {
         try {
           String text = Files.readString(f, StandardCharsets.UTF_8);
@@ -59,8 +65,9 @@ final class IngestCommand implements Callable<Integer> {
         bar.step();
       }
     }
-    System.out.printf("%d article(s) added with %d event(s), %d already ingested, %d failed%n", added, events,
-        duplicates, failed.size());
+    System.out.printf(
+        "%d article(s) added with %d event(s), %d already ingested, %d failed%n",
+        added, events, duplicates, failed.size());
     failed.forEach(line -> System.out.println("  failed: " + line));
     return failed.isEmpty() ? 0 : 1;
   }
@@ -70,10 +77,14 @@ final class IngestCommand implements Callable<Integer> {
       return List.of(source);
     }
     if (!Files.isDirectory(source)) {
-      throw new InputException(InputException.Kind.NOT_FOUND, "No such file", source + " does not exist");
+      throw new InputException(
+          InputException.Kind.NOT_FOUND, "No such file", source + " does not exist");
     }
     try (Stream<Path> walk = Files.walk(source)) {
-      return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> p.toString().endsWith(".txt"))
+          .sorted()
+          .toList();
     }
   }
 }

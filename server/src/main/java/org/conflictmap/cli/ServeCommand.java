@@ -8,17 +8,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
     description = "Serve the map and the API (the sample is loaded into an empty store).")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (default: 7070, or CONFLICTMAP_PORT).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "HTTP port (default: 7070, or CONFLICTMAP_PORT).")
   Integer port;
 
-  @Option(names = "--no-sample", description = "Start with an empty store instead of the bundled sample.")
+  @Option(
+      names = "--no-sample",
+      description = "Start with an empty store instead of the bundled sample.")
   boolean noSample;
 
-  @Mixin
-  DataOptions data = new DataOptions();
+  @Mixin DataOptions data = new DataOptions();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -31,12 +37,19 @@ final class ServeCommand implements Callable<Integer> {
     }
     App app = App.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.close();
-      stopped.countDown();
-    }));
-    System.out.println("conflictmap is serving http://localhost:" + app.port() + "/ (data in "
-        + config.dataDir().toAbsolutePath() + "); Ctrl-C stops it");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.close();
+                  stopped.countDown();
+                }));
+    System.out.println(
+        "conflictmap is serving http://localhost:"
+            + app.port()
+            + "/ (data in "
+            + config.dataDir().toAbsolutePath()
+            + "); Ctrl-C stops it");
     stopped.await();
     return 0;
   }

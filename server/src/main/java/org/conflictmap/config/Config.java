@@ -11,9 +11,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The one typed configuration. Every option has a default that works on a laptop; environment variables
- * ({@code CONFLICTMAP_PORT}, ...) override a properties file, and command-line flags override both.
- * See {@code conflictmap.example.properties} at the top of the repository for every option.
+ * The one typed configuration. Every option has a default that works on a laptop; environment
+ * variables ({@code CONFLICTMAP_PORT}, ...) override a properties file, and command-line flags
+ * override both. See {@code conflictmap.example.properties} at the top of the repository for every
+ * option.
  */
 public final class Config {
   private final int port;
@@ -26,13 +27,22 @@ public final class Config {
   private final String tileAttribution;
   private final long maxBodyBytes;
 
-  private Config(int port, Path dataDir, boolean sample, String jdbcUrl, String jdbcUser, String jdbcPassword,
-      String tileUrl, String tileAttribution, long maxBodyBytes) {
+  private Config(
+      int port,
+      Path dataDir,
+      boolean sample,
+      String jdbcUrl,
+      String jdbcUser,
+      String jdbcPassword,
+      String tileUrl,
+      String tileAttribution,
+      long maxBodyBytes) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535, got " + port);
     }
     if (maxBodyBytes < 1024) {
-      throw new IllegalArgumentException("max body size must be at least 1024 bytes, got " + maxBodyBytes);
+      throw new IllegalArgumentException(
+          "max body size must be at least 1024 bytes, got " + maxBodyBytes);
     }
     this.port = port;
     this.dataDir = dataDir;
@@ -45,12 +55,18 @@ public final class Config {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  /** Port 7070, data in ./data, the sample loaded into an empty store, embedded H2, no online tiles, 2 MB bodies. */
+  /**
+   * Port 7070, data in ./data, the sample loaded into an empty store, embedded H2, no online tiles,
+   * 2 MB bodies.
+   */
   public static Config defaults() {
     return new Config(7070, Path.of("data"), true, null, null, null, null, null, 2L * 1024 * 1024);
   }
 
-  /** Defaults, then a properties file (if given and present), then {@code CONFLICTMAP_*} environment variables. */
+  /**
+   * Defaults, then a properties file (if given and present), then {@code CONFLICTMAP_*} environment
+   * variables.
+   */
   public static Config load(Optional<Path> propertiesFile, Map<String, String> env) {
     Properties p = new Properties();
     if (propertiesFile.isPresent() && Files.isRegularFile(propertiesFile.get())) {
@@ -60,8 +76,18 @@ public final class Config {
         throw new UncheckedIOException("cannot read " + propertiesFile.get(), e);
       }
     }
-    for (String key : new String[] {"port", "data", "sample", "jdbc.url", "jdbc.user", "jdbc.password",
-        "tile.url", "tile.attribution", "max.body.bytes"}) {
+    for (String key :
+        new String[] {
+          "port",
+          "data",
+          "sample",
+          "jdbc.url",
+          "jdbc.user",
+          "jdbc.password",
+          "tile.url",
+          "tile.attribution",
+          "max.body.bytes"
+        }) {
       String envName = "CONFLICTMAP_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
       if (env.containsKey(envName)) {
         p.setProperty(key, env.get(envName));
@@ -85,29 +111,49 @@ public final class Config {
   }
 
   public Config withPort(int port) {
-    return new Config(port, dataDir, sample, jdbcUrl, jdbcUser, jdbcPassword, tileUrl, tileAttribution,
+    return new Config(
+        port,
+        dataDir,
+        sample,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        tileUrl,
+        tileAttribution,
         maxBodyBytes);
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(port, dir, sample, jdbcUrl, jdbcUser, jdbcPassword, tileUrl, tileAttribution, maxBodyBytes);
+    return new Config(
+        port, dir, sample, jdbcUrl, jdbcUser, jdbcPassword, tileUrl, tileAttribution, maxBodyBytes);
   }
 
   public Config withSample(boolean load) {
-    return new Config(port, dataDir, load, jdbcUrl, jdbcUser, jdbcPassword, tileUrl, tileAttribution,
+    return new Config(
+        port,
+        dataDir,
+        load,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        tileUrl,
+        tileAttribution,
         maxBodyBytes);
   }
 
   public Config withJdbc(String url, String user, String password) {
-    return new Config(port, dataDir, sample, url, user, password, tileUrl, tileAttribution, maxBodyBytes);
+    return new Config(
+        port, dataDir, sample, url, user, password, tileUrl, tileAttribution, maxBodyBytes);
   }
 
   public Config withTiles(String url, String attribution) {
-    return new Config(port, dataDir, sample, jdbcUrl, jdbcUser, jdbcPassword, url, attribution, maxBodyBytes);
+    return new Config(
+        port, dataDir, sample, jdbcUrl, jdbcUser, jdbcPassword, url, attribution, maxBodyBytes);
   }
 
   public Config withMaxBodyBytes(long bytes) {
-    return new Config(port, dataDir, sample, jdbcUrl, jdbcUser, jdbcPassword, tileUrl, tileAttribution, bytes);
+    return new Config(
+        port, dataDir, sample, jdbcUrl, jdbcUser, jdbcPassword, tileUrl, tileAttribution, bytes);
   }
 
   public int port() {
@@ -123,7 +169,10 @@ public final class Config {
     return sample;
   }
 
-  /** A JDBC URL for an external database (PostgreSQL + PostGIS); empty means the embedded H2 in the data dir. */
+  /**
+   * A JDBC URL for an external database (PostgreSQL + PostGIS); empty means the embedded H2 in the
+   * data dir.
+   */
   public Optional<String> jdbcUrl() {
     return Optional.ofNullable(jdbcUrl);
   }

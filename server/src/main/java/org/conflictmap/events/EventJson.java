@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** Events as GeoJSON (RFC 7946): a Point Feature each, properties named as ACLED names its fields. */
+/**
+ * Events as GeoJSON (RFC 7946): a Point Feature each, properties named as ACLED names its fields.
+ */
 public final class EventJson {
   private EventJson() {}
 
@@ -23,17 +25,9 @@ public final class EventJson {
     p.put("sub_event_type", e.subEventType());
     p.put("geo_precision", e.geoPrecision());
     p.put("time_precision", e.timePrecision());
-    if (e.fatalities() == null) {
-      p.putNull("fatalities");
-    } else {
-      p.put("fatalities", e.fatalities());
-    }
+    p.put("fatalities", e.fatalities()); // null: the text states no figure
     p.put("notes", e.notes());
-    if (e.placeId() == null) {
-      p.putNull("place_id");
-    } else {
-      p.put("place_id", e.placeId());
-    }
+    p.put("place_id", e.placeId()); // null where the place has no GeoNames id
     p.put("place_key", e.placeKey());
     p.put("place_name", e.placeName());
     p.put("country_code", e.countryCode());
@@ -47,7 +41,9 @@ public final class EventJson {
     return f;
   }
 
-  /** A FeatureCollection; {@code matched} is how many events the filter matched before the limit. */
+  /**
+   * A FeatureCollection; {@code matched} is how many events the filter matched before the limit.
+   */
   public static ObjectNode toFeatureCollection(List<Event> events, long matched, ObjectMapper m) {
     ObjectNode fc = m.createObjectNode();
     fc.put("type", "FeatureCollection");

@@ -5,10 +5,11 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * A filter over stored events. Empty optionals mean "no constraint"; the date interval is inclusive at both ends and
- * an event matches when its date lies inside it.
+ * A filter over stored events. Empty optionals mean "no constraint"; the date interval is inclusive
+ * at both ends and an event matches when its date lies inside it.
  */
-public record EventQuery(Optional<Envelope> bbox, Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
+public record EventQuery(
+    Optional<Envelope> bbox, Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
   public static final int DEFAULT_LIMIT = 1000;
   public static final int MAX_LIMIT = 10_000;
 

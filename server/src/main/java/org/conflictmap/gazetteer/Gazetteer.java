@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The in-memory place index: folded name → places, plus countries by ISO code, regions by key and demonyms.
- * Immutable once built; safe to share between threads.
+ * The in-memory place index: folded name → places, plus countries by ISO code, regions by key and
+ * demonyms. Immutable once built; safe to share between threads.
  */
 public final class Gazetteer {
   private static final int[] NONE = new int[0];
@@ -22,7 +22,10 @@ public final class Gazetteer {
   private final int longestNameWords;
 
   Gazetteer(
-      List<Place> places, Map<String, int[]> byName, Map<String, Place> demonyms, int longestNameWords) {
+      List<Place> places,
+      Map<String, int[]> byName,
+      Map<String, Place> demonyms,
+      int longestNameWords) {
     this.places = List.copyOf(places);
     this.byName = byName;
     this.demonyms = Map.copyOf(demonyms);
@@ -43,7 +46,10 @@ public final class Gazetteer {
     return GazetteerLoader.loadBundled();
   }
 
-  /** Every place with exactly this name once folded (see {@link Names#normalize}); in no particular order. */
+  /**
+   * Every place with exactly this name once folded (see {@link Names#normalize}); in no particular
+   * order.
+   */
   public List<Place> lookup(String name) {
     return lookupNormalized(Names.normalize(name));
   }
@@ -63,7 +69,9 @@ public final class Gazetteer {
     return byName.containsKey(folded);
   }
 
-  /** The country a demonym or nationality adjective names ("Syrian", "Russians", "Turkish"), if any. */
+  /**
+   * The country a demonym or nationality adjective names ("Syrian", "Russians", "Turkish"), if any.
+   */
   public Optional<Place> demonym(String word) {
     return Optional.ofNullable(demonyms.get(Names.normalize(word)));
   }
@@ -78,7 +86,9 @@ public final class Gazetteer {
     return Optional.ofNullable(countries.get(iso2));
   }
 
-  /** The first-level region that contains a place, if the place names one and the gazetteer has it. */
+  /**
+   * The first-level region that contains a place, if the place names one and the gazetteer has it.
+   */
   public Optional<Place> region(Place p) {
     return p.admin1Key().isEmpty() ? Optional.empty() : byKey(p.admin1Key());
   }
@@ -96,7 +106,9 @@ public final class Gazetteer {
     return byName.size();
   }
 
-  /** Candidates for a free-text query ranked by their prior alone (population and kind of place). */
+  /**
+   * Candidates for a free-text query ranked by their prior alone (population and kind of place).
+   */
   public List<Candidate> search(String query, int limit) {
     return lookup(query).stream()
         .map(p -> new Candidate(p, prior(p)))
@@ -106,8 +118,8 @@ public final class Gazetteer {
   }
 
   /**
-   * How likely a place is to be meant by a bare mention of its name, before any context: bigger places and
-   * capitals first, countries above all towns that share their name.
+   * How likely a place is to be meant by a bare mention of its name, before any context: bigger
+   * places and capitals first, countries above all towns that share their name.
    */
   public static double prior(Place p) {
     double score = Math.log10(p.population() + 10.0);
@@ -123,7 +135,10 @@ public final class Gazetteer {
     } else if ("ADM1".equals(code)) {
       // a region's population is its towns' sum: weigh it like a large town, not like a country
       score -= 1.0;
-    } else if (code.startsWith("PPLX") || "PPLL".equals(code) || "PPLH".equals(code) || "PPLQ".equals(code)) {
+    } else if (code.startsWith("PPLX")
+        || "PPLL".equals(code)
+        || "PPLH".equals(code)
+        || "PPLQ".equals(code)) {
       score -= 1.5;
     }
     return score;

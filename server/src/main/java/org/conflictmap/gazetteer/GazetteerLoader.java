@@ -17,18 +17,29 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads {@code geodata/places.tsv.gz} (see geodata/README.md for its columns) and builds a {@link Gazetteer}.
- * Adds the JDK's own country names in a few major languages, so "Syrie", "Сирия" and "سوريا" find Syria.
+ * Reads {@code geodata/places.tsv.gz} (see geodata/README.md for its columns) and builds a {@link
+ * Gazetteer}. Adds the JDK's own country names in a few major languages, so "Syrie", "Сирия" and
+ * "سوريا" find Syria.
  */
 final class GazetteerLoader {
   static final String BUNDLED = "/geodata/places.tsv.gz";
 
   /** Languages whose country names the JDK adds; the news we read is mostly in these. */
-  private static final List<Locale> COUNTRY_NAME_LOCALES = List.of(
-      Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN, Locale.ITALIAN, Locale.forLanguageTag("es"),
-      Locale.forLanguageTag("pt"), Locale.forLanguageTag("ru"), Locale.forLanguageTag("ar"),
-      Locale.forLanguageTag("tr"), Locale.forLanguageTag("fa"), Locale.forLanguageTag("uk"),
-      Locale.forLanguageTag("zh"), Locale.forLanguageTag("he"));
+  private static final List<Locale> COUNTRY_NAME_LOCALES =
+      List.of(
+          Locale.ENGLISH,
+          Locale.FRENCH,
+          Locale.GERMAN,
+          Locale.ITALIAN,
+          Locale.forLanguageTag("es"),
+          Locale.forLanguageTag("pt"),
+          Locale.forLanguageTag("ru"),
+          Locale.forLanguageTag("ar"),
+          Locale.forLanguageTag("tr"),
+          Locale.forLanguageTag("fa"),
+          Locale.forLanguageTag("uk"),
+          Locale.forLanguageTag("zh"),
+          Locale.forLanguageTag("he"));
 
   private final List<Place> places = new ArrayList<>(210_000);
   private final Map<String, int[]> byName = new HashMap<>(1 << 21);
@@ -40,7 +51,8 @@ final class GazetteerLoader {
   static Gazetteer loadBundled() {
     InputStream in = Gazetteer.class.getResourceAsStream(BUNDLED);
     if (in == null) {
-      throw new IllegalStateException("the bundled gazetteer " + BUNDLED + " is not on the classpath");
+      throw new IllegalStateException(
+          "the bundled gazetteer " + BUNDLED + " is not on the classpath");
     }
     return load(in);
   }
@@ -48,8 +60,10 @@ final class GazetteerLoader {
   /** Reads a gzipped places file. */
   static Gazetteer load(InputStream gzipped) {
     GazetteerLoader loader = new GazetteerLoader();
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8),
+            1 << 16)) {
       String line;
       while ((line = r.readLine()) != null) {
         if (!line.isEmpty() && line.charAt(0) != '#') {
@@ -67,17 +81,18 @@ final class GazetteerLoader {
     if (f.length < 13) {
       throw new IllegalArgumentException("gazetteer row with " + f.length + " columns: " + line);
     }
-    Place p = new Place(
-        f[0],
-        f[1].isEmpty() ? null : Long.valueOf(f[1]),
-        f[2],
-        f[9],
-        f[10],
-        f[7],
-        f[8],
-        Double.parseDouble(f[5]),
-        Double.parseDouble(f[6]),
-        f[11].isEmpty() ? 0 : Long.parseLong(f[11]));
+    Place p =
+        new Place(
+            f[0],
+            f[1].isEmpty() ? null : Long.valueOf(f[1]),
+            f[2],
+            f[9],
+            f[10],
+            f[7],
+            f[8],
+            Double.parseDouble(f[5]),
+            Double.parseDouble(f[6]),
+            f[11].isEmpty() ? 0 : Long.parseLong(f[11]));
     int id = places.size();
     places.add(p);
     Set<String> names = new HashSet<>();

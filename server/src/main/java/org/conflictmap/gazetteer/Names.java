@@ -2,13 +2,16 @@ package org.conflictmap.gazetteer;
 
 import java.text.Normalizer;
 
-/** Folds a place name to its index form: case, diacritics and punctuation removed, so Idleb, İdlib, إدلب match. */
+/**
+ * Folds a place name to its index form: case, diacritics and punctuation removed, so Idleb, İdlib,
+ * إدلب match.
+ */
 public final class Names {
   private Names() {}
 
   /**
-   * The index form of a name: lower case, no diacritics (Arabic hamza and harakat included), apostrophes dropped,
-   * every other run of punctuation or space turned into one space.
+   * The index form of a name: lower case, no diacritics (Arabic hamza and harakat included),
+   * apostrophes dropped, every other run of punctuation or space turned into one space.
    */
   public static String normalize(CharSequence raw) {
     String s = isPlainAscii(raw) ? raw.toString() : Normalizer.normalize(raw, Normalizer.Form.NFD);
@@ -18,7 +21,9 @@ public final class Names {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
       int type = Character.getType(cp);
-      if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+      if (type == Character.NON_SPACING_MARK
+          || type == Character.ENCLOSING_MARK
+          || type == Character.FORMAT) {
         continue;
       }
       if (isApostrophe(cp)) {
@@ -38,7 +43,12 @@ public final class Names {
   }
 
   static boolean isApostrophe(int cp) {
-    return cp == '\'' || cp == '\u2019' || cp == '\u2018' || cp == '`' || cp == '\u02BC' || cp == '\u02BB'
+    return cp == '\''
+        || cp == '\u2019'
+        || cp == '\u2018'
+        || cp == '`'
+        || cp == '\u02BC'
+        || cp == '\u02BB'
         || cp == '\u00B4';
   }
 

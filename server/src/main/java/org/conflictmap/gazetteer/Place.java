@@ -3,8 +3,8 @@ package org.conflictmap.gazetteer;
 /**
  * A named place of the gazetteer.
  *
- * @param key stable key: the GeoNames id for GeoNames places, {@code country:SY} for countries, {@code admin1:SY.12}
- *     for first-level regions
+ * @param key stable key: the GeoNames id for GeoNames places, {@code country:SY} for countries,
+ *     {@code admin1:SY.12} for first-level regions
  * @param geonameId the GeoNames id, or null where the source has none
  * @param countryCode ISO 3166-1 alpha-2 code, upper case
  * @param admin1 GeoNames first-level admin code within the country ("12"), may be empty

@@ -4,7 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A text prepared for parsing: its word tokens, which of them open a sentence, and its lower-case vocabulary. */
+/**
+ * A text prepared for parsing: its word tokens, which of them open a sentence, and its lower-case
+ * vocabulary.
+ */
 final class Document {
   final String text;
   final List<Token> tokens;
@@ -36,14 +39,19 @@ final class Document {
     return sentenceInitial[i];
   }
 
-  /** Whether the word also occurs in lower case in this text, which makes a capitalised use a sentence opener. */
+  /**
+   * Whether the word also occurs in lower case in this text, which makes a capitalised use a
+   * sentence opener.
+   */
   boolean seenInLowerCase(String word) {
     return lowerCaseWords.contains(word.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** The characters between token i and token i+1. */
   String gapAfter(int i) {
-    return i + 1 < tokens.size() ? text.substring(tokens.get(i).end(), tokens.get(i + 1).start()) : "";
+    return i + 1 < tokens.size()
+        ? text.substring(tokens.get(i).end(), tokens.get(i + 1).start())
+        : "";
   }
 
   /** Token i is followed by a possessive 's ("Syria's", "Turkey’s"). */

@@ -6,9 +6,9 @@ import org.conflictmap.gazetteer.Gazetteer;
 /**
  * Text in, resolved places out. A library: no database, no server. Thread-safe; reuse one instance.
  *
- * <p>Two steps: the {@link Spotter} finds names (capitalised runs matched against the gazetteer, person names and
- * common words set aside), then the {@link Resolver} picks one place for each from its candidates in the light of
- * the whole text.
+ * <p>Two steps: the {@link Spotter} finds names (capitalised runs matched against the gazetteer,
+ * person names and common words set aside), then the {@link Resolver} picks one place for each from
+ * its candidates in the light of the whole text.
  */
 public final class Geoparser {
   private final Gazetteer gazetteer;

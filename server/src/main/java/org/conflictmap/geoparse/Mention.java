@@ -10,7 +10,8 @@ import org.conflictmap.gazetteer.Precision;
  *
  * @param start character offset of the name (inclusive)
  * @param end character offset after the name (exclusive)
- * @param kind a toponym ("Idlib") or a demonym ("Syrian", "Russian-backed") standing for its country
+ * @param kind a toponym ("Idlib") or a demonym ("Syrian", "Russian-backed") standing for its
+ *     country
  * @param precision town, region or country, as resolved in context ("Idlib province" is a region)
  * @param near the text places something near the place rather than at it ("talks near Moscow")
  * @param confidence share of the evidence for the chosen place among all candidates, 0–1

@@ -12,9 +12,10 @@ import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.Precision;
 
 /**
- * Chooses one place per spotted name. A candidate's score is its prior (population, kind of place) plus context:
- * countries the article names or whose people it names, a country written right before ("Syria's Idlib") or after
- * ("Idlib, Syria") the name, and a region word ("Idlib province") that calls for the region over the town.
+ * Chooses one place per spotted name. A candidate's score is its prior (population, kind of place)
+ * plus context: countries the article names or whose people it names, a country written right
+ * before ("Syria's Idlib") or after ("Idlib, Syria") the name, and a region word ("Idlib province")
+ * that calls for the region over the town.
  */
 final class Resolver {
   private static final int ALTERNATIVES = 4;
@@ -48,28 +49,52 @@ final class Resolver {
       Span s = spans.get(i);
       String text = doc.text.substring(s.start(), s.end());
       if (s.demonym()) {
-        out.add(new Mention(s.start(), s.end(), text, Mention.Kind.DEMONYM, s.demonymOf(), Precision.COUNTRY,
-            false, 1.0, Gazetteer.prior(s.demonymOf()), List.of()));
+        out.add(
+            new Mention(
+                s.start(),
+                s.end(),
+                text,
+                Mention.Kind.DEMONYM,
+                s.demonymOf(),
+                Precision.COUNTRY,
+                false,
+                1.0,
+                Gazetteer.prior(s.demonymOf()),
+                List.of()));
         continue;
       }
       Place hint = container(i).orElse(null);
-      List<Candidate> ranked = gazetteer.lookupNormalized(s.folded()).stream()
-          .map(p -> new Candidate(p, score(p, s, hint)))
-          .sorted(Comparator.comparingDouble(Candidate::score).reversed()
-              .thenComparing(c -> c.place().key()))
-          .toList();
+      List<Candidate> ranked =
+          gazetteer.lookupNormalized(s.folded()).stream()
+              .map(p -> new Candidate(p, score(p, s, hint)))
+              .sorted(
+                  Comparator.comparingDouble(Candidate::score)
+                      .reversed()
+                      .thenComparing(c -> c.place().key()))
+              .toList();
       if (ranked.isEmpty()) {
         continue;
       }
       Candidate best = ranked.get(0);
-      out.add(new Mention(s.start(), s.end(), text, Mention.Kind.TOPONYM, best.place(), best.place().precision(),
-          s.near(), confidence(ranked), best.score(),
-          List.copyOf(ranked.subList(1, Math.min(ranked.size(), ALTERNATIVES + 1)))));
+      out.add(
+          new Mention(
+              s.start(),
+              s.end(),
+              text,
+              Mention.Kind.TOPONYM,
+              best.place(),
+              best.place().precision(),
+              s.near(),
+              confidence(ranked),
+              best.score(),
+              List.copyOf(ranked.subList(1, Math.min(ranked.size(), ALTERNATIVES + 1)))));
     }
     return out;
   }
 
-  /** The country a span names outright: a demonym, or a name whose best bare reading is a country. */
+  /**
+   * The country a span names outright: a demonym, or a name whose best bare reading is a country.
+   */
   private Optional<Place> namedCountry(Span s) {
     if (s.demonym()) {
       return Optional.of(s.demonymOf());
@@ -98,8 +123,8 @@ final class Resolver {
   }
 
   /**
-   * The larger place written next to span i: "Syria's Idlib" before it, or "Idlib, Syria" and "Moscow, Idaho"
-   * after it.
+   * The larger place written next to span i: "Syria's Idlib" before it, or "Idlib, Syria" and
+   * "Moscow, Idaho" after it.
    */
   private Optional<Place> container(int i) {
     Span s = spans.get(i);
@@ -114,7 +139,9 @@ final class Resolver {
     }
     if (i + 1 < spans.size()) {
       Span next = spans.get(i + 1);
-      if (next.first() == s.last() + 1 && doc.gapAfter(s.last()).trim().equals(",") && !next.demonym()) {
+      if (next.first() == s.last() + 1
+          && doc.gapAfter(s.last()).trim().equals(",")
+          && !next.demonym()) {
         return gazetteer.lookupNormalized(next.folded()).stream()
             .filter(p -> p.precision() != Precision.TOWN)
             .max(Comparator.comparingDouble(Gazetteer::prior));

@@ -7,10 +7,12 @@ import java.util.Set;
 
 /** Splits news text into sentences: at . ! ? before a capital, and at every line break. */
 public final class Sentences {
-  private static final Set<String> ABBREVIATIONS = Set.of(
-      "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen", "rep",
-      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc",
-      "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "approx", "fig", "u.s", "u.k", "u.n", "e.g", "i.e");
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "capt", "maj", "gov",
+          "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+          "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "approx",
+          "fig", "u.s", "u.k", "u.n", "e.g", "i.e");
 
   private Sentences() {}
 
@@ -67,7 +69,8 @@ public final class Sentences {
     }
     String word = text.substring(w, dot).toLowerCase(Locale.ROOT);
     // initials ("J. Smith") and abbreviations ("Gen. Ali") do not end sentences
-    return !(word.length() == 1 && Character.isUpperCase(text.charAt(w))) && !ABBREVIATIONS.contains(word);
+    return !(word.length() == 1 && Character.isUpperCase(text.charAt(w)))
+        && !ABBREVIATIONS.contains(word);
   }
 
   private static boolean isCloser(char c) {

@@ -13,7 +13,14 @@ import org.conflictmap.gazetteer.Place;
  * @param near the text says "near" or "north of" the place
  */
 record Span(
-    int first, int last, int start, int end, String folded, Place demonymOf, boolean regionCue, boolean near) {
+    int first,
+    int last,
+    int start,
+    int end,
+    String folded,
+    Place demonymOf,
+    boolean regionCue,
+    boolean near) {
 
   boolean demonym() {
     return demonymOf != null;

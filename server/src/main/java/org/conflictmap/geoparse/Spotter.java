@@ -11,9 +11,10 @@ import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.Precision;
 
 /**
- * Finds the stretches of a text that name places. Capitalised runs of words are matched against the gazetteer,
- * longest name first; runs that read as a person's name ("President Vladimir Putin", "Hassan Rouhani") give up
- * their town matches, and those names are not taken for places anywhere else in the text either.
+ * Finds the stretches of a text that name places. Capitalised runs of words are matched against the
+ * gazetteer, longest name first; runs that read as a person's name ("President Vladimir Putin",
+ * "Hassan Rouhani") give up their town matches, and those names are not taken for places anywhere
+ * else in the text either.
  */
 final class Spotter {
   private static final int MAX_NAME_WORDS = 6;
@@ -32,7 +33,14 @@ final class Spotter {
   }
 
   /** What a token of a capitalised run turned out to be. */
-  private enum Role { COUNTRY, LOCAL, DEMONYM, TITLE, STOP, NAME }
+  private enum Role {
+    COUNTRY,
+    LOCAL,
+    DEMONYM,
+    TITLE,
+    STOP,
+    NAME
+  }
 
   private List<Span> run() {
     List<int[]> runs = capitalisedRuns();
@@ -51,7 +59,10 @@ final class Spotter {
     return out;
   }
 
-  /** Maximal runs [first, end) of capitalised words, joined by single spaces, hyphens and name particles. */
+  /**
+   * Maximal runs [first, end) of capitalised words, joined by single spaces, hyphens and name
+   * particles.
+   */
   private List<int[]> capitalisedRuns() {
     List<int[]> runs = new ArrayList<>();
     int n = doc.size();
@@ -66,7 +77,9 @@ final class Spotter {
         Token next = doc.token(j);
         if (next.capitalized()) {
           j++;
-        } else if (WordLists.CONNECTORS.contains(next.text()) && j + 1 < n && joins(j)
+        } else if (WordLists.CONNECTORS.contains(next.text())
+            && j + 1 < n
+            && joins(j)
             && doc.token(j + 1).capitalized()) {
           j += 2;
         } else {
@@ -84,7 +97,9 @@ final class Spotter {
     return gap.equals(" ") || gap.equals("-") || gap.equals("\u00A0");
   }
 
-  /** Longest-first gazetteer matches inside one run, then the person-name test over the whole run. */
+  /**
+   * Longest-first gazetteer matches inside one run, then the person-name test over the whole run.
+   */
   private List<Span> matchRun(int first, int end) {
     Role[] roles = new Role[end - first];
     List<Span> spans = new ArrayList<>();
@@ -102,13 +117,19 @@ final class Spotter {
       }
       if (found == null) {
         String lower = t.lower();
-        // only cased scripts mark names with capitals; an unknown Arabic word says nothing about people
-        roles[s - first] = WordLists.TITLES.contains(lower) ? Role.TITLE
-            : WordLists.NOT_PLACES.contains(lower) || t.allCaps() || !t.cased() ? Role.STOP : Role.NAME;
+        // only cased scripts mark names with capitals; an unknown Arabic word says nothing about
+        // people
+        roles[s - first] =
+            WordLists.TITLES.contains(lower)
+                ? Role.TITLE
+                : WordLists.NOT_PLACES.contains(lower) || t.allCaps() || !t.cased()
+                    ? Role.STOP
+                    : Role.NAME;
         s++;
         continue;
       }
-      Role role = found.demonym() ? Role.DEMONYM : namesCountry(found.folded()) ? Role.COUNTRY : Role.LOCAL;
+      Role role =
+          found.demonym() ? Role.DEMONYM : namesCountry(found.folded()) ? Role.COUNTRY : Role.LOCAL;
       for (int k = found.first(); k <= found.last(); k++) {
         roles[k - first] = role;
       }
@@ -155,16 +176,19 @@ final class Spotter {
   }
 
   private boolean namesCountry(String folded) {
-    return gazetteer.lookupNormalized(folded).stream().anyMatch(p -> p.precision() == Precision.COUNTRY);
+    return gazetteer.lookupNormalized(folded).stream()
+        .anyMatch(p -> p.precision() == Precision.COUNTRY);
   }
 
   private boolean regionCue(int a, int b) {
     int after = doc.nextWordSkippingPossessive(b);
-    if (after < doc.size() && WordLists.REGION_AFTER.contains(doc.token(after).lower())
+    if (after < doc.size()
+        && WordLists.REGION_AFTER.contains(doc.token(after).lower())
         && doc.gapAfter(after - 1).isBlank()) {
       return true;
     }
-    return a >= 2 && doc.token(a - 1).lower().equals("of")
+    return a >= 2
+        && doc.token(a - 1).lower().equals("of")
         && WordLists.REGION_BEFORE_OF.contains(doc.token(a - 2).lower());
   }
 
@@ -178,16 +202,18 @@ final class Spotter {
     }
     if (a >= 2) {
       String prev2 = doc.token(a - 2).lower();
-      return (prev.equals("of") && (WordLists.DIRECTIONS.contains(prev2) || prev2.equals("outskirts")))
+      return (prev.equals("of")
+              && (WordLists.DIRECTIONS.contains(prev2) || prev2.equals("outskirts")))
           || (prev.equals("to") && prev2.equals("close"));
     }
     return false;
   }
 
   /**
-   * Names of people read like unknown capitalised words next to towns ("Hassan Rouhani", "Vladimir Putin") or
-   * follow a title. Such stretches keep their country matches but lose their town and region matches, and their
-   * words are remembered so that "Putin said" later in the text is not taken for a town either.
+   * Names of people read like unknown capitalised words next to towns ("Hassan Rouhani", "Vladimir
+   * Putin") or follow a title. Such stretches keep their country matches but lose their town and
+   * region matches, and their words are remembered so that "Putin said" later in the text is not
+   * taken for a town either.
    */
   private List<Span> dropPersonNames(int first, Role[] roles, List<Span> spans) {
     List<Span> kept = new ArrayList<>(spans);
@@ -218,7 +244,8 @@ final class Spotter {
   }
 
   private boolean titleBefore(int first) {
-    return first > 0 && WordLists.TITLES.contains(doc.token(first - 1).lower())
+    return first > 0
+        && WordLists.TITLES.contains(doc.token(first - 1).lower())
         && doc.gapAfter(first - 1).equals(" ");
   }
 }

@@ -1,12 +1,15 @@
 package org.conflictmap.geoparse;
 
-/** A word of the text (letters, digits and combining marks) with its character span, end exclusive. */
+/**
+ * A word of the text (letters, digits and combining marks) with its character span, end exclusive.
+ */
 record Token(int start, int end, String text) {
 
   /** Starts with a capital letter, or is written in a script without case (Arabic, Chinese). */
   boolean capitalized() {
     int cp = text.codePointAt(0);
-    return Character.isUpperCase(cp) || Character.isTitleCase(cp)
+    return Character.isUpperCase(cp)
+        || Character.isTitleCase(cp)
         || (Character.isLetter(cp) && !Character.isLowerCase(cp) && !Character.isUpperCase(cp));
   }
 

@@ -12,39 +12,134 @@ import java.util.Set;
 
 /** The small closed word lists the parser leans on. Kept here so the rules read as a table. */
 final class WordLists {
-  /** Capitalised words that are not places in news (months, titles, institutions, function words). */
+  /**
+   * Capitalised words that are not places in news (months, titles, institutions, function words).
+   */
   static final Set<String> NOT_PLACES = load("not-places.txt");
 
-  /** Titles: what follows them is a person's name, not a town that shares it ("President Vladimir Putin"). */
-  static final Set<String> TITLES = Set.of(
-      "president", "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "sheikh", "emir",
-      "sultan", "general", "gen", "colonel", "col", "major", "maj", "captain", "capt", "lieutenant", "lt",
-      "sergeant", "sgt", "commander", "admiral", "marshal", "mr", "mrs", "ms", "miss", "dr", "prof", "professor",
-      "sir", "lord", "lady", "pope", "cardinal", "bishop", "imam", "ayatollah", "rabbi", "senator", "sen",
-      "governor", "gov", "mayor", "judge", "justice", "ambassador", "envoy", "secretary", "spokesman",
-      "spokeswoman", "chairman", "leader", "chief", "deputy", "foreign", "prime", "defence", "defense");
+  /**
+   * Titles: what follows them is a person's name, not a town that shares it ("President Vladimir
+   * Putin").
+   */
+  static final Set<String> TITLES =
+      Set.of(
+          "president",
+          "minister",
+          "premier",
+          "chancellor",
+          "king",
+          "queen",
+          "prince",
+          "princess",
+          "sheikh",
+          "emir",
+          "sultan",
+          "general",
+          "gen",
+          "colonel",
+          "col",
+          "major",
+          "maj",
+          "captain",
+          "capt",
+          "lieutenant",
+          "lt",
+          "sergeant",
+          "sgt",
+          "commander",
+          "admiral",
+          "marshal",
+          "mr",
+          "mrs",
+          "ms",
+          "miss",
+          "dr",
+          "prof",
+          "professor",
+          "sir",
+          "lord",
+          "lady",
+          "pope",
+          "cardinal",
+          "bishop",
+          "imam",
+          "ayatollah",
+          "rabbi",
+          "senator",
+          "sen",
+          "governor",
+          "gov",
+          "mayor",
+          "judge",
+          "justice",
+          "ambassador",
+          "envoy",
+          "secretary",
+          "spokesman",
+          "spokeswoman",
+          "chairman",
+          "leader",
+          "chief",
+          "deputy",
+          "foreign",
+          "prime",
+          "defence",
+          "defense");
 
   /** Lower-case particles that sit inside place names ("Jisr al-Shughur", "Rio de Janeiro"). */
-  static final Set<String> CONNECTORS = Set.of(
-      "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "bani", "de", "del", "della", "di",
-      "da", "do", "dos", "das", "du", "des", "la", "le", "les", "los", "las", "van", "von", "der", "den", "of",
-      "upon", "on", "sur", "am", "im", "en", "y", "e");
+  static final Set<String> CONNECTORS =
+      Set.of(
+          "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "bani", "de", "del",
+          "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "los", "las",
+          "van", "von", "der", "den", "of", "upon", "on", "sur", "am", "im", "en", "y", "e");
 
   /** Words after a name that make it a first-level region ("Idlib province"). */
-  static final Set<String> REGION_AFTER = Set.of(
-      "province", "governorate", "region", "state", "oblast", "prefecture", "department", "canton", "emirate",
-      "territory", "krai", "wilaya", "voivodeship", "countryside");
+  static final Set<String> REGION_AFTER =
+      Set.of(
+          "province",
+          "governorate",
+          "region",
+          "state",
+          "oblast",
+          "prefecture",
+          "department",
+          "canton",
+          "emirate",
+          "territory",
+          "krai",
+          "wilaya",
+          "voivodeship",
+          "countryside");
 
-  /** Words before "of" that make the following name a first-level region ("the province of Idlib"). */
-  static final Set<String> REGION_BEFORE_OF = Set.of("province", "governorate", "region", "state", "oblast");
+  /**
+   * Words before "of" that make the following name a first-level region ("the province of Idlib").
+   */
+  static final Set<String> REGION_BEFORE_OF =
+      Set.of("province", "governorate", "region", "state", "oblast");
 
   /** Words before a name that put an event near it rather than in it. */
-  static final Set<String> NEAR_BEFORE = Set.of("near", "outside", "around", "nearby", "outskirts", "close");
+  static final Set<String> NEAR_BEFORE =
+      Set.of("near", "outside", "around", "nearby", "outskirts", "close");
 
   /** Compass words that, before "of", put an event near a place ("north of Hama"). */
-  static final Set<String> DIRECTIONS = Set.of(
-      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
-      "north-west", "south-east", "south-west", "km", "kilometres", "kilometers", "miles");
+  static final Set<String> DIRECTIONS =
+      Set.of(
+          "north",
+          "south",
+          "east",
+          "west",
+          "northeast",
+          "northwest",
+          "southeast",
+          "southwest",
+          "north-east",
+          "north-west",
+          "south-east",
+          "south-west",
+          "km",
+          "kilometres",
+          "kilometers",
+          "miles");
 
   private WordLists() {}
 

@@ -8,7 +8,10 @@ import org.conflictmap.store.EventStore;
 import org.conflictmap.store.IngestStore;
 import org.conflictmap.store.ZoneStore;
 
-/** The services the HTTP layer hands requests to; built once at start-up by {@link org.conflictmap.App}. */
+/**
+ * The services the HTTP layer hands requests to; built once at start-up by {@link
+ * org.conflictmap.App}.
+ */
 public record Api(
     Config config,
     ObjectMapper json,

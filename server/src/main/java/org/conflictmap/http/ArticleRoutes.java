@@ -37,9 +37,12 @@ final class ArticleRoutes {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     boolean json = type.startsWith("application/json");
     if (!json && !type.startsWith("text/plain")) {
-      throw new InputException(InputException.Kind.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
+      throw new InputException(
+          InputException.Kind.UNSUPPORTED_MEDIA_TYPE,
+          "Unsupported content type",
           "send the article as application/json {title, body, url, published} or as text/plain; got '"
-              + (type.isEmpty() ? "none" : type) + "'");
+              + (type.isEmpty() ? "none" : type)
+              + "'");
     }
     String body = utf8(ctx.bodyAsBytes());
     NewArticle article = json ? fromJson(body) : ArticleText.parse(body, null);
@@ -47,8 +50,11 @@ final class ArticleRoutes {
     ObjectNode out = api.json().createObjectNode();
     out.put("article_id", r.articleId());
     out.put("duplicate", r.duplicate());
-    out.put("message", r.duplicate() ? "this article was already ingested; nothing new was stored"
-        : r.events().size() + " event(s) stored");
+    out.put(
+        "message",
+        r.duplicate()
+            ? "this article was already ingested; nothing new was stored"
+            : r.events().size() + " event(s) stored");
     out.set("events", EventJson.toFeatureCollection(r.events(), r.events().size(), api.json()));
     ctx.status(r.duplicate() ? 200 : 201).contentType("application/json").result(out.toString());
     if (!r.duplicate()) {
@@ -62,17 +68,24 @@ final class ArticleRoutes {
     }
     JsonNode n = api.json().readTree(body);
     if (n == null || !n.isObject()) {
-      throw Params.malformed("Not a JSON object", "send a JSON object {title, body, url, published}");
+      throw Params.malformed(
+          "Not a JSON object", "send a JSON object {title, body, url, published}");
     }
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!FIELDS.contains(f)) {
-        throw Params.malformed("Unknown field", "unknown field '" + f + "'; an article has " + FIELDS);
+        throw Params.malformed(
+            "Unknown field", "unknown field '" + f + "'; an article has " + FIELDS);
       }
     }
     String published = text(n, "published");
-    return new NewArticle(text(n, "title"), text(n, "body"), text(n, "url"),
-        published == null || published.isBlank() ? null : ArticleText.parseDate(published, "published"));
+    return new NewArticle(
+        text(n, "title"),
+        text(n, "body"),
+        text(n, "url"),
+        published == null || published.isBlank()
+            ? null
+            : ArticleText.parseDate(published, "published"));
   }
 
   private static String text(JsonNode n, String field) {
@@ -101,16 +114,22 @@ final class ArticleRoutes {
     ctx.contentType("application/json").result(out.toString());
   }
 
-  /** The body as UTF-8, refusing bytes that are not text (images, archives) instead of storing mojibake. */
+  /**
+   * The body as UTF-8, refusing bytes that are not text (images, archives) instead of storing
+   * mojibake.
+   */
   private static String utf8(byte[] bytes) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw new InputException(InputException.Kind.UNPROCESSABLE, "Body is not text",
+      throw new InputException(
+          InputException.Kind.UNPROCESSABLE,
+          "Body is not text",
           "the request body is not valid UTF-8 text");
     }
   }

@@ -17,7 +17,8 @@ public final class CountryLayer {
   public static CountryLayer bundled() {
     try (InputStream in = CountryLayer.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("the bundled borders " + RESOURCE + " are not on the classpath");
+        throw new IllegalStateException(
+            "the bundled borders " + RESOURCE + " are not on the classpath");
       }
       return new CountryLayer(new GZIPInputStream(in).readAllBytes());
     } catch (IOException e) {

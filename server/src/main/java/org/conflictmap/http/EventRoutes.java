@@ -27,9 +27,12 @@ final class EventRoutes {
   private void list(Context ctx) {
     Params.allowOnly(ctx, PARAMS);
     LocalDate[] interval = Params.dateInterval(ctx);
-    EventQuery q = new EventQuery(Params.bbox(ctx), Optional.ofNullable(interval[0]),
-        Optional.ofNullable(interval[1]),
-        Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT));
+    EventQuery q =
+        new EventQuery(
+            Params.bbox(ctx),
+            Optional.ofNullable(interval[0]),
+            Optional.ofNullable(interval[1]),
+            Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT));
     List<Event> events = api.events().find(q);
     long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
     ctx.contentType("application/geo+json")

@@ -15,31 +15,54 @@ public final class HttpServer {
   private HttpServer() {}
 
   public static Javalin create(Api api) {
-    return Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.http.maxRequestSize = api.config().maxBodyBytes();
-      config.staticFiles.add("/public", Location.CLASSPATH);
-      config.staticFiles.enableWebjars();
-      config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.http.maxRequestSize = api.config().maxBodyBytes();
+          config.staticFiles.add("/public", Location.CLASSPATH);
+          config.staticFiles.enableWebjars();
+          config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
 
-      new ArticleRoutes(api).register(config.routes);
-      new EventRoutes(api).register(config.routes);
-      new ZoneRoutes(api).register(config.routes);
-      new PlaceRoutes(api).register(config.routes);
+          new ArticleRoutes(api).register(config.routes);
+          new EventRoutes(api).register(config.routes);
+          new ZoneRoutes(api).register(config.routes);
+          new PlaceRoutes(api).register(config.routes);
 
-      config.routes.exception(InputException.class, (e, ctx) ->
-          Problems.write(ctx, api.json(), e.kind().status(), e.title(), e.detail(), e.extensions()));
-      config.routes.exception(JsonProcessingException.class, (e, ctx) ->
-          Problems.write(ctx, api.json(), 400, "Malformed JSON", "the body is not valid JSON: "
-              + e.getOriginalMessage()));
-      config.routes.exception(HttpResponseException.class, (e, ctx) ->
-          Problems.write(ctx, api.json(), e.getStatus(), titleFor(e.getStatus()), detailFor(e, ctx.path())));
-      config.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        Problems.write(ctx, api.json(), 500, "Internal error",
-            "the server could not complete the request; nothing was changed");
-      });
-    });
+          config.routes.exception(
+              InputException.class,
+              (e, ctx) ->
+                  Problems.write(
+                      ctx, api.json(), e.kind().status(), e.title(), e.detail(), e.extensions()));
+          config.routes.exception(
+              JsonProcessingException.class,
+              (e, ctx) ->
+                  Problems.write(
+                      ctx,
+                      api.json(),
+                      400,
+                      "Malformed JSON",
+                      "the body is not valid JSON: " + e.getOriginalMessage()));
+          config.routes.exception(
+              HttpResponseException.class,
+              (e, ctx) ->
+                  Problems.write(
+                      ctx,
+                      api.json(),
+                      e.getStatus(),
+                      titleFor(e.getStatus()),
+                      detailFor(e, ctx.path())));
+          config.routes.exception(
+              Exception.class,
+              (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                Problems.write(
+                    ctx,
+                    api.json(),
+                    500,
+                    "Internal error",
+                    "the server could not complete the request; nothing was changed");
+              });
+        });
   }
 
   private static String titleFor(int status) {

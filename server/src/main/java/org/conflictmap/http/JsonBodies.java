@@ -13,8 +13,11 @@ final class JsonBodies {
   static void requireJson(Context ctx) {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     if (!(type.startsWith("application/json") || type.startsWith("application/geo+json"))) {
-      throw new InputException(InputException.Kind.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
-          "send GeoJSON as application/geo+json or application/json; got '" + (type.isEmpty() ? "none" : type)
+      throw new InputException(
+          InputException.Kind.UNSUPPORTED_MEDIA_TYPE,
+          "Unsupported content type",
+          "send GeoJSON as application/geo+json or application/json; got '"
+              + (type.isEmpty() ? "none" : type)
               + "'");
     }
   }

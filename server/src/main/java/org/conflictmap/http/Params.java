@@ -10,7 +10,9 @@ import org.conflictmap.ingest.ArticleText;
 import org.conflictmap.problem.InputException;
 import org.locationtech.jts.geom.Envelope;
 
-/** Reads and checks query and path parameters; every refusal names the parameter and what it takes. */
+/**
+ * Reads and checks query and path parameters; every refusal names the parameter and what it takes.
+ */
 final class Params {
   private Params() {}
 
@@ -19,47 +21,67 @@ final class Params {
     Set<String> unknown = new TreeSet<>(ctx.queryParamMap().keySet());
     unknown.removeAll(known);
     if (!unknown.isEmpty()) {
-      throw malformed("Unknown parameter", "unknown query parameter(s) " + unknown + "; this endpoint takes "
-          + new TreeSet<>(known));
+      throw malformed(
+          "Unknown parameter",
+          "unknown query parameter(s) "
+              + unknown
+              + "; this endpoint takes "
+              + new TreeSet<>(known));
     }
   }
 
   static Optional<String> single(Context ctx, String name) {
     List<String> values = ctx.queryParamMap().getOrDefault(name, List.of());
     if (values.size() > 1) {
-      throw malformed("Repeated parameter", name + " is given " + values.size() + " times; give it once");
+      throw malformed(
+          "Repeated parameter", name + " is given " + values.size() + " times; give it once");
     }
     return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0).strip());
   }
 
   /** {@code bbox=minLon,minLat,maxLon,maxLat} in degrees. */
   static Optional<Envelope> bbox(Context ctx) {
-    return single(ctx, "bbox").map(raw -> {
-      String[] parts = raw.split(",");
-      if (parts.length != 4) {
-        throw malformed("Invalid bbox", "bbox takes four numbers minLon,minLat,maxLon,maxLat; got '" + raw + "'");
-      }
-      double[] v = new double[4];
-      for (int i = 0; i < 4; i++) {
-        try {
-          v[i] = Double.parseDouble(parts[i].strip());
-        } catch (NumberFormatException e) {
-          throw malformed("Invalid bbox", "bbox value '" + parts[i] + "' is not a number");
-        }
-        if (!Double.isFinite(v[i])) {
-          throw malformed("Invalid bbox", "bbox values must be finite numbers");
-        }
-      }
-      if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90 || v[0] > v[2] || v[1] > v[3]) {
-        throw new InputException(InputException.Kind.UNPROCESSABLE, "Invalid bbox",
-            "bbox must satisfy -180 <= minLon <= maxLon <= 180 and -90 <= minLat <= maxLat <= 90; got '" + raw
-                + "'");
-      }
-      return new Envelope(v[0], v[2], v[1], v[3]);
-    });
+    return single(ctx, "bbox")
+        .map(
+            raw -> {
+              String[] parts = raw.split(",");
+              if (parts.length != 4) {
+                throw malformed(
+                    "Invalid bbox",
+                    "bbox takes four numbers minLon,minLat,maxLon,maxLat; got '" + raw + "'");
+              }
+              double[] v = new double[4];
+              for (int i = 0; i < 4; i++) {
+                try {
+                  v[i] = Double.parseDouble(parts[i].strip());
+                } catch (NumberFormatException e) {
+                  throw malformed("Invalid bbox", "bbox value '" + parts[i] + "' is not a number");
+                }
+                if (!Double.isFinite(v[i])) {
+                  throw malformed("Invalid bbox", "bbox values must be finite numbers");
+                }
+              }
+              if (v[0] < -180
+                  || v[2] > 180
+                  || v[1] < -90
+                  || v[3] > 90
+                  || v[0] > v[2]
+                  || v[1] > v[3]) {
+                throw new InputException(
+                    InputException.Kind.UNPROCESSABLE,
+                    "Invalid bbox",
+                    "bbox must satisfy -180 <= minLon <= maxLon <= 180 and -90 <= minLat <= maxLat <= 90; got '"
+                        + raw
+                        + "'");
+              }
+              return new Envelope(v[0], v[2], v[1], v[3]);
+            });
   }
 
-  /** {@code datetime} as an ISO interval of dates: {@code 2019-08-01/2019-08-31}, open ends {@code ..}, or a day. */
+  /**
+   * {@code datetime} as an ISO interval of dates: {@code 2019-08-01/2019-08-31}, open ends {@code
+   * ..}, or a day.
+   */
   static LocalDate[] dateInterval(Context ctx) {
     Optional<String> raw = single(ctx, "datetime");
     if (raw.isEmpty()) {
@@ -68,12 +90,15 @@ final class Params {
     String value = raw.get();
     String[] ends = value.split("/", -1);
     if (ends.length > 2) {
-      throw malformed("Invalid datetime", "datetime is a date or an interval start/end, got '" + value + "'");
+      throw malformed(
+          "Invalid datetime", "datetime is a date or an interval start/end, got '" + value + "'");
     }
     LocalDate from = end(ends[0], "datetime start");
     LocalDate to = ends.length == 2 ? end(ends[1], "datetime end") : from;
     if (from != null && to != null && to.isBefore(from)) {
-      throw new InputException(InputException.Kind.UNPROCESSABLE, "Invalid datetime",
+      throw new InputException(
+          InputException.Kind.UNPROCESSABLE,
+          "Invalid datetime",
           "the interval ends (" + to + ") before it starts (" + from + ")");
     }
     return new LocalDate[] {from, to};
@@ -89,18 +114,24 @@ final class Params {
   }
 
   static int intParam(Context ctx, String name, int dflt, int min, int max) {
-    return single(ctx, name).map(raw -> {
-      try {
-        int v = Integer.parseInt(raw);
-        if (v < min || v > max) {
-          throw new InputException(InputException.Kind.UNPROCESSABLE, "Invalid " + name,
-              name + " must be between " + min + " and " + max + ", got " + v);
-        }
-        return v;
-      } catch (NumberFormatException e) {
-        throw malformed("Invalid " + name, name + " must be a whole number, got '" + raw + "'");
-      }
-    }).orElse(dflt);
+    return single(ctx, name)
+        .map(
+            raw -> {
+              try {
+                int v = Integer.parseInt(raw);
+                if (v < min || v > max) {
+                  throw new InputException(
+                      InputException.Kind.UNPROCESSABLE,
+                      "Invalid " + name,
+                      name + " must be between " + min + " and " + max + ", got " + v);
+                }
+                return v;
+              } catch (NumberFormatException e) {
+                throw malformed(
+                    "Invalid " + name, name + " must be a whole number, got '" + raw + "'");
+              }
+            })
+        .orElse(dflt);
   }
 
   static long id(Context ctx) {
@@ -121,6 +152,7 @@ final class Params {
   }
 
   static InputException notFound(String what, long id) {
-    return new InputException(InputException.Kind.NOT_FOUND, "Not found", "there is no " + what + " " + id);
+    return new InputException(
+        InputException.Kind.NOT_FOUND, "Not found", "there is no " + what + " " + id);
   }
 }

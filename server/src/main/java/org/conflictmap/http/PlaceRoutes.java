@@ -7,8 +7,11 @@ import io.javalin.http.Context;
 import java.util.Set;
 import org.conflictmap.gazetteer.Candidate;
 import org.conflictmap.gazetteer.Place;
+import org.conflictmap.gazetteer.PlaceJson;
 
-/** The gazetteer and base layers: {@code /api/geocode}, {@code /api/countries}, {@code /api/config}. */
+/**
+ * The gazetteer and base layers: {@code /api/geocode}, {@code /api/countries}, {@code /api/config}.
+ */
 final class PlaceRoutes {
   private static final int MAX_QUERY = 200;
   private final Api api;
@@ -27,7 +30,8 @@ final class PlaceRoutes {
     Params.allowOnly(ctx, Set.of("q", "limit"));
     String q = Params.single(ctx, "q").orElse("");
     if (q.isBlank() || q.length() > MAX_QUERY) {
-      throw Params.malformed("Invalid q", "q is the place name to look up, 1 to " + MAX_QUERY + " characters");
+      throw Params.malformed(
+          "Invalid q", "q is the place name to look up, 1 to " + MAX_QUERY + " characters");
     }
     int limit = Params.intParam(ctx, "limit", 10, 1, 100);
     ObjectNode out = api.json().createObjectNode();
@@ -35,21 +39,11 @@ final class PlaceRoutes {
     ArrayNode results = out.putArray("results");
     for (Candidate c : api.gazetteer().search(q, limit)) {
       Place p = c.place();
-      ObjectNode r = results.addObject();
-      r.put("place_key", p.key());
-      if (p.geonameId() == null) {
-        r.putNull("place_id");
-      } else {
-        r.put("place_id", p.geonameId());
-      }
-      r.put("name", p.name());
-      r.put("country_code", p.countryCode());
-      api.gazetteer().country(p.countryCode()).ifPresent(country -> r.put("country", country.name()));
+      ObjectNode r = PlaceJson.write(results.addObject(), p);
+      api.gazetteer()
+          .country(p.countryCode())
+          .ifPresent(country -> r.put("country", country.name()));
       api.gazetteer().region(p).ifPresent(region -> r.put("region", region.name()));
-      r.put("feature_code", p.featureCode());
-      r.put("precision", p.precision().label());
-      r.put("lat", p.lat());
-      r.put("lon", p.lon());
       r.put("population", p.population());
       r.put("score", Math.round(c.score() * 1000) / 1000.0);
     }

@@ -5,13 +5,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** Writes RFC 9457 problem documents: every error the API gives leaves as {@code application/problem+json}. */
+/**
+ * Writes RFC 9457 problem documents: every error the API gives leaves as {@code
+ * application/problem+json}.
+ */
 final class Problems {
   static final String CONTENT_TYPE = "application/problem+json";
 
   private Problems() {}
 
-  static void write(Context ctx, ObjectMapper json, int status, String title, String detail,
+  static void write(
+      Context ctx,
+      ObjectMapper json,
+      int status,
+      String title,
+      String detail,
       Map<String, Object> extensions) {
     ObjectNode p = json.createObjectNode();
     p.put("type", "about:blank");

@@ -14,15 +14,15 @@ import org.conflictmap.geoparse.Sentence;
 import org.conflictmap.geoparse.Sentences;
 
 /**
- * Turns an article body into events: one per sentence that names a place, pinned at the most specific place the
- * sentence names (a town before a region before a country). Demonyms alone ("the Turkish president") locate
- * nothing. Every event keeps its sentence and span as evidence.
+ * Turns an article body into events: one per sentence that names a place, pinned at the most
+ * specific place the sentence names (a town before a region before a country). Demonyms alone ("the
+ * Turkish president") locate nothing. Every event keeps its sentence and span as evidence.
  */
 public final class EventExtractor {
-  private static final Comparator<Mention> MOST_SPECIFIC = Comparator
-      .comparing((Mention m) -> m.precision().ordinal())
-      .thenComparing(Comparator.comparingDouble(Mention::confidence).reversed())
-      .thenComparingInt(Mention::start);
+  private static final Comparator<Mention> MOST_SPECIFIC =
+      Comparator.comparing((Mention m) -> m.precision().ordinal())
+          .thenComparing(Comparator.comparingDouble(Mention::confidence).reversed())
+          .thenComparingInt(Mention::start);
 
   private final Geoparser geoparser;
 
@@ -30,12 +30,15 @@ public final class EventExtractor {
     this.geoparser = geoparser;
   }
 
-  /** The events of a body, all dated {@code date} with ACLED time precision {@code timePrecision}. */
+  /**
+   * The events of a body, all dated {@code date} with ACLED time precision {@code timePrecision}.
+   */
   public List<NewEvent> extract(String body, LocalDate date, int timePrecision) {
     List<Mention> mentions = geoparser.parse(body);
     List<NewEvent> events = new ArrayList<>();
     for (Sentence sentence : Sentences.split(body)) {
-      locate(sentence, mentions).ifPresent(m -> events.add(event(sentence, m, date, timePrecision)));
+      locate(sentence, mentions)
+          .ifPresent(m -> events.add(event(sentence, m, date, timePrecision)));
     }
     return events;
   }
@@ -49,8 +52,23 @@ public final class EventExtractor {
   private static NewEvent event(Sentence s, Mention m, LocalDate date, int timePrecision) {
     Place p = m.place();
     EventTypes.Type type = EventTypes.classify(s.text());
-    return new NewEvent(date, type.eventType(), type.subEventType(), m.geoPrecision(), timePrecision, null,
-        s.text(), p.key(), p.geonameId(), p.name(), p.countryCode(), m.precision().label(), p.lat(), p.lon(),
-        s.text(), s.start(), s.end());
+    return new NewEvent(
+        date,
+        type.eventType(),
+        type.subEventType(),
+        m.geoPrecision(),
+        timePrecision,
+        null,
+        s.text(),
+        p.key(),
+        p.geonameId(),
+        p.name(),
+        p.countryCode(),
+        m.precision().label(),
+        p.lat(),
+        p.lon(),
+        s.text(),
+        s.start(),
+        s.end());
   }
 }

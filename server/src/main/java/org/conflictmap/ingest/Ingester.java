@@ -11,7 +11,10 @@ import org.conflictmap.problem.InputException;
 import org.conflictmap.store.IngestResult;
 import org.conflictmap.store.IngestStore;
 
-/** Checks an article, extracts its events and stores both at once. Re-ingesting the same article adds nothing. */
+/**
+ * Checks an article, extracts its events and stores both at once. Re-ingesting the same article
+ * adds nothing.
+ */
 public final class Ingester {
   /** Longest body we read, in characters; a news article is a few thousand. */
   public static final int MAX_BODY_CHARS = 500_000;
@@ -31,10 +34,14 @@ public final class Ingester {
     this.clock = clock;
   }
 
-  /** Stores the article and its events, or finds it already stored; throws {@link InputException} on bad input. */
+  /**
+   * Stores the article and its events, or finds it already stored; throws {@link InputException} on
+   * bad input.
+   */
   public IngestResult ingest(NewArticle article) {
     NewArticle a = validate(article);
-    // without a date we only know the event happened by the time we read it: month precision, ACLED's 3
+    // without a date we only know the event happened by the time we read it: month precision,
+    // ACLED's 3
     LocalDate date = a.published() != null ? a.published() : LocalDate.now(clock);
     int precision = a.published() != null ? TIME_PRECISION_DAY : TIME_PRECISION_MONTH;
     List<NewEvent> events = extractor.extract(a.body(), date, precision);
@@ -43,27 +50,44 @@ public final class Ingester {
 
   private NewArticle validate(NewArticle a) {
     if (a.body() == null || a.body().isBlank()) {
-      throw new InputException(InputException.Kind.UNPROCESSABLE, "Empty article", "the article body is empty");
+      throw new InputException(
+          InputException.Kind.UNPROCESSABLE, "Empty article", "the article body is empty");
     }
     if (a.body().length() > MAX_BODY_CHARS) {
-      throw new InputException(InputException.Kind.TOO_LARGE, "Article too long",
-          "the body has " + a.body().length() + " characters; at most " + MAX_BODY_CHARS + " are accepted");
+      throw new InputException(
+          InputException.Kind.TOO_LARGE,
+          "Article too long",
+          "the body has "
+              + a.body().length()
+              + " characters; at most "
+              + MAX_BODY_CHARS
+              + " are accepted");
     }
     if (a.body().indexOf('\u0000') >= 0) {
-      throw new InputException(InputException.Kind.UNPROCESSABLE, "Binary content",
+      throw new InputException(
+          InputException.Kind.UNPROCESSABLE,
+          "Binary content",
           "the body contains NUL characters: send the article as text");
     }
     String title = a.title() == null || a.title().isBlank() ? null : a.title().strip();
     if (title != null && title.length() > MAX_TITLE_CHARS) {
-      throw new InputException(InputException.Kind.UNPROCESSABLE, "Title too long",
-          "the title has " + title.length() + " characters; at most " + MAX_TITLE_CHARS + " are accepted");
+      throw new InputException(
+          InputException.Kind.UNPROCESSABLE,
+          "Title too long",
+          "the title has "
+              + title.length()
+              + " characters; at most "
+              + MAX_TITLE_CHARS
+              + " are accepted");
     }
     String url = a.url() == null || a.url().isBlank() ? null : a.url().strip();
     if (url != null) {
       checkUrl(url);
     }
     if (a.published() != null && a.published().isAfter(LocalDate.now(clock).plusDays(1))) {
-      throw new InputException(InputException.Kind.UNPROCESSABLE, "Date in the future",
+      throw new InputException(
+          InputException.Kind.UNPROCESSABLE,
+          "Date in the future",
           "published " + a.published() + " is after today; send the date the article appeared");
     }
     return new NewArticle(title, a.body(), url, a.published());
@@ -73,12 +97,16 @@ public final class Ingester {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme();
-      if (url.length() > MAX_URL_CHARS || scheme == null || uri.getHost() == null
+      if (url.length() > MAX_URL_CHARS
+          || scheme == null
+          || uri.getHost() == null
           || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
         throw new URISyntaxException(url, "not an absolute http(s) URL");
       }
     } catch (URISyntaxException e) {
-      throw new InputException(InputException.Kind.UNPROCESSABLE, "Invalid URL",
+      throw new InputException(
+          InputException.Kind.UNPROCESSABLE,
+          "Invalid URL",
           "url must be an absolute http or https URL of at most " + MAX_URL_CHARS + " characters");
     }
   }

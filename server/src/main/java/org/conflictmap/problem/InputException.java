@@ -3,8 +3,8 @@ package org.conflictmap.problem;
 import java.util.Map;
 
 /**
- * Input that a client sent and must fix. Domain code throws it; the HTTP layer turns it into
- * {@code application/problem+json} with {@link Kind#status()}; the CLI prints title and detail.
+ * Input that a client sent and must fix. Domain code throws it; the HTTP layer turns it into {@code
+ * application/problem+json} with {@link Kind#status()}; the CLI prints title and detail.
  */
 public class InputException extends RuntimeException {
 
@@ -40,7 +40,10 @@ public class InputException extends RuntimeException {
     this(kind, title, detail, Map.of());
   }
 
-  /** @param extensions extra members of the problem document, e.g. {@code {"location": [36.6, 35.9]}} */
+  /**
+   * @param extensions extra members of the problem document, e.g. {@code {"location": [36.6,
+   *     35.9]}}
+   */
   public InputException(Kind kind, String title, String detail, Map<String, Object> extensions) {
     super(detail);
     this.kind = kind;

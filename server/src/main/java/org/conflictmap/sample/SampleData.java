@@ -22,8 +22,8 @@ import org.conflictmap.zones.ZoneKind;
 import org.conflictmap.zones.ZoneRecipe;
 
 /**
- * The bundled sample (geodata/sample/): a short article in our own words on the talks of 27 August 2019 and the
- * Idlib de-escalation zone, whose outline is built from the towns its recipe lists.
+ * The bundled sample (geodata/sample/): a short article in our own words on the talks of 27 August
+ * 2019 and the Idlib de-escalation zone, whose outline is built from the towns its recipe lists.
  */
 public final class SampleData {
   static final String ARTICLE = "/geodata/sample/article.txt";
@@ -35,7 +35,8 @@ public final class SampleData {
   /** What loading the sample stored. */
   public record Loaded(IngestResult article, Zone zone) {}
 
-  public static Loaded load(Ingester ingester, ZoneStore zones, Gazetteer gazetteer, ObjectMapper json) {
+  public static Loaded load(
+      Ingester ingester, ZoneStore zones, Gazetteer gazetteer, ObjectMapper json) {
     IngestResult article = ingester.ingest(ArticleText.parse(read(ARTICLE), SAMPLE_URL));
     Zone zone = zones.create(idlibZone(gazetteer, json));
     return new Loaded(article, zone);
@@ -49,8 +50,17 @@ public final class SampleData {
       List<double[]> towns = new ArrayList<>();
       for (JsonNode town : recipe.path("towns")) {
         String key = town.path("geonameid").asText();
-        Place p = gazetteer.byKey(key).orElseThrow(() -> new IllegalStateException(
-            "sample zone town " + town.path("name").asText() + " (" + key + ") is not in the gazetteer"));
+        Place p =
+            gazetteer
+                .byKey(key)
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "sample zone town "
+                                + town.path("name").asText()
+                                + " ("
+                                + key
+                                + ") is not in the gazetteer"));
         towns.add(new double[] {p.lon(), p.lat()});
       }
       @SuppressWarnings("unchecked")
@@ -62,7 +72,9 @@ public final class SampleData {
           style,
           LocalDate.parse(z.path("valid_from").asText()),
           z.path("valid_to").isTextual() ? LocalDate.parse(z.path("valid_to").asText()) : null,
-          ZoneRecipe.concaveHull(towns, recipe.path("edge_length_ratio").asDouble(),
+          ZoneRecipe.concaveHull(
+              towns,
+              recipe.path("edge_length_ratio").asDouble(),
               recipe.path("buffer_degrees").asDouble()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -12,8 +12,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The conflictmap database: migrated on open, handing out one connection per unit of work. Safe for concurrent use;
- * each {@link #inTransaction} call gets its own connection.
+ * The conflictmap database: migrated on open, handing out one connection per unit of work. Safe for
+ * concurrent use; each {@link #inTransaction} call gets its own connection.
  */
 public final class Database implements AutoCloseable {
 
@@ -36,7 +36,8 @@ public final class Database implements AutoCloseable {
       if (url.startsWith("jdbc:postgresql:")) {
         return POSTGRESQL;
       }
-      throw new IllegalArgumentException("Unsupported database URL (want jdbc:h2: or jdbc:postgresql:): " + jdbcUrl);
+      throw new IllegalArgumentException(
+          "Unsupported database URL (want jdbc:h2: or jdbc:postgresql:): " + jdbcUrl);
     }
   }
 
@@ -48,7 +49,9 @@ public final class Database implements AutoCloseable {
     this.connections = connections;
   }
 
-  /** Opens (creating if needed) the H2 file database {@code <dataDir>/conflictmap} and migrates it. */
+  /**
+   * Opens (creating if needed) the H2 file database {@code <dataDir>/conflictmap} and migrates it.
+   */
   public static Database embedded(Path dataDir) {
     Path dir = dataDir.toAbsolutePath().normalize();
     // ';' separates settings in an H2 URL, so a path containing one would be misread
@@ -68,9 +71,10 @@ public final class Database implements AutoCloseable {
   /** Connects to any supported JDBC URL (H2 or PostgreSQL with PostGIS) and migrates the schema. */
   public static Database connect(String jdbcUrl, String user, String password) {
     Vendor vendor = Vendor.of(jdbcUrl);
-    ConnectionSource source = vendor == Vendor.H2
-        ? new PooledSource(JdbcConnectionPool.create(jdbcUrl, user, password))
-        : () -> DriverManager.getConnection(jdbcUrl, user, password);
+    ConnectionSource source =
+        vendor == Vendor.H2
+            ? new PooledSource(JdbcConnectionPool.create(jdbcUrl, user, password))
+            : () -> DriverManager.getConnection(jdbcUrl, user, password);
     Database db = new Database(vendor, source);
     try {
       db.migrate(jdbcUrl, user, password);
@@ -82,9 +86,10 @@ public final class Database implements AutoCloseable {
   }
 
   private void migrate(String jdbcUrl, String user, String password) {
-    var config = Flyway.configure()
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
-        .validateMigrationNaming(true);
+    var config =
+        Flyway.configure()
+            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
+            .validateMigrationNaming(true);
     // migrate an H2 database through the pool, so the file is opened once and stays open afterwards
     if (connections instanceof PooledSource pooled) {
       config.dataSource(pooled.pool());
@@ -95,8 +100,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws anything. SQL errors
-   * come out as {@link StoreException}; unchecked exceptions thrown by {@code work} pass through unchanged.
+   * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws
+   * anything. SQL errors come out as {@link StoreException}; unchecked exceptions thrown by {@code
+   * work} pass through unchanged.
    */
   public <T> T inTransaction(SqlWork<T> work) {
     try (Connection c = connections.open()) {

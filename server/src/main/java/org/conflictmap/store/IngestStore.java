@@ -18,10 +18,11 @@ import org.conflictmap.events.NewEvent;
 public final class IngestStore {
   private static final String INSERT_ARTICLE =
       "INSERT INTO articles (title, body, url, published, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?, ?)";
-  private static final String INSERT_EVENT = "INSERT INTO events (article_id, event_date, event_type, sub_event_type,"
-      + " geo_precision, time_precision, fatalities, notes, place_key, place_id, place_name, country_code,"
-      + " precision, lat, lon, geom, sentence, sentence_start, sentence_end)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?)";
+  private static final String INSERT_EVENT =
+      "INSERT INTO events (article_id, event_date, event_type, sub_event_type,"
+          + " geo_precision, time_precision, fatalities, notes, place_key, place_id, place_name, country_code,"
+          + " precision, lat, lon, geom, sentence, sentence_start, sentence_end)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?)";
 
   private final Database db;
 
@@ -30,26 +31,29 @@ public final class IngestStore {
   }
 
   /**
-   * Stores the article and its events in one transaction, unless an article with the same url or content hash is
-   * already stored: then nothing is written and the existing article's id comes back with {@code duplicate = true}.
+   * Stores the article and its events in one transaction, unless an article with the same url or
+   * content hash is already stored: then nothing is written and the existing article's id comes
+   * back with {@code duplicate = true}.
    */
   public IngestResult save(NewArticle article, String contentHash, List<NewEvent> events) {
     Objects.requireNonNull(contentHash, "contentHash");
     try {
-      return db.inTransaction(c -> {
-        OptionalLong existing = findDuplicate(c, article.url(), contentHash);
-        if (existing.isPresent()) {
-          return new IngestResult(existing.getAsLong(), true, List.of());
-        }
-        long id = insertArticle(c, article, contentHash);
-        List<Event> stored = new ArrayList<>(events.size());
-        for (NewEvent e : events) {
-          stored.add(toEvent(insertEvent(c, id, e), id, article, e));
-        }
-        return new IngestResult(id, false, stored);
-      });
+      return db.inTransaction(
+          c -> {
+            OptionalLong existing = findDuplicate(c, article.url(), contentHash);
+            if (existing.isPresent()) {
+              return new IngestResult(existing.getAsLong(), true, List.of());
+            }
+            long id = insertArticle(c, article, contentHash);
+            List<Event> stored = new ArrayList<>(events.size());
+            for (NewEvent e : events) {
+              stored.add(toEvent(insertEvent(c, id, e), id, article, e));
+            }
+            return new IngestResult(id, false, stored);
+          });
     } catch (StoreException e) {
-      // two requests with the same article raced past the lookup; the loser reports the winner's article
+      // two requests with the same article raced past the lookup; the loser reports the winner's
+      // article
       if (e.isUniqueViolation()) {
         OptionalLong winner = db.inTransaction(c -> findDuplicate(c, article.url(), contentHash));
         if (winner.isPresent()) {
@@ -62,37 +66,48 @@ public final class IngestStore {
 
   /** The stored article with this id. */
   public Optional<Article> article(long id) {
-    return db.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT id, title, body, url, published, content_hash, ingested_at FROM articles WHERE id = ?")) {
-        ps.setLong(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (!rs.next()) {
-            return Optional.empty();
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT id, title, body, url, published, content_hash, ingested_at FROM articles WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new Article(
+                      rs.getLong("id"),
+                      rs.getString("title"),
+                      rs.getString("body"),
+                      rs.getString("url"),
+                      SqlValues.getDate(rs, "published"),
+                      rs.getString("content_hash"),
+                      SqlValues.getInstant(rs, "ingested_at")));
+            }
           }
-          return Optional.of(new Article(rs.getLong("id"), rs.getString("title"), rs.getString("body"),
-              rs.getString("url"), SqlValues.getDate(rs, "published"), rs.getString("content_hash"),
-              SqlValues.getInstant(rs, "ingested_at")));
-        }
-      }
-    });
+        });
   }
 
   /** How many articles are stored. */
   public long countArticles() {
-    return db.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM articles");
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM articles");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
-  private static OptionalLong findDuplicate(Connection c, String url, String contentHash) throws SQLException {
-    String sql = url == null
-        ? "SELECT id FROM articles WHERE content_hash = ? ORDER BY id"
-        : "SELECT id FROM articles WHERE content_hash = ? OR url = ? ORDER BY id";
+  private static OptionalLong findDuplicate(Connection c, String url, String contentHash)
+      throws SQLException {
+    String sql =
+        url == null
+            ? "SELECT id FROM articles WHERE content_hash = ? ORDER BY id"
+            : "SELECT id FROM articles WHERE content_hash = ? OR url = ? ORDER BY id";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, contentHash);
       if (url != null) {
@@ -104,7 +119,8 @@ public final class IngestStore {
     }
   }
 
-  private static long insertArticle(Connection c, NewArticle a, String contentHash) throws SQLException {
+  private static long insertArticle(Connection c, NewArticle a, String contentHash)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT_ARTICLE, new String[] {"id"})) {
       ps.setString(1, a.title());
       ps.setString(2, a.body());
@@ -153,8 +169,27 @@ public final class IngestStore {
   }
 
   private static Event toEvent(long id, long articleId, NewArticle a, NewEvent e) {
-    return new Event(id, articleId, a.title(), a.url(), e.eventDate(), e.eventType(), e.subEventType(),
-        e.geoPrecision(), e.timePrecision(), e.fatalities(), e.notes(), e.placeKey(), e.placeId(), e.placeName(),
-        e.countryCode(), e.precision(), e.lat(), e.lon(), e.sentence(), e.sentenceStart(), e.sentenceEnd());
+    return new Event(
+        id,
+        articleId,
+        a.title(),
+        a.url(),
+        e.eventDate(),
+        e.eventType(),
+        e.subEventType(),
+        e.geoPrecision(),
+        e.timePrecision(),
+        e.fatalities(),
+        e.notes(),
+        e.placeKey(),
+        e.placeId(),
+        e.placeName(),
+        e.countryCode(),
+        e.precision(),
+        e.lat(),
+        e.lon(),
+        e.sentence(),
+        e.sentenceStart(),
+        e.sentenceEnd());
   }
 }

@@ -16,14 +16,20 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
-/** Conversions between Java values and JDBC parameters/columns that H2 and PostgreSQL drivers both accept. */
+/**
+ * Conversions between Java values and JDBC parameters/columns that H2 and PostgreSQL drivers both
+ * accept.
+ */
 final class SqlValues {
   static final int SRID = 4326;
   private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), SRID);
 
   private SqlValues() {}
 
-  /** Now, cut to microseconds: the finest both databases keep, so what we return equals what we read back later. */
+  /**
+   * Now, cut to microseconds: the finest both databases keep, so what we return equals what we read
+   * back later.
+   */
   static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }

@@ -3,7 +3,9 @@ package org.conflictmap.store;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** A database failure the caller cannot fix by changing its input: the HTTP layer maps it to a 500. */
+/**
+ * A database failure the caller cannot fix by changing its input: the HTTP layer maps it to a 500.
+ */
 public class StoreException extends RuntimeException {
 
   public StoreException(String message, Throwable cause) {
@@ -20,7 +22,9 @@ public class StoreException extends RuntimeException {
     return Optional.empty();
   }
 
-  /** True when a unique constraint refused the write (SQLSTATE 23505 in H2 and PostgreSQL alike). */
+  /**
+   * True when a unique constraint refused the write (SQLSTATE 23505 in H2 and PostgreSQL alike).
+   */
   public boolean isUniqueViolation() {
     return sqlState().filter("23505"::equals).isPresent();
   }

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * A zone as a client sends it, already validated: geometry is a valid Polygon or MultiPolygon in EPSG:4326.
+ * A zone as a client sends it, already validated: geometry is a valid Polygon or MultiPolygon in
+ * EPSG:4326.
  *
  * @param style Leaflet path options, e.g. {@code {"color":"#c0392b","fillOpacity":0.15}}
  * @param validTo null when the zone is still in force

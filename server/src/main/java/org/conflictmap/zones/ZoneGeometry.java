@@ -18,7 +18,10 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /** Turns a GeoJSON geometry into a valid zone geometry, or says precisely what is wrong with it. */
 public final class ZoneGeometry {
-  /** Most positions (over all rings) a zone may have; the Idlib zone at full detail has a few thousand. */
+  /**
+   * Most positions (over all rings) a zone may have; the Idlib zone at full detail has a few
+   * thousand.
+   */
   public static final int MAX_VERTICES = 100_000;
 
   static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
@@ -26,34 +29,47 @@ public final class ZoneGeometry {
   private ZoneGeometry() {}
 
   /**
-   * Parses a GeoJSON Polygon or MultiPolygon into a valid JTS geometry with SRID 4326, exterior rings
-   * counter-clockwise (RFC 7946). Throws {@link InputException}, with a {@code location} [lon, lat] where one applies.
+   * Parses a GeoJSON Polygon or MultiPolygon into a valid JTS geometry with SRID 4326, exterior
+   * rings counter-clockwise (RFC 7946). Throws {@link InputException}, with a {@code location}
+   * [lon, lat] where one applies.
    */
   public static Geometry parse(JsonNode json) {
     if (json == null || json.isMissingNode() || json.isNull()) {
-      throw new InputException(Kind.UNPROCESSABLE, "Zone has no geometry",
+      throw new InputException(
+          Kind.UNPROCESSABLE,
+          "Zone has no geometry",
           "A zone needs a geometry of type Polygon or MultiPolygon.");
     }
     if (!json.isObject()) {
-      throw malformed("geometry must be a GeoJSON geometry object, not a "
-          + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+      throw malformed(
+          "geometry must be a GeoJSON geometry object, not a "
+              + json.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+              + ".");
     }
     JsonNode type = json.get("type");
     if (type == null || !type.isTextual()) {
       throw malformed("geometry.type must be the string \"Polygon\" or \"MultiPolygon\".");
     }
     int[] vertices = {0};
-    Geometry g = switch (type.asText()) {
-      case "Polygon" -> polygon(array(json.get("coordinates"), "geometry.coordinates"), "", vertices);
-      case "MultiPolygon" -> multiPolygon(array(json.get("coordinates"), "geometry.coordinates"), vertices);
-      default -> throw new InputException(Kind.UNPROCESSABLE, "Unsupported geometry type",
-          "A zone must be a Polygon or MultiPolygon, not a " + type.asText() + ".");
-    };
+    Geometry g =
+        switch (type.asText()) {
+          case "Polygon" ->
+              polygon(array(json.get("coordinates"), "geometry.coordinates"), "", vertices);
+          case "MultiPolygon" ->
+              multiPolygon(array(json.get("coordinates"), "geometry.coordinates"), vertices);
+          default ->
+              throw new InputException(
+                  Kind.UNPROCESSABLE,
+                  "Unsupported geometry type",
+                  "A zone must be a Polygon or MultiPolygon, not a " + type.asText() + ".");
+        };
     checkValid(g);
     return rfc7946(g);
   }
 
-  /** The same polygons with exterior rings counter-clockwise and holes clockwise, as RFC 7946 asks. */
+  /**
+   * The same polygons with exterior rings counter-clockwise and holes clockwise, as RFC 7946 asks.
+   */
   public static Geometry rfc7946(Geometry g) {
     if (g instanceof Polygon p) {
       return orient(p);
@@ -77,12 +93,15 @@ public final class ZoneGeometry {
   }
 
   private static LinearRing orient(LinearRing ring, boolean counterClockwise) {
-    return Orientation.isCCW(ring.getCoordinateSequence()) == counterClockwise ? ring : ring.reverse();
+    return Orientation.isCCW(ring.getCoordinateSequence()) == counterClockwise
+        ? ring
+        : ring.reverse();
   }
 
   private static Geometry multiPolygon(JsonNode coords, int[] vertices) {
     if (coords.isEmpty()) {
-      throw new InputException(Kind.UNPROCESSABLE, "Empty geometry", "The MultiPolygon has no polygons.");
+      throw new InputException(
+          Kind.UNPROCESSABLE, "Empty geometry", "The MultiPolygon has no polygons.");
     }
     Polygon[] parts = new Polygon[coords.size()];
     for (int i = 0; i < parts.length; i++) {
@@ -92,10 +111,13 @@ public final class ZoneGeometry {
     return WGS84.createMultiPolygon(parts);
   }
 
-  /** @param where names the polygon inside a MultiPolygon ("polygon 2, "), empty for a lone Polygon */
+  /**
+   * @param where names the polygon inside a MultiPolygon ("polygon 2, "), empty for a lone Polygon
+   */
   private static Polygon polygon(JsonNode rings, String where, int[] vertices) {
     if (rings.isEmpty()) {
-      throw new InputException(Kind.UNPROCESSABLE, "Empty polygon", capitalise(where + "the polygon has no rings."));
+      throw new InputException(
+          Kind.UNPROCESSABLE, "Empty polygon", capitalise(where + "the polygon has no rings."));
     }
     LinearRing[] parsed = new LinearRing[rings.size()];
     for (int r = 0; r < parsed.length; r++) {
@@ -108,22 +130,38 @@ public final class ZoneGeometry {
     JsonNode positions = array(json, "coordinates of " + name);
     vertices[0] += positions.size();
     if (vertices[0] > MAX_VERTICES) {
-      throw new InputException(Kind.UNPROCESSABLE, "Geometry too detailed",
-          "A zone may have at most " + MAX_VERTICES + " positions in all; simplify the geometry first.");
+      throw new InputException(
+          Kind.UNPROCESSABLE,
+          "Geometry too detailed",
+          "A zone may have at most "
+              + MAX_VERTICES
+              + " positions in all; simplify the geometry first.");
     }
     Coordinate[] cs = new Coordinate[positions.size()];
     for (int i = 0; i < cs.length; i++) {
       cs[i] = position(positions.get(i), name, i + 1);
     }
     if (cs.length < 4) {
-      throw new InputException(Kind.UNPROCESSABLE, "Ring too short", capitalise(name) + " has " + cs.length
-          + " positions; a ring needs at least 4 (three corners and the first repeated at the end).");
+      throw new InputException(
+          Kind.UNPROCESSABLE,
+          "Ring too short",
+          capitalise(name)
+              + " has "
+              + cs.length
+              + " positions; a ring needs at least 4 (three corners and the first repeated at the end).");
     }
     Coordinate first = cs[0];
     Coordinate last = cs[cs.length - 1];
     if (!first.equals2D(last)) {
-      throw new InputException(Kind.UNPROCESSABLE, "Ring not closed", capitalise(name)
-          + " is not closed: its last position " + pair(last) + " must repeat its first " + pair(first) + ".",
+      throw new InputException(
+          Kind.UNPROCESSABLE,
+          "Ring not closed",
+          capitalise(name)
+              + " is not closed: its last position "
+              + pair(last)
+              + " must repeat its first "
+              + pair(first)
+              + ".",
           location(last));
     }
     return WGS84.createLinearRing(cs);
@@ -137,9 +175,15 @@ public final class ZoneGeometry {
     double lon = p.get(0).doubleValue();
     double lat = p.get(1).doubleValue();
     if (!(lon >= -180 && lon <= 180) || !(lat >= -90 && lat <= 90)) {
-      throw new InputException(Kind.UNPROCESSABLE, "Coordinate out of range", capitalise(name) + " is "
-          + pair(lon, lat) + ": longitude must be within [-180, 180] and latitude within [-90, 90]"
-          + " (GeoJSON puts longitude first).", Map.of("location", List.of(lon, lat)));
+      throw new InputException(
+          Kind.UNPROCESSABLE,
+          "Coordinate out of range",
+          capitalise(name)
+              + " is "
+              + pair(lon, lat)
+              + ": longitude must be within [-180, 180] and latitude within [-90, 90]"
+              + " (GeoJSON puts longitude first).",
+          Map.of("location", List.of(lon, lat)));
     }
     return new Coordinate(lon, lat);
   }
@@ -151,9 +195,14 @@ public final class ZoneGeometry {
     }
     Coordinate at = err.getCoordinate();
     String near = at == null ? "" : " near " + pair(at);
-    throw new InputException(Kind.UNPROCESSABLE, "Invalid geometry: " + err.getMessage(), "The geometry is not valid ("
-        + err.getMessage() + near + "). Rings must not cross themselves or each other, holes must lie inside their"
-        + " polygon, and the polygons of a MultiPolygon must not overlap.",
+    throw new InputException(
+        Kind.UNPROCESSABLE,
+        "Invalid geometry: " + err.getMessage(),
+        "The geometry is not valid ("
+            + err.getMessage()
+            + near
+            + "). Rings must not cross themselves or each other, holes must lie inside their"
+            + " polygon, and the polygons of a MultiPolygon must not overlap.",
         at == null ? Map.of() : location(at));
   }
 

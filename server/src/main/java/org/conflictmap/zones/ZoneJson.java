@@ -25,49 +25,80 @@ public final class ZoneJson {
 
   private static final Set<String> PROPERTIES =
       Set.of("name", "kind", "description", "style", "valid_from", "valid_to");
+
   /** Written by {@link #toFeature}; tolerated on input so a client can PUT back what it got. */
   private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
+
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
   private ZoneJson() {}
 
-  /** Reads and validates a GeoJSON Feature into a draft; throws {@link InputException} saying what to fix. */
+  /**
+   * Reads and validates a GeoJSON Feature into a draft; throws {@link InputException} saying what
+   * to fix.
+   */
   public static ZoneDraft fromFeature(JsonNode body) {
-    if (body == null || body.isMissingNode() || body.isNull() || (body.isContainerNode() && body.isEmpty())) {
-      throw malformed("Empty body", "Send a GeoJSON Feature with a Polygon or MultiPolygon geometry and properties.");
+    if (body == null
+        || body.isMissingNode()
+        || body.isNull()
+        || (body.isContainerNode() && body.isEmpty())) {
+      throw malformed(
+          "Empty body",
+          "Send a GeoJSON Feature with a Polygon or MultiPolygon geometry and properties.");
     }
     String type = body.path("type").asText("");
     if (!body.isObject() || !"Feature".equals(type)) {
-      String hint = type.equals("Polygon") || type.equals("MultiPolygon")
-          ? "Wrap the geometry: {\"type\": \"Feature\", \"geometry\": {...}, \"properties\": {\"name\": ...}}."
-          : "The body must be a single GeoJSON Feature (\"type\": \"Feature\").";
+      String hint =
+          type.equals("Polygon") || type.equals("MultiPolygon")
+              ? "Wrap the geometry: {\"type\": \"Feature\", \"geometry\": {...}, \"properties\": {\"name\": ...}}."
+              : "The body must be a single GeoJSON Feature (\"type\": \"Feature\").";
       throw malformed("Not a GeoJSON Feature", hint);
     }
     JsonNode props = body.get("properties");
     if (props == null || !props.isObject()) {
-      throw malformed("Missing properties", "The Feature needs a properties object with at least name and valid_from.");
+      throw malformed(
+          "Missing properties",
+          "The Feature needs a properties object with at least name and valid_from.");
     }
     rejectUnknown(props);
     String name = requiredText(props, "name").strip();
     if (name.isEmpty() || name.length() > MAX_NAME) {
-      throw new InputException(Kind.UNPROCESSABLE, "Invalid name",
-          "name must be between 1 and " + MAX_NAME + " characters (not counting surrounding spaces).");
+      throw new InputException(
+          Kind.UNPROCESSABLE,
+          "Invalid name",
+          "name must be between 1 and "
+              + MAX_NAME
+              + " characters (not counting surrounding spaces).");
     }
     ZoneKind kind = kind(props);
     String description = optionalText(props, "description");
     if (description != null && description.length() > MAX_DESCRIPTION) {
-      throw new InputException(Kind.UNPROCESSABLE, "Description too long",
-          "description has " + description.length() + " characters; at most " + MAX_DESCRIPTION + " are kept.");
+      throw new InputException(
+          Kind.UNPROCESSABLE,
+          "Description too long",
+          "description has "
+              + description.length()
+              + " characters; at most "
+              + MAX_DESCRIPTION
+              + " are kept.");
     }
     Map<String, Object> style = ZoneStyle.parse(props.get("style"));
     LocalDate validFrom = date(props, "valid_from");
     if (validFrom == null) {
-      throw malformed("Missing valid_from", "valid_from is required: the date (YYYY-MM-DD) the zone came into force.");
+      throw malformed(
+          "Missing valid_from",
+          "valid_from is required: the date (YYYY-MM-DD) the zone came into force.");
     }
     LocalDate validTo = date(props, "valid_to");
     if (validTo != null && validTo.isBefore(validFrom)) {
-      throw new InputException(Kind.UNPROCESSABLE, "valid_to before valid_from", "valid_to (" + validTo
-          + ") is before valid_from (" + validFrom + "); leave valid_to out if the zone is still in force.");
+      throw new InputException(
+          Kind.UNPROCESSABLE,
+          "valid_to before valid_from",
+          "valid_to ("
+              + validTo
+              + ") is before valid_from ("
+              + validFrom
+              + "); leave valid_to out if the zone is still in force.");
     }
     Geometry geometry = ZoneGeometry.parse(body.get("geometry"));
     return new ZoneDraft(name, kind, description, style, validFrom, validTo, geometry);
@@ -132,14 +163,23 @@ public final class ZoneJson {
 
   private static void rejectUnknown(JsonNode props) {
     Set<String> unknown = new TreeSet<>();
-    props.fieldNames().forEachRemaining(k -> {
-      if (!PROPERTIES.contains(k) && !READ_ONLY.contains(k)) {
-        unknown.add(k);
-      }
-    });
+    props
+        .fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!PROPERTIES.contains(k) && !READ_ONLY.contains(k)) {
+                unknown.add(k);
+              }
+            });
     if (!unknown.isEmpty()) {
-      throw new InputException(Kind.MALFORMED, "Unknown properties", "Unknown properties: "
-          + String.join(", ", unknown) + ". A zone has " + String.join(", ", new TreeSet<>(PROPERTIES)) + ".",
+      throw new InputException(
+          Kind.MALFORMED,
+          "Unknown properties",
+          "Unknown properties: "
+              + String.join(", ", unknown)
+              + ". A zone has "
+              + String.join(", ", new TreeSet<>(PROPERTIES))
+              + ".",
           Map.of("fields", List.copyOf(unknown)));
     }
   }
@@ -149,9 +189,19 @@ public final class ZoneJson {
     if (wire == null) {
       return ZoneKind.OTHER;
     }
-    return ZoneKind.fromWire(wire).orElseThrow(() -> new InputException(Kind.UNPROCESSABLE, "Unknown zone kind",
-        "kind \"" + wire + "\" is not one of " + String.join(", ",
-            java.util.Arrays.stream(ZoneKind.values()).map(ZoneKind::wire).toList()) + "."));
+    return ZoneKind.fromWire(wire)
+        .orElseThrow(
+            () ->
+                new InputException(
+                    Kind.UNPROCESSABLE,
+                    "Unknown zone kind",
+                    "kind \""
+                        + wire
+                        + "\" is not one of "
+                        + String.join(
+                            ", ",
+                            java.util.Arrays.stream(ZoneKind.values()).map(ZoneKind::wire).toList())
+                        + "."));
   }
 
   private static String requiredText(JsonNode props, String field) {
@@ -162,14 +212,17 @@ public final class ZoneJson {
     return s;
   }
 
-  /** The string value of a property, null when absent or JSON null; MALFORMED for any other type. */
+  /**
+   * The string value of a property, null when absent or JSON null; MALFORMED for any other type.
+   */
   private static String optionalText(JsonNode props, String field) {
     JsonNode v = props.get(field);
     if (v == null || v.isNull()) {
       return null;
     }
     if (!v.isTextual()) {
-      throw malformed("Wrong type for " + field, field + " must be a string, not " + typeName(v) + ".");
+      throw malformed(
+          "Wrong type for " + field, field + " must be a string, not " + typeName(v) + ".");
     }
     return v.asText();
   }
@@ -186,7 +239,9 @@ public final class ZoneJson {
     } catch (DateTimeParseException e) {
       // falls through to the same message: 2024-02-30 is as wrong as 30/02/2024
     }
-    throw malformed("Invalid " + field, field + " is \"" + s + "\"; it must be a calendar date written YYYY-MM-DD.");
+    throw malformed(
+        "Invalid " + field,
+        field + " is \"" + s + "\"; it must be a calendar date written YYYY-MM-DD.");
   }
 
   private static String typeName(JsonNode v) {

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a zone is. The wire form is the lower-case, hyphenated name ({@code de-escalation-zone}). */
+/**
+ * What a zone is. The wire form is the lower-case, hyphenated name ({@code de-escalation-zone}).
+ */
 public enum ZoneKind {
   DE_ESCALATION_ZONE,
   DEMILITARISED_ZONE,

@@ -63,14 +63,17 @@ class CliTest {
     for (String line : r.out().split("\n")) {
       lines.add(json.readTree(line));
     }
-    assertThat(lines).anySatisfy(l -> {
-      assertThat(l.path("text").asText()).isEqualTo("Ankara");
-      assertThat(l.path("place_id").asLong()).isEqualTo(323786L);
-      assertThat(l.path("country_code").asText()).isEqualTo("TR");
-      assertThat(l.path("precision").asText()).isEqualTo("town");
-      assertThat(l.path("end").asInt() - l.path("start").asInt()).isEqualTo(6);
-    });
-    assertThat(lines).anySatisfy(l -> assertThat(l.path("place_key").asText()).isEqualTo("admin1:SY.12"));
+    assertThat(lines)
+        .anySatisfy(
+            l -> {
+              assertThat(l.path("text").asText()).isEqualTo("Ankara");
+              assertThat(l.path("place_id").asLong()).isEqualTo(323786L);
+              assertThat(l.path("country_code").asText()).isEqualTo("TR");
+              assertThat(l.path("precision").asText()).isEqualTo("town");
+              assertThat(l.path("end").asInt() - l.path("start").asInt()).isEqualTo(6);
+            });
+    assertThat(lines)
+        .anySatisfy(l -> assertThat(l.path("place_key").asText()).isEqualTo("admin1:SY.12"));
   }
 
   @Test
@@ -82,14 +85,16 @@ class CliTest {
     Files.write(dir.resolve("d-binary.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
     Run r = run("ingest", dir.toString(), "--data", data.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
-    assertThat(r.out()).contains("2 article(s) added", "2 failed", "c-bad-date.txt", "d-binary.txt");
+    assertThat(r.out())
+        .contains("2 article(s) added", "2 failed", "c-bad-date.txt", "d-binary.txt");
 
     Run again = run("ingest", dir.resolve("b-homs.txt").toString(), "--data", data.toString());
     assertThat(again.exit()).isZero();
     assertThat(again.out()).contains("0 article(s) added", "1 already ingested");
 
     try (App.Services s = App.Services.open(Config.defaults().withDataDir(data))) {
-      assertThat(s.events().find(EventQuery.all())).anySatisfy(e -> assertThat(e.placeName()).isEqualTo("Homs"));
+      assertThat(s.events().find(EventQuery.all()))
+          .anySatisfy(e -> assertThat(e.placeName()).isEqualTo("Homs"));
     }
   }
 

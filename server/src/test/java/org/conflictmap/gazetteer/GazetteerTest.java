@@ -15,14 +15,18 @@ class GazetteerTest {
     assertThat(Names.normalize("Jisr ash-Shughūr")).isEqualTo("jisr ash shughur");
     assertThat(Names.normalize("Ma‘arrat an Nu‘mān")).isEqualTo("maarrat an numan");
     for (String spelling : List.of("Idlib", "idlib", "Idleb", "IDLIB", "إدلب")) {
-      assertThat(g.lookup(spelling)).as(spelling).anySatisfy(p -> assertThat(p.geonameId()).isEqualTo(169389L));
+      assertThat(g.lookup(spelling))
+          .as(spelling)
+          .anySatisfy(p -> assertThat(p.geonameId()).isEqualTo(169389L));
     }
   }
 
   @Test
   void countriesAreFoundByShortFormalAndForeignNames() {
     for (String name : List.of("Syria", "Syrian Arab Republic", "Syrie", "Сирия")) {
-      assertThat(g.lookup(name)).as(name).anySatisfy(p -> assertThat(p.key()).isEqualTo("country:SY"));
+      assertThat(g.lookup(name))
+          .as(name)
+          .anySatisfy(p -> assertThat(p.key()).isEqualTo("country:SY"));
     }
     Place syria = g.country("SY").orElseThrow();
     assertThat(syria.precision()).isEqualTo(Precision.COUNTRY);

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Precision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,22 @@ class FoundingArticleTest {
 
   @Test
   void findsAndResolvesEveryPlaceTheArticleNames() {
-    Set<String> keys = mentions.stream()
-        .filter(m -> m.kind() == Mention.Kind.TOPONYM)
-        .map(m -> m.place().name() + "/" + m.place().countryCode())
-        .collect(Collectors.toSet());
-    assertThat(keys).contains("Idlib/SY", "Ankara/TR", "Moscow/RU", "Syria/SY", "Turkey/TR", "Russia/RU",
-        "Iran/IR", "Sochi/RU", "Astana/KZ");
+    Set<String> keys =
+        mentions.stream()
+            .filter(m -> m.kind() == Mention.Kind.TOPONYM)
+            .map(m -> m.place().name() + "/" + m.place().countryCode())
+            .collect(Collectors.toSet());
+    assertThat(keys)
+        .contains(
+            "Idlib/SY",
+            "Ankara/TR",
+            "Moscow/RU",
+            "Syria/SY",
+            "Turkey/TR",
+            "Russia/RU",
+            "Iran/IR",
+            "Sochi/RU",
+            "Astana/KZ");
   }
 
   @Test
@@ -51,7 +60,8 @@ class FoundingArticleTest {
     Mention idlib = mentionAt(at);
     assertThat(idlib.place().key()).isEqualTo("admin1:SY.12");
     assertThat(idlib.precision()).isEqualTo(Precision.REGION);
-    Mention bare = mentionAt(text.indexOf("offensive against Idlib") + "offensive against ".length());
+    Mention bare =
+        mentionAt(text.indexOf("offensive against Idlib") + "offensive against ".length());
     assertThat(bare.place().geonameId()).isEqualTo(169389L);
     assertThat(bare.precision()).isEqualTo(Precision.TOWN);
   }
@@ -83,21 +93,39 @@ class FoundingArticleTest {
   @Test
   void peopleDaysAndMonthsAreNotPlaces() {
     Set<String> surfaces = mentions.stream().map(Mention::text).collect(Collectors.toSet());
-    assertThat(surfaces).doesNotContain("Putin", "Vladimir", "Vladimir Putin", "Erdogan", "Recep", "Tayyip",
-        "Rouhani", "Hassan", "Tuesday", "May", "September", "Earlier", "President", "UN");
+    assertThat(surfaces)
+        .doesNotContain(
+            "Putin",
+            "Vladimir",
+            "Vladimir Putin",
+            "Erdogan",
+            "Recep",
+            "Tayyip",
+            "Rouhani",
+            "Hassan",
+            "Tuesday",
+            "May",
+            "September",
+            "Earlier",
+            "President",
+            "UN");
   }
 
   @Test
   void eachMentionCarriesItsEvidence() {
-    Mention idlib = mentionAt(text.indexOf("offensive against Idlib") + "offensive against ".length());
+    Mention idlib =
+        mentionAt(text.indexOf("offensive against Idlib") + "offensive against ".length());
     assertThat(idlib.confidence()).isBetween(0.5, 1.0);
     assertThat(idlib.alternatives()).isNotEmpty();
-    assertThat(idlib.alternatives()).allSatisfy(c -> assertThat(c.score()).isLessThanOrEqualTo(idlib.score()));
+    assertThat(idlib.alternatives())
+        .allSatisfy(c -> assertThat(c.score()).isLessThanOrEqualTo(idlib.score()));
   }
 
   private static Mention mentionAt(int start) {
     assertThat(start).isGreaterThanOrEqualTo(0);
-    return mentions.stream().filter(m -> m.start() == start).findFirst()
+    return mentions.stream()
+        .filter(m -> m.start() == start)
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no mention at " + start + ": " + mentions));
   }
 }

@@ -29,7 +29,8 @@ class GeoparserTest {
   @Test
   void countryContextPullsAmbiguousNamesIntoIt() {
     String text = "Troops moved through Tripoli. Libya's government said the city was calm.";
-    assertThat(parser.parse(text)).filteredOn(m -> m.text().equals("Tripoli"))
+    assertThat(parser.parse(text))
+        .filteredOn(m -> m.text().equals("Tripoli"))
         .allSatisfy(m -> assertThat(m.place().countryCode()).isEqualTo("LY"));
   }
 
@@ -57,8 +58,11 @@ class GeoparserTest {
 
   @Test
   void sentencesSplitOnPunctuationButNotAbbreviations() {
-    List<Sentence> s = Sentences.split("Gen. Ali arrived in Homs. Fighting resumed! Was it over? \"No.\" Done");
-    assertThat(s).extracting(Sentence::text).containsExactly("Gen. Ali arrived in Homs.", "Fighting resumed!",
-        "Was it over?", "\"No.\"", "Done");
+    List<Sentence> s =
+        Sentences.split("Gen. Ali arrived in Homs. Fighting resumed! Was it over? \"No.\" Done");
+    assertThat(s)
+        .extracting(Sentence::text)
+        .containsExactly(
+            "Gen. Ali arrived in Homs.", "Fighting resumed!", "Was it over?", "\"No.\"", "Done");
   }
 }

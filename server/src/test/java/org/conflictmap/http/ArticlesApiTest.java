@@ -25,7 +25,8 @@ class ArticlesApiTest {
   static void start() throws Exception {
     app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(false));
     http = new Http(app.port());
-    Http.Response r = http.post("/api/articles", "text/plain; charset=utf-8", Files.readString(FOUNDING));
+    Http.Response r =
+        http.post("/api/articles", "text/plain; charset=utf-8", Files.readString(FOUNDING));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     ingested = r.json();
   }
@@ -52,8 +53,21 @@ class ArticlesApiTest {
     assertThat(r.contentType()).startsWith("application/geo+json");
     JsonNode p = r.json().path("properties");
     assertThat(p.path("event_date").asText()).isEqualTo("2019-08-27");
-    for (String field : new String[] {"event_type", "sub_event_type", "geo_precision", "time_precision",
-        "fatalities", "notes", "place_id", "place_name", "country_code", "sentence", "article_id", "source_url"}) {
+    for (String field :
+        new String[] {
+          "event_type",
+          "sub_event_type",
+          "geo_precision",
+          "time_precision",
+          "fatalities",
+          "notes",
+          "place_id",
+          "place_name",
+          "country_code",
+          "sentence",
+          "article_id",
+          "source_url"
+        }) {
       assertThat(p.has(field)).as(field).isTrue();
     }
     String sentence = p.path("sentence").asText();
@@ -68,15 +82,17 @@ class ArticlesApiTest {
     Http.Response again = http.post("/api/articles", "text/plain", Files.readString(FOUNDING));
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().path("duplicate").asBoolean()).isTrue();
-    assertThat(again.json().path("article_id").asLong()).isEqualTo(ingested.path("article_id").asLong());
+    assertThat(again.json().path("article_id").asLong())
+        .isEqualTo(ingested.path("article_id").asLong());
     assertThat(again.json().path("events").path("features")).isEmpty();
     assertThat(http.get("/api/events").json().path("features")).hasSize(before);
   }
 
   @Test
   void jsonArticlesAreDedupedByUrl() {
-    String body = "{\"title\":\"Shelling in Homs\",\"body\":\"Shelling hit Homs on Monday.\","
-        + "\"url\":\"https://news.example/homs-1\",\"published\":\"2019-08-26\"}";
+    String body =
+        "{\"title\":\"Shelling in Homs\",\"body\":\"Shelling hit Homs on Monday.\","
+            + "\"url\":\"https://news.example/homs-1\",\"published\":\"2019-08-26\"}";
     Http.Response first = http.post("/api/articles", "application/json", body);
     assertThat(first.status()).isEqualTo(201);
     JsonNode event = first.json().path("events").path("features").get(0).path("properties");
@@ -93,8 +109,10 @@ class ArticlesApiTest {
   @Test
   void eventsFilterByBboxDatetimeAndLimit() {
     JsonNode turkey = http.get("/api/events?bbox=26,36,45,42").json();
-    assertThat(turkey.path("features")).isNotEmpty().allSatisfy(f ->
-        assertThat(f.path("properties").path("country_code").asText()).isEqualTo("TR"));
+    assertThat(turkey.path("features"))
+        .isNotEmpty()
+        .allSatisfy(
+            f -> assertThat(f.path("properties").path("country_code").asText()).isEqualTo("TR"));
     assertThat(http.get("/api/events?datetime=2019-09-01/..").json().path("features")).isEmpty();
     assertThat(http.get("/api/events?datetime=2019-08-27").json().path("features")).isNotEmpty();
     JsonNode one = http.get("/api/events?limit=1").json();
@@ -125,7 +143,9 @@ class ArticlesApiTest {
     double p2 = Math.toRadians(lat2);
     double dp = p2 - p1;
     double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    double a =
+        Math.sin(dp / 2) * Math.sin(dp / 2)
+            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
     return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
   }
 }

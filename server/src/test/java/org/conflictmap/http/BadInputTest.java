@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every refusal is a problem+json document with a status a client can act on, and leaves the store as it was.
- * The store starts with the sample (one article, its events, the Idlib zone).
+ * Every refusal is a problem+json document with a status a client can act on, and leaves the store
+ * as it was. The store starts with the sample (one article, its events, the Idlib zone).
  */
 class BadInputTest {
   static final int LIMIT = 64 * 1024;
@@ -29,7 +29,13 @@ class BadInputTest {
 
   @BeforeAll
   static void start() {
-    app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(true).withMaxBodyBytes(LIMIT));
+    app =
+        App.start(
+            Config.defaults()
+                .withPort(0)
+                .withDataDir(data)
+                .withSample(true)
+                .withMaxBodyBytes(LIMIT));
     http = new Http(app.port());
   }
 
@@ -42,7 +48,9 @@ class BadInputTest {
   void snapshot() {
     eventsBefore = http.get("/api/events").body();
     zonesBefore = http.get("/api/zones").body();
-    assertThat(http.get("/api/events").json().path("features")).as("the sample events").isNotEmpty();
+    assertThat(http.get("/api/events").json().path("features"))
+        .as("the sample events")
+        .isNotEmpty();
   }
 
   @AfterEach
@@ -57,7 +65,10 @@ class BadInputTest {
     JsonNode p = r.json();
     assertThat(p.path("status").asInt()).isEqualTo(status);
     assertThat(p.path("title").asText()).isNotBlank();
-    assertThat(p.path("detail").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("at org.");
+    assertThat(p.path("detail").asText())
+        .isNotBlank()
+        .doesNotContain("Exception")
+        .doesNotContain("at org.");
     return p;
   }
 
@@ -70,15 +81,20 @@ class BadInputTest {
   @Test
   void malformedGeoJson() {
     problem(http.post("/api/zones", "application/json", "[1, 2, 3]"), 400);
-    problem(http.post("/api/zones", "application/json", ZonesApiTest.SQUARE.replace("[[[36.0,35.0]",
-        "[[[\"36.0\",35.0]")), 400);
+    problem(
+        http.post(
+            "/api/zones",
+            "application/json",
+            ZonesApiTest.SQUARE.replace("[[[36.0,35.0]", "[[[\"36.0\",35.0]")),
+        400);
   }
 
   @Test
   void polygonThatIsNotValid() {
-    String bowtie = ZonesApiTest.SQUARE.replace(
-        "[[[36.0,35.0],[37.0,35.0],[37.0,36.0],[36.0,36.0],[36.0,35.0]]]",
-        "[[[36.0,35.0],[37.0,36.0],[37.0,35.0],[36.0,36.0],[36.0,35.0]]]");
+    String bowtie =
+        ZonesApiTest.SQUARE.replace(
+            "[[[36.0,35.0],[37.0,35.0],[37.0,36.0],[36.0,36.0],[36.0,35.0]]]",
+            "[[[36.0,35.0],[37.0,36.0],[37.0,35.0],[36.0,36.0],[36.0,35.0]]]");
     JsonNode p = problem(http.post("/api/zones", "application/json", bowtie), 422);
     assertThat(p.path("detail").asText()).containsIgnoringCase("self-intersection");
     assertThat(p.path("location")).hasSize(2);
@@ -107,7 +123,9 @@ class BadInputTest {
 
   @Test
   void binaryBodies() {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe, 0};
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe, 0
+    };
     problem(http.post("/api/articles", "text/plain", png), 422);
     problem(http.post("/api/articles", "application/octet-stream", png), 415);
     problem(http.post("/api/articles", "text/plain", "Shelling in Homs.\u0000\u0001"), 422);
@@ -132,17 +150,35 @@ class BadInputTest {
 
   @Test
   void wrongDates() {
-    problem(http.post("/api/articles", "application/json",
-        "{\"body\":\"Shelling in Homs.\",\"published\":\"2019-02-30\"}"), 422);
-    problem(http.post("/api/articles", "application/json",
-        "{\"body\":\"Shelling in Homs.\",\"published\":\"27/08/2019\"}"), 422);
+    problem(
+        http.post(
+            "/api/articles",
+            "application/json",
+            "{\"body\":\"Shelling in Homs.\",\"published\":\"2019-02-30\"}"),
+        422);
+    problem(
+        http.post(
+            "/api/articles",
+            "application/json",
+            "{\"body\":\"Shelling in Homs.\",\"published\":\"27/08/2019\"}"),
+        422);
     problem(http.post("/api/articles", "text/plain", "date 2019-13-01\nShelling in Homs."), 422);
-    problem(http.post("/api/articles", "application/json",
-        "{\"body\":\"Shelling in Homs.\",\"published\":\"2999-01-01\"}"), 422);
+    problem(
+        http.post(
+            "/api/articles",
+            "application/json",
+            "{\"body\":\"Shelling in Homs.\",\"published\":\"2999-01-01\"}"),
+        422);
     problem(http.get("/api/events?datetime=2019-08-31/2019-08-01"), 422);
     problem(http.get("/api/events?datetime=yesterday"), 422);
-    JsonNode p = problem(http.post("/api/zones", "application/json", ZonesApiTest.SQUARE.replace(
-        "\"2018-09-17\"", "\"2018-09-17\",\"valid_to\":\"2018-01-01\"")), 422);
+    JsonNode p =
+        problem(
+            http.post(
+                "/api/zones",
+                "application/json",
+                ZonesApiTest.SQUARE.replace(
+                    "\"2018-09-17\"", "\"2018-09-17\",\"valid_to\":\"2018-01-01\"")),
+            422);
     assertThat(p.path("detail").asText()).contains("valid_to");
   }
 
@@ -154,10 +190,21 @@ class BadInputTest {
     problem(http.get("/api/events?limit=0"), 422);
     problem(http.get("/api/events?limit=ten"), 400);
     problem(http.get("/api/geocode"), 400);
-    problem(http.post("/api/articles", "application/json", "{\"body\":\"Shelling in Homs.\",\"author\":\"x\"}"),
+    problem(
+        http.post(
+            "/api/articles",
+            "application/json",
+            "{\"body\":\"Shelling in Homs.\",\"author\":\"x\"}"),
         400);
-    problem(http.post("/api/articles", "application/json", "{\"body\":\"Homs.\",\"url\":\"javascript:x\"}"), 422);
-    problem(http.post("/api/zones", "application/json", ZonesApiTest.SQUARE.replace("\"kind\"",
-        "\"colour\":\"red\",\"kind\"")), 400);
+    problem(
+        http.post(
+            "/api/articles", "application/json", "{\"body\":\"Homs.\",\"url\":\"javascript:x\"}"),
+        422);
+    problem(
+        http.post(
+            "/api/zones",
+            "application/json",
+            ZonesApiTest.SQUARE.replace("\"kind\"", "\"colour\":\"red\",\"kind\"")),
+        400);
   }
 }

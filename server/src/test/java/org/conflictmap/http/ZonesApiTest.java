@@ -13,10 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Zone create, read, update, delete over HTTP, and the sample zone. */
 class ZonesApiTest {
-  static final String SQUARE = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
-      + "[[[36.0,35.0],[37.0,35.0],[37.0,36.0],[36.0,36.0],[36.0,35.0]]]},\"properties\":{\"name\":\"Test zone\","
-      + "\"kind\":\"demilitarised-zone\",\"description\":\"a square\",\"style\":{\"color\":\"#336699\"},"
-      + "\"valid_from\":\"2018-09-17\"}}";
+  static final String SQUARE =
+      "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+          + "[[[36.0,35.0],[37.0,35.0],[37.0,36.0],[36.0,36.0],[36.0,35.0]]]},\"properties\":{\"name\":\"Test zone\","
+          + "\"kind\":\"demilitarised-zone\",\"description\":\"a square\",\"style\":{\"color\":\"#336699\"},"
+          + "\"valid_from\":\"2018-09-17\"}}";
 
   @TempDir static Path data;
   static App app;
@@ -44,7 +45,8 @@ class ZonesApiTest {
     }
     assertThat(idlib).as("the Idlib de-escalation zone").isNotNull();
     assertThat(idlib.path("properties").path("kind").asText()).isEqualTo("de-escalation-zone");
-    assertThat(idlib.path("properties").path("description").asText()).containsIgnoringCase("approximate");
+    assertThat(idlib.path("properties").path("description").asText())
+        .containsIgnoringCase("approximate");
     assertThat(idlib.path("geometry").path("type").asText()).isEqualTo("Polygon");
     JsonNode ring = idlib.path("geometry").path("coordinates").get(0);
     assertThat(contains(ring, 36.63, 35.93)).as("Idlib city inside the zone").isTrue();
@@ -62,8 +64,10 @@ class ZonesApiTest {
     assertThat(read.path("properties").path("valid_from").asText()).isEqualTo("2018-09-17");
     assertThat(read.path("properties").path("style").path("color").asText()).isEqualTo("#336699");
 
-    String renamed = SQUARE.replace("Test zone", "Renamed zone").replace("\"2018-09-17\"",
-        "\"2018-09-17\",\"valid_to\":\"2019-12-31\"");
+    String renamed =
+        SQUARE
+            .replace("Test zone", "Renamed zone")
+            .replace("\"2018-09-17\"", "\"2018-09-17\",\"valid_to\":\"2019-12-31\"");
     Http.Response updated = http.put("/api/zones/" + id, "application/json", renamed);
     assertThat(updated.status()).as(updated.body()).isEqualTo(200);
     JsonNode after = http.get("/api/zones/" + id).json().path("properties");
@@ -83,8 +87,8 @@ class ZonesApiTest {
     String got = http.get("/api/zones/" + id).body();
     Http.Response put = http.put("/api/zones/" + id, "application/geo+json", got);
     assertThat(put.status()).as(put.body()).isEqualTo(200);
-    assertThat(put.json().path("geometry")).isEqualTo(Http.JSON.valueToTree(
-        http.get("/api/zones/" + id).json().path("geometry")));
+    assertThat(put.json().path("geometry"))
+        .isEqualTo(Http.JSON.valueToTree(http.get("/api/zones/" + id).json().path("geometry")));
   }
 
   /** Ray casting over a GeoJSON ring of [lon, lat] positions. */

@@ -17,23 +17,30 @@ class DatabaseTest {
   void reopeningTheSameDataDirKeepsDataAndDoesNotRerunMigrations() {
     Path data = dir.resolve("nested/data");
     try (Database db = Database.embedded(data)) {
-      new IngestStore(db).save(Fixtures.article("https://example.org/a"), "h1",
-          List.of(Fixtures.idlib(LocalDate.of(2020, 3, 3))));
+      new IngestStore(db)
+          .save(
+              Fixtures.article("https://example.org/a"),
+              "h1",
+              List.of(Fixtures.idlib(LocalDate.of(2020, 3, 3))));
     }
     try (Database db = Database.embedded(data)) {
       assertThat(new IngestStore(db).countArticles()).isEqualTo(1);
       assertThat(new EventStore(db).count(org.conflictmap.events.EventQuery.all())).isEqualTo(1);
-      List<String> applied = db.inTransaction(c -> {
-        try (PreparedStatement ps = c.prepareStatement("SELECT \"version\" FROM \"flyway_schema_history\""
-                + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"");
-            var rs = ps.executeQuery()) {
-          List<String> versions = new java.util.ArrayList<>();
-          while (rs.next()) {
-            versions.add(rs.getString(1));
-          }
-          return versions;
-        }
-      });
+      List<String> applied =
+          db.inTransaction(
+              c -> {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                            "SELECT \"version\" FROM \"flyway_schema_history\""
+                                + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"");
+                    var rs = ps.executeQuery()) {
+                  List<String> versions = new java.util.ArrayList<>();
+                  while (rs.next()) {
+                    versions.add(rs.getString(1));
+                  }
+                  return versions;
+                }
+              });
       // each migration applied once, though the database was migrated on both opens
       assertThat(applied).containsExactly("1.0", "1.1", "1.2");
     }
@@ -42,13 +49,20 @@ class DatabaseTest {
   @Test
   void rollsBackWhenTheWorkThrows() {
     try (Database db = Database.embedded(dir)) {
-      assertThatThrownBy(() -> db.inTransaction(c -> {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO articles (title, body, content_hash,"
-            + " ingested_at) VALUES ('t', 'b', 'h', CURRENT_TIMESTAMP)")) {
-          ps.executeUpdate();
-        }
-        throw new IllegalStateException("boom");
-      })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+      assertThatThrownBy(
+              () ->
+                  db.inTransaction(
+                      c -> {
+                        try (PreparedStatement ps =
+                            c.prepareStatement(
+                                "INSERT INTO articles (title, body, content_hash,"
+                                    + " ingested_at) VALUES ('t', 'b', 'h', CURRENT_TIMESTAMP)")) {
+                          ps.executeUpdate();
+                        }
+                        throw new IllegalStateException("boom");
+                      }))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("boom");
       assertThat(new IngestStore(db).countArticles()).isZero();
     }
   }
@@ -56,7 +70,8 @@ class DatabaseTest {
   @Test
   void sqlErrorsBecomeStoreExceptionsWithTheirState() {
     try (Database db = Database.embedded(dir)) {
-      assertThatThrownBy(() -> db.inTransaction(c -> c.prepareStatement("SELECT * FROM no_such_table")))
+      assertThatThrownBy(
+              () -> db.inTransaction(c -> c.prepareStatement("SELECT * FROM no_such_table")))
           .isInstanceOf(StoreException.class)
           .satisfies(e -> assertThat(((StoreException) e).sqlState()).isPresent());
     }

@@ -25,11 +25,16 @@ class EventStoreTest {
     events = new EventStore(db);
     IngestStore ingest = new IngestStore(db);
     // Idlib and Aleppo in Syria, Kyiv in Ukraine, on three dates
-    ingest.save(Fixtures.article("https://example.org/syria"), "h1", List.of(
-        Fixtures.event(LocalDate.of(2020, 3, 3), 35.93, 36.63),
-        Fixtures.event(LocalDate.of(2020, 3, 5), 36.20, 37.15)));
-    ingest.save(Fixtures.article("https://example.org/ukraine"), "h2", List.of(
-        Fixtures.event(LocalDate.of(2022, 2, 24), 50.45, 30.52)));
+    ingest.save(
+        Fixtures.article("https://example.org/syria"),
+        "h1",
+        List.of(
+            Fixtures.event(LocalDate.of(2020, 3, 3), 35.93, 36.63),
+            Fixtures.event(LocalDate.of(2020, 3, 5), 36.20, 37.15)));
+    ingest.save(
+        Fixtures.article("https://example.org/ukraine"),
+        "h2",
+        List.of(Fixtures.event(LocalDate.of(2022, 2, 24), 50.45, 30.52)));
   }
 
   @AfterEach
@@ -38,14 +43,17 @@ class EventStoreTest {
   }
 
   private static EventQuery query(Envelope bbox, LocalDate from, LocalDate to, int limit) {
-    return new EventQuery(Optional.ofNullable(bbox), Optional.ofNullable(from), Optional.ofNullable(to), limit);
+    return new EventQuery(
+        Optional.ofNullable(bbox), Optional.ofNullable(from), Optional.ofNullable(to), limit);
   }
 
   @Test
   void allEventsNewestFirst() {
     List<Event> all = events.find(EventQuery.all());
-    assertThat(all).extracting(Event::eventDate).containsExactly(
-        LocalDate.of(2022, 2, 24), LocalDate.of(2020, 3, 5), LocalDate.of(2020, 3, 3));
+    assertThat(all)
+        .extracting(Event::eventDate)
+        .containsExactly(
+            LocalDate.of(2022, 2, 24), LocalDate.of(2020, 3, 5), LocalDate.of(2020, 3, 3));
     assertThat(all.get(0).sourceUrl()).isEqualTo("https://example.org/ukraine");
     assertThat(events.count(EventQuery.all())).isEqualTo(3);
   }
@@ -64,13 +72,15 @@ class EventStoreTest {
 
   @Test
   void bboxEdgesAreInclusive() {
-    assertThat(events.count(query(new Envelope(36.63, 40, 35.93, 40), null, null, 10))).isEqualTo(2);
+    assertThat(events.count(query(new Envelope(36.63, 40, 35.93, 40), null, null, 10)))
+        .isEqualTo(2);
   }
 
   @Test
   void dateIntervalIsInclusiveAtBothEnds() {
     EventQuery march = query(null, LocalDate.of(2020, 3, 3), LocalDate.of(2020, 3, 5), 100);
-    assertThat(events.find(march)).extracting(Event::eventDate)
+    assertThat(events.find(march))
+        .extracting(Event::eventDate)
         .containsExactly(LocalDate.of(2020, 3, 5), LocalDate.of(2020, 3, 3));
     assertThat(events.count(query(null, LocalDate.of(2021, 1, 1), null, 100))).isEqualTo(1);
     assertThat(events.count(query(null, null, LocalDate.of(2020, 3, 4), 100))).isEqualTo(1);
@@ -79,7 +89,9 @@ class EventStoreTest {
   @Test
   void bboxAndDatesCombine() {
     EventQuery q = query(new Envelope(35.5, 38.0, 35.0, 37.0), LocalDate.of(2020, 3, 4), null, 100);
-    assertThat(events.find(q)).extracting(Event::eventDate).containsExactly(LocalDate.of(2020, 3, 5));
+    assertThat(events.find(q))
+        .extracting(Event::eventDate)
+        .containsExactly(LocalDate.of(2020, 3, 5));
   }
 
   @Test

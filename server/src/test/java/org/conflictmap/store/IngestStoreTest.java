@@ -69,8 +69,25 @@ class IngestStoreTest {
   @Test
   void keepsNullsForOptionalFields() {
     NewArticle a = new NewArticle(null, "Body only.", null, null);
-    NewEvent e = new NewEvent(MARCH_3, "Battles", null, 3, 2, null, null, "country:SY", null, "Syria", "SY",
-        "country", 35.0, 38.0, null, 0, 0);
+    NewEvent e =
+        new NewEvent(
+            MARCH_3,
+            "Battles",
+            null,
+            3,
+            2,
+            null,
+            null,
+            "country:SY",
+            null,
+            "Syria",
+            "SY",
+            "country",
+            35.0,
+            38.0,
+            null,
+            0,
+            0);
     IngestResult r = store.save(a, "h", List.of(e));
     assertThat(events.get(r.events().get(0).id())).contains(r.events().get(0));
     Event read = events.get(r.events().get(0).id()).orElseThrow();
@@ -82,10 +99,15 @@ class IngestStoreTest {
 
   @Test
   void sameUrlIsADuplicateAndWritesNothing() {
-    long id = store.save(Fixtures.article("https://example.org/1"), "h1", List.of(Fixtures.idlib(MARCH_3)))
-        .articleId();
-    IngestResult again = store.save(Fixtures.article("https://example.org/1"), "h2-edited",
-        List.of(Fixtures.idlib(MARCH_3)));
+    long id =
+        store
+            .save(Fixtures.article("https://example.org/1"), "h1", List.of(Fixtures.idlib(MARCH_3)))
+            .articleId();
+    IngestResult again =
+        store.save(
+            Fixtures.article("https://example.org/1"),
+            "h2-edited",
+            List.of(Fixtures.idlib(MARCH_3)));
     assertThat(again).isEqualTo(new IngestResult(id, true, List.of()));
     assertThat(store.countArticles()).isEqualTo(1);
     assertThat(events.count(EventQuery.all())).isEqualTo(1);
@@ -109,14 +131,26 @@ class IngestStoreTest {
 
   @Test
   void aFailingEventLeavesNoArticleBehind() {
-    NewEvent bad = Fixtures.event(MARCH_3, 95.0, 36.6); // latitude out of range: refused by a CHECK constraint
-    assertThatThrownBy(() -> store.save(Fixtures.article("https://example.org/1"), "h1",
-        List.of(Fixtures.idlib(MARCH_3), bad))).isInstanceOf(StoreException.class);
+    NewEvent bad =
+        Fixtures.event(MARCH_3, 95.0, 36.6); // latitude out of range: refused by a CHECK constraint
+    assertThatThrownBy(
+            () ->
+                store.save(
+                    Fixtures.article("https://example.org/1"),
+                    "h1",
+                    List.of(Fixtures.idlib(MARCH_3), bad)))
+        .isInstanceOf(StoreException.class);
     assertThat(store.countArticles()).isZero();
     assertThat(events.count(EventQuery.all())).isZero();
     // and the same article can be stored once the events are fixed
-    assertThat(store.save(Fixtures.article("https://example.org/1"), "h1", List.of(Fixtures.idlib(MARCH_3)))
-        .duplicate()).isFalse();
+    assertThat(
+            store
+                .save(
+                    Fixtures.article("https://example.org/1"),
+                    "h1",
+                    List.of(Fixtures.idlib(MARCH_3)))
+                .duplicate())
+        .isFalse();
   }
 
   @Test
@@ -130,15 +164,21 @@ class IngestStoreTest {
     try {
       List<Callable<IngestResult>> jobs = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        jobs.add(() -> store.save(Fixtures.article("https://example.org/race"), "race",
-            List.of(Fixtures.idlib(MARCH_3))));
+        jobs.add(
+            () ->
+                store.save(
+                    Fixtures.article("https://example.org/race"),
+                    "race",
+                    List.of(Fixtures.idlib(MARCH_3))));
       }
       List<IngestResult> results = new ArrayList<>();
       for (Future<IngestResult> f : pool.invokeAll(jobs)) {
         results.add(f.get());
       }
       assertThat(results).filteredOn(r -> !r.duplicate()).hasSize(1);
-      assertThat(results).extracting(IngestResult::articleId).containsOnly(results.get(0).articleId());
+      assertThat(results)
+          .extracting(IngestResult::articleId)
+          .containsOnly(results.get(0).articleId());
       assertThat(store.countArticles()).isEqualTo(1);
       assertThat(events.count(EventQuery.all())).isEqualTo(1);
     } finally {

@@ -17,7 +17,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
 
 class ZoneStoreTest {
-  private static final String IDLIB = "POLYGON ((36.0 35.5, 37.2 35.5, 37.2 36.4, 36.0 36.4, 36.0 35.5))";
+  private static final String IDLIB =
+      "POLYGON ((36.0 35.5, 37.2 35.5, 37.2 36.4, 36.0 36.4, 36.0 35.5))";
 
   @TempDir Path dir;
   private Database db;
@@ -41,8 +42,14 @@ class ZoneStoreTest {
   }
 
   private static ZoneDraft draft(String name, String wkt) throws Exception {
-    return new ZoneDraft(name, ZoneKind.DE_ESCALATION_ZONE, "Agreed in Astana, May 2017.",
-        Map.of("color", "#c0392b", "fillOpacity", 0.15, "weight", 2), LocalDate.of(2017, 5, 4), null, wkt(wkt));
+    return new ZoneDraft(
+        name,
+        ZoneKind.DE_ESCALATION_ZONE,
+        "Agreed in Astana, May 2017.",
+        Map.of("color", "#c0392b", "fillOpacity", 0.15, "weight", 2),
+        LocalDate.of(2017, 5, 4),
+        null,
+        wkt(wkt));
   }
 
   @Test
@@ -51,7 +58,9 @@ class ZoneStoreTest {
     assertThat(z.id()).isPositive();
     assertThat(z.name()).isEqualTo("Idlib");
     assertThat(z.kind()).isEqualTo(ZoneKind.DE_ESCALATION_ZONE);
-    assertThat(z.style()).containsEntry("color", "#c0392b").containsEntry("fillOpacity", 0.15)
+    assertThat(z.style())
+        .containsEntry("color", "#c0392b")
+        .containsEntry("fillOpacity", 0.15)
         .containsEntry("weight", 2);
     assertThat(z.validFrom()).isEqualTo(LocalDate.of(2017, 5, 4));
     assertThat(z.validTo()).isNull();
@@ -65,8 +74,9 @@ class ZoneStoreTest {
 
   @Test
   void storesMultiPolygons() throws Exception {
-    String multi = "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((2 2, 3 2, 3 3, 2 3, 2 2),"
-        + " (2.2 2.2, 2.2 2.8, 2.8 2.8, 2.8 2.2, 2.2 2.2)))";
+    String multi =
+        "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((2 2, 3 2, 3 3, 2 3, 2 2),"
+            + " (2.2 2.2, 2.2 2.8, 2.8 2.8, 2.8 2.2, 2.2 2.2)))";
     Zone z = zones.create(draft("Two parts", multi));
     assertThat(zones.get(z.id()).orElseThrow().geometry().equalsExact(wkt(multi))).isTrue();
   }
@@ -74,8 +84,15 @@ class ZoneStoreTest {
   @Test
   void updatesEverythingButIdAndCreationTime() throws Exception {
     Zone z = zones.create(draft("Idlib", IDLIB));
-    ZoneDraft changed = new ZoneDraft("Idlib (2018)", ZoneKind.DEMILITARISED_ZONE, null, Map.of(),
-        LocalDate.of(2018, 9, 17), LocalDate.of(2020, 3, 5), wkt("POLYGON ((36 35, 37 35, 37 36, 36 35))"));
+    ZoneDraft changed =
+        new ZoneDraft(
+            "Idlib (2018)",
+            ZoneKind.DEMILITARISED_ZONE,
+            null,
+            Map.of(),
+            LocalDate.of(2018, 9, 17),
+            LocalDate.of(2020, 3, 5),
+            wkt("POLYGON ((36 35, 37 35, 37 36, 36 35))"));
     Zone u = zones.update(z.id(), changed).orElseThrow();
     assertThat(u.id()).isEqualTo(z.id());
     assertThat(u.createdAt()).isEqualTo(z.createdAt());
@@ -106,8 +123,15 @@ class ZoneStoreTest {
 
   @Test
   void tableRefusesValidToBeforeValidFrom() throws Exception {
-    ZoneDraft backwards = new ZoneDraft("x", ZoneKind.OTHER, null, null, LocalDate.of(2020, 1, 2),
-        LocalDate.of(2020, 1, 1), wkt(IDLIB));
+    ZoneDraft backwards =
+        new ZoneDraft(
+            "x",
+            ZoneKind.OTHER,
+            null,
+            null,
+            LocalDate.of(2020, 1, 2),
+            LocalDate.of(2020, 1, 1),
+            wkt(IDLIB));
     assertThatThrownBy(() -> zones.create(backwards)).isInstanceOf(StoreException.class);
     assertThat(zones.count()).isZero();
   }

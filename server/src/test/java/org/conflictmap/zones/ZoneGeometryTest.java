@@ -29,7 +29,9 @@ class ZoneGeometryTest {
   @Test
   void acceptsAPolygonAndOrientsItCounterClockwise() throws Exception {
     // given clockwise
-    Geometry g = ZoneGeometry.parse(json("{'type':'Polygon','coordinates':[[[36,35],[36,36],[37,36],[37,35],[36,35]]]}"));
+    Geometry g =
+        ZoneGeometry.parse(
+            json("{'type':'Polygon','coordinates':[[[36,35],[36,36],[37,36],[37,35],[36,35]]]}"));
     assertThat(g).isInstanceOf(Polygon.class);
     assertThat(g.getSRID()).isEqualTo(4326);
     assertThat(g.isValid()).isTrue();
@@ -40,16 +42,23 @@ class ZoneGeometryTest {
 
   @Test
   void holesAreClockwise() throws Exception {
-    Polygon p = (Polygon) ZoneGeometry.parse(json("{'type':'Polygon','coordinates':["
-        + "[[0,0],[10,0],[10,10],[0,10],[0,0]],[[2,2],[8,2],[8,8],[2,8],[2,2]]]}"));
+    Polygon p =
+        (Polygon)
+            ZoneGeometry.parse(
+                json(
+                    "{'type':'Polygon','coordinates':["
+                        + "[[0,0],[10,0],[10,10],[0,10],[0,0]],[[2,2],[8,2],[8,8],[2,8],[2,2]]]}"));
     assertThat(Orientation.isCCW(p.getExteriorRing().getCoordinateSequence())).isTrue();
     assertThat(Orientation.isCCW(p.getInteriorRingN(0).getCoordinateSequence())).isFalse();
   }
 
   @Test
   void acceptsAMultiPolygonAndIgnoresAltitude() throws Exception {
-    Geometry g = ZoneGeometry.parse(json("{'type':'MultiPolygon','coordinates':["
-        + "[[[0,0,5],[1,0,5],[1,1,5],[0,1,5],[0,0,5]]],[[[2,2],[3,2],[3,3],[2,3],[2,2]]]]}"));
+    Geometry g =
+        ZoneGeometry.parse(
+            json(
+                "{'type':'MultiPolygon','coordinates':["
+                    + "[[[0,0,5],[1,0,5],[1,1,5],[0,1,5],[0,0,5]]],[[[2,2],[3,2],[3,3],[2,3],[2,2]]]]}"));
     assertThat(g).isInstanceOf(MultiPolygon.class);
     assertThat(g.getNumGeometries()).isEqualTo(2);
   }
@@ -74,15 +83,20 @@ class ZoneGeometryTest {
     assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
     assertThat(e.detail()).contains("Position 2 of ring 1");
     assertThat(refusal("{'type':'Polygon','coordinates':'nope'}").kind()).isEqualTo(Kind.MALFORMED);
-    assertThat(refusal("{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],0]]}").kind()).isEqualTo(Kind.MALFORMED);
+    assertThat(refusal("{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],0]]}").kind())
+        .isEqualTo(Kind.MALFORMED);
   }
 
   @Test
   void refusesOutOfRangeCoordinatesWithTheirLocation() throws Exception {
     // latitude first by mistake: 95 is not a latitude
-    InputException e = refusal("{'type':'Polygon','coordinates':[[[36,35],[37,35],[37,95],[36,35]]]}");
+    InputException e =
+        refusal("{'type':'Polygon','coordinates':[[[36,35],[37,35],[37,95],[36,35]]]}");
     assertThat(e.kind()).isEqualTo(Kind.UNPROCESSABLE);
-    assertThat(e.detail()).contains("Position 3 of ring 1").contains("[37.0, 95.0]").contains("latitude");
+    assertThat(e.detail())
+        .contains("Position 3 of ring 1")
+        .contains("[37.0, 95.0]")
+        .contains("latitude");
     assertThat(e.extensions()).containsEntry("location", List.of(37.0, 95.0));
     assertThat(refusal("{'type':'Polygon','coordinates':[[[-181,0],[1,0],[1,1],[-181,0]]]}").kind())
         .isEqualTo(Kind.UNPROCESSABLE);
@@ -90,7 +104,8 @@ class ZoneGeometryTest {
 
   @Test
   void refusesAnUnclosedRing() throws Exception {
-    InputException e = refusal("{'type':'Polygon','coordinates':[[[36,35],[37,35],[37,36],[36,36]]]}");
+    InputException e =
+        refusal("{'type':'Polygon','coordinates':[[[36,35],[37,35],[37,36],[36,36]]]}");
     assertThat(e.kind()).isEqualTo(Kind.UNPROCESSABLE);
     assertThat(e.detail()).contains("Ring 1 is not closed");
     assertThat(e.extensions()).containsEntry("location", List.of(36.0, 36.0));
@@ -98,8 +113,10 @@ class ZoneGeometryTest {
 
   @Test
   void namesThePolygonOfAMultiPolygon() throws Exception {
-    InputException e = refusal("{'type':'MultiPolygon','coordinates':[[[[0,0],[1,0],[1,1],[0,0]]],"
-        + "[[[2,2],[3,2],[3,3],[2,3],[2,2]],[[2.2,2.2],[2.8,2.2],[2.8,2.8],[2.2,2.3]]]]}");
+    InputException e =
+        refusal(
+            "{'type':'MultiPolygon','coordinates':[[[[0,0],[1,0],[1,1],[0,0]]],"
+                + "[[[2,2],[3,2],[3,3],[2,3],[2,2]],[[2.2,2.2],[2.8,2.2],[2.8,2.8],[2.2,2.3]]]]}");
     assertThat(e.detail()).contains("Polygon 2, ring 2 is not closed");
   }
 
@@ -113,12 +130,14 @@ class ZoneGeometryTest {
   @Test
   void refusesEmptyPolygons() throws Exception {
     assertThat(refusal("{'type':'Polygon','coordinates':[]}").kind()).isEqualTo(Kind.UNPROCESSABLE);
-    assertThat(refusal("{'type':'MultiPolygon','coordinates':[]}").kind()).isEqualTo(Kind.UNPROCESSABLE);
+    assertThat(refusal("{'type':'MultiPolygon','coordinates':[]}").kind())
+        .isEqualTo(Kind.UNPROCESSABLE);
   }
 
   @Test
   void refusesASelfIntersectingBowtieWithTheCrossingPoint() throws Exception {
-    InputException e = refusal("{'type':'Polygon','coordinates':[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}");
+    InputException e =
+        refusal("{'type':'Polygon','coordinates':[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}");
     assertThat(e.kind()).isEqualTo(Kind.UNPROCESSABLE);
     assertThat(e.title()).contains("Self-intersection");
     assertThat(e.extensions()).containsEntry("location", List.of(1.0, 1.0));
@@ -126,8 +145,10 @@ class ZoneGeometryTest {
 
   @Test
   void refusesOverlappingPartsOfAMultiPolygon() throws Exception {
-    InputException e = refusal("{'type':'MultiPolygon','coordinates':[[[[0,0],[2,0],[2,2],[0,2],[0,0]]],"
-        + "[[[1,1],[3,1],[3,3],[1,3],[1,1]]]]}");
+    InputException e =
+        refusal(
+            "{'type':'MultiPolygon','coordinates':[[[[0,0],[2,0],[2,2],[0,2],[0,0]]],"
+                + "[[[1,1],[3,1],[3,3],[1,3],[1,1]]]]}");
     assertThat(e.kind()).isEqualTo(Kind.UNPROCESSABLE);
     assertThat(e.extensions()).containsKey("location");
   }
@@ -138,7 +159,12 @@ class ZoneGeometryTest {
     int n = ZoneGeometry.MAX_VERTICES + 1;
     for (int i = 0; i < n; i++) {
       double a = 2 * Math.PI * i / (n - 1);
-      ring.append(i == 0 ? "" : ",").append('[').append(Math.cos(a)).append(',').append(Math.sin(a)).append(']');
+      ring.append(i == 0 ? "" : ",")
+          .append('[')
+          .append(Math.cos(a))
+          .append(',')
+          .append(Math.sin(a))
+          .append(']');
     }
     InputException e = refusal("{'type':'Polygon','coordinates':[" + ring + "]]}");
     assertThat(e.kind()).isEqualTo(Kind.UNPROCESSABLE);

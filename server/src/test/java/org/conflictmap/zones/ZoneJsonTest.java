@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ZoneJsonTest {
   private static final ObjectMapper M = new ObjectMapper();
-  private static final String SQUARE = "{'type':'Polygon','coordinates':[[[36.5,35.5],[37.5,35.5],[37.5,36.5],[36.5,36.5],[36.5,35.5]]]}";
+  private static final String SQUARE =
+      "{'type':'Polygon','coordinates':[[[36.5,35.5],[37.5,35.5],[37.5,36.5],[36.5,36.5],[36.5,35.5]]]}";
 
   private static JsonNode json(String s) throws Exception {
     return M.readTree(s.replace('\'', '"'));
@@ -35,14 +36,20 @@ class ZoneJsonTest {
 
   @Test
   void readsAFullFeature() throws Exception {
-    ZoneDraft d = ZoneJson.fromFeature(feature("'name':' Idlib ','kind':'de-escalation-zone','description':'Astana',"
-        + "'style':{'color':'#c0392b','fillColor':'#fff','weight':2,'opacity':0.8,'fillOpacity':0.15,"
-        + "'dashArray':'5, 10'},'valid_from':'2017-05-04','valid_to':'2020-03-05'"));
+    ZoneDraft d =
+        ZoneJson.fromFeature(
+            feature(
+                "'name':' Idlib ','kind':'de-escalation-zone','description':'Astana',"
+                    + "'style':{'color':'#c0392b','fillColor':'#fff','weight':2,'opacity':0.8,'fillOpacity':0.15,"
+                    + "'dashArray':'5, 10'},'valid_from':'2017-05-04','valid_to':'2020-03-05'"));
     assertThat(d.name()).isEqualTo("Idlib");
     assertThat(d.kind()).isEqualTo(ZoneKind.DE_ESCALATION_ZONE);
     assertThat(d.description()).isEqualTo("Astana");
-    assertThat(d.style()).containsEntry("color", "#c0392b").containsEntry("weight", 2)
-        .containsEntry("fillOpacity", 0.15).containsEntry("dashArray", "5, 10");
+    assertThat(d.style())
+        .containsEntry("color", "#c0392b")
+        .containsEntry("weight", 2)
+        .containsEntry("fillOpacity", 0.15)
+        .containsEntry("dashArray", "5, 10");
     assertThat(d.validFrom()).isEqualTo(LocalDate.of(2017, 5, 4));
     assertThat(d.validTo()).isEqualTo(LocalDate.of(2020, 3, 5));
     assertThat(d.geometry().getArea()).isEqualTo(1.0);
@@ -50,7 +57,8 @@ class ZoneJsonTest {
 
   @Test
   void defaultsOptionalFields() throws Exception {
-    ZoneDraft d = ZoneJson.fromFeature(feature("'name':'Zone','valid_from':'2017-05-04','valid_to':null"));
+    ZoneDraft d =
+        ZoneJson.fromFeature(feature("'name':'Zone','valid_from':'2017-05-04','valid_to':null"));
     assertThat(d.kind()).isEqualTo(ZoneKind.OTHER);
     assertThat(d.description()).isNull();
     assertThat(d.style()).isEmpty();
@@ -59,8 +67,10 @@ class ZoneJsonTest {
 
   @Test
   void polygonRoundTripsThroughToFeature() throws Exception {
-    JsonNode in = feature("'name':'Idlib','kind':'area-of-control','style':{'color':'#abc'},"
-        + "'valid_from':'2017-05-04'");
+    JsonNode in =
+        feature(
+            "'name':'Idlib','kind':'area-of-control','style':{'color':'#abc'},"
+                + "'valid_from':'2017-05-04'");
     ObjectNode out = ZoneJson.toFeature(stored(ZoneJson.fromFeature(in)), M);
     assertThat(out.get("type").asText()).isEqualTo("Feature");
     assertThat(out.get("id").asLong()).isEqualTo(7);
@@ -82,13 +92,16 @@ class ZoneJsonTest {
   @Test
   void multiPolygonRoundTripsAndComesOutCounterClockwise() throws Exception {
     // the second part is given clockwise; decimals so that Jackson's number nodes compare equal
-    JsonNode in = json("{'type':'Feature','properties':{'name':'Two','valid_from':'2020-01-01'},'geometry':"
-        + "{'type':'MultiPolygon','coordinates':[[[[0.5,0.5],[1.5,0.5],[1.5,1.5],[0.5,1.5],[0.5,0.5]]],"
-        + "[[[2.5,2.5],[2.5,3.5],[3.5,3.5],[3.5,2.5],[2.5,2.5]]]]}}");
+    JsonNode in =
+        json(
+            "{'type':'Feature','properties':{'name':'Two','valid_from':'2020-01-01'},'geometry':"
+                + "{'type':'MultiPolygon','coordinates':[[[[0.5,0.5],[1.5,0.5],[1.5,1.5],[0.5,1.5],[0.5,0.5]]],"
+                + "[[[2.5,2.5],[2.5,3.5],[3.5,3.5],[3.5,2.5],[2.5,2.5]]]]}}");
     ObjectNode out = ZoneJson.toFeature(stored(ZoneJson.fromFeature(in)), M);
     assertThat(out.at("/geometry/type").asText()).isEqualTo("MultiPolygon");
     assertThat(out.at("/geometry/coordinates/0")).isEqualTo(in.at("/geometry/coordinates/0"));
-    assertThat(out.at("/geometry/coordinates/1")).isEqualTo(json("[[[2.5,2.5],[3.5,2.5],[3.5,3.5],[2.5,3.5],[2.5,2.5]]]"));
+    assertThat(out.at("/geometry/coordinates/1"))
+        .isEqualTo(json("[[[2.5,2.5],[3.5,2.5],[3.5,3.5],[2.5,3.5],[2.5,2.5]]]"));
     assertThat(ZoneJson.fromFeature(out).geometry().getNumGeometries()).isEqualTo(2);
   }
 
@@ -125,8 +138,11 @@ class ZoneJsonTest {
 
   @Test
   void toleratesReadOnlyProperties() throws Exception {
-    ZoneDraft d = ZoneJson.fromFeature(feature("'id':3,'name':'A','valid_from':'2020-01-01',"
-        + "'created_at':'2024-01-01T00:00:00Z','updated_at':'2024-01-01T00:00:00Z'"));
+    ZoneDraft d =
+        ZoneJson.fromFeature(
+            feature(
+                "'id':3,'name':'A','valid_from':'2020-01-01',"
+                    + "'created_at':'2024-01-01T00:00:00Z','updated_at':'2024-01-01T00:00:00Z'"));
     assertThat(d.name()).isEqualTo("A");
   }
 
@@ -135,7 +151,8 @@ class ZoneJsonTest {
     InputException missing = refusal("'valid_from':'2020-01-01'");
     assertThat(missing.kind()).isEqualTo(Kind.MALFORMED);
     assertThat(missing.detail()).contains("name");
-    assertThat(refusal("'name':'  ','valid_from':'2020-01-01'").kind()).isEqualTo(Kind.UNPROCESSABLE);
+    assertThat(refusal("'name':'  ','valid_from':'2020-01-01'").kind())
+        .isEqualTo(Kind.UNPROCESSABLE);
     assertThat(refusal("'name':'" + "x".repeat(201) + "','valid_from':'2020-01-01'").kind())
         .isEqualTo(Kind.UNPROCESSABLE);
     InputException wrongType = refusal("'name':5,'valid_from':'2020-01-01'");
@@ -151,7 +168,8 @@ class ZoneJsonTest {
     InputException bad = refusal("'name':'A','valid_from':'2020-02-30'");
     assertThat(bad.kind()).isEqualTo(Kind.MALFORMED);
     assertThat(bad.detail()).contains("valid_from").contains("YYYY-MM-DD");
-    assertThat(refusal("'name':'A','valid_from':'2020-01-01','valid_to':'5 May 2020'").detail()).contains("valid_to");
+    assertThat(refusal("'name':'A','valid_from':'2020-01-01','valid_to':'5 May 2020'").detail())
+        .contains("valid_to");
   }
 
   @Test
@@ -160,8 +178,11 @@ class ZoneJsonTest {
     assertThat(e.kind()).isEqualTo(Kind.UNPROCESSABLE);
     assertThat(e.detail()).contains("valid_to (2020-01-01)").contains("valid_from (2020-01-02)");
     // the same day is a one-day zone
-    assertThat(ZoneJson.fromFeature(feature("'name':'A','valid_from':'2020-01-02','valid_to':'2020-01-02'"))
-        .validTo()).isEqualTo(LocalDate.of(2020, 1, 2));
+    assertThat(
+            ZoneJson.fromFeature(
+                    feature("'name':'A','valid_from':'2020-01-02','valid_to':'2020-01-02'"))
+                .validTo())
+        .isEqualTo(LocalDate.of(2020, 1, 2));
   }
 
   @Test
@@ -176,9 +197,11 @@ class ZoneJsonTest {
     InputException colour = refusal("'name':'A','valid_from':'2020-01-01','style':{'color':'red'}");
     assertThat(colour.kind()).isEqualTo(Kind.UNPROCESSABLE);
     assertThat(colour.detail()).contains("style.color").contains("#rrggbb");
-    assertThat(refusal("'name':'A','valid_from':'2020-01-01','style':{'fillColor':'#12345'}").kind())
+    assertThat(
+            refusal("'name':'A','valid_from':'2020-01-01','style':{'fillColor':'#12345'}").kind())
         .isEqualTo(Kind.UNPROCESSABLE);
-    InputException unknown = refusal("'name':'A','valid_from':'2020-01-01','style':{'className':'x'}");
+    InputException unknown =
+        refusal("'name':'A','valid_from':'2020-01-01','style':{'className':'x'}");
     assertThat(unknown.kind()).isEqualTo(Kind.MALFORMED);
     assertThat(unknown.detail()).contains("className");
     assertThat(refusal("'name':'A','valid_from':'2020-01-01','style':{'opacity':2}").kind())
@@ -187,24 +210,39 @@ class ZoneJsonTest {
         .isEqualTo(Kind.MALFORMED);
     assertThat(refusal("'name':'A','valid_from':'2020-01-01','style':{'dashArray':'1;x'}").kind())
         .isEqualTo(Kind.UNPROCESSABLE);
-    assertThat(refusal("'name':'A','valid_from':'2020-01-01','style':'red'").kind()).isEqualTo(Kind.MALFORMED);
+    assertThat(refusal("'name':'A','valid_from':'2020-01-01','style':'red'").kind())
+        .isEqualTo(Kind.MALFORMED);
   }
 
   @Test
   void refusesAnInvalidGeometryInsideAFeature() throws Exception {
-    JsonNode body = json("{'type':'Feature','properties':{'name':'A','valid_from':'2020-01-01'},"
-        + "'geometry':{'type':'Polygon','coordinates':[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}}");
+    JsonNode body =
+        json(
+            "{'type':'Feature','properties':{'name':'A','valid_from':'2020-01-01'},"
+                + "'geometry':{'type':'Polygon','coordinates':[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}}");
     assertThat(refusal(body).kind()).isEqualTo(Kind.UNPROCESSABLE);
   }
 
   @Test
   void refusesALongDescription() throws Exception {
-    assertThat(refusal("'name':'A','valid_from':'2020-01-01','description':'" + "x".repeat(5001) + "'").kind())
+    assertThat(
+            refusal("'name':'A','valid_from':'2020-01-01','description':'" + "x".repeat(5001) + "'")
+                .kind())
         .isEqualTo(Kind.UNPROCESSABLE);
   }
 
   private static Zone stored(ZoneDraft d) {
     Instant t = Instant.parse("2024-01-02T03:04:05Z");
-    return new Zone(7, d.name(), d.kind(), d.description(), d.style(), d.validFrom(), d.validTo(), d.geometry(), t, t);
+    return new Zone(
+        7,
+        d.name(),
+        d.kind(),
+        d.description(),
+        d.style(),
+        d.validFrom(),
+        d.validTo(),
+        d.geometry(),
+        t,
+        t);
   }
 }
