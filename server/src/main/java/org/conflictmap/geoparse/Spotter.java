@@ -19,6 +19,11 @@ import org.conflictmap.gazetteer.Precision;
 final class Spotter {
   private static final int MAX_NAME_WORDS = 6;
 
+  /**
+   * Towns smaller than this do not "say" things in news; a name before "said" is then a person's.
+   */
+  private static final long SPEAKING_TOWN_POPULATION = 100_000;
+
   private final Gazetteer gazetteer;
   private final Document doc;
   private final Set<String> personWords = new HashSet<>();
@@ -160,6 +165,10 @@ final class Spotter {
     if (!gazetteer.containsNormalized(folded)) {
       return null;
     }
+    if (a == b && speaks(b) && onlySmallTowns(folded)) {
+      return null; // "Smith told reporters": people speak; of places, only capitals do ("Moscow
+      // said")
+    }
     return new Span(a, b, first.start(), last.end(), folded, null, regionCue(a, b), near(a));
   }
 
@@ -173,6 +182,19 @@ final class Spotter {
       return false; // acronyms: UN, EU, NATO, ISIS
     }
     return !(doc.sentenceInitial(i) && doc.seenInLowerCase(lower));
+  }
+
+  /** The word after token i is a reporting verb ("said", "told"). */
+  private boolean speaks(int i) {
+    return i + 1 < doc.size()
+        && doc.gapAfter(i).equals(" ")
+        && WordLists.REPORTING_VERBS.contains(doc.token(i + 1).lower());
+  }
+
+  private boolean onlySmallTowns(String folded) {
+    return gazetteer.lookupNormalized(folded).stream()
+        .allMatch(
+            p -> p.precision() == Precision.TOWN && p.population() < SPEAKING_TOWN_POPULATION);
   }
 
   private boolean namesCountry(String folded) {

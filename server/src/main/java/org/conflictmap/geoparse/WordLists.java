@@ -86,6 +86,27 @@ final class WordLists {
           "defence",
           "defense");
 
+  /** Verbs that follow the name of whoever speaks ("Smith said"). */
+  static final Set<String> REPORTING_VERBS =
+      Set.of(
+          "said",
+          "says",
+          "told",
+          "added",
+          "stated",
+          "claimed",
+          "wrote",
+          "tweeted",
+          "argued",
+          "asked",
+          "denied",
+          "insisted",
+          "explained",
+          "warned",
+          "announced",
+          "replied",
+          "noted");
+
   /** Lower-case particles that sit inside place names ("Jisr al-Shughur", "Rio de Janeiro"). */
   static final Set<String> CONNECTORS =
       Set.of(

@@ -65,4 +65,10 @@ class GeoparserTest {
         .containsExactly(
             "Gen. Ali arrived in Homs.", "Fighting resumed!", "Was it over?", "\"No.\"", "Done");
   }
+
+  @Test
+  void speakersAreNotSmallTownsButCapitalsMaySpeak() {
+    assertThat(resolved("Smith told reporters the road was closed.")).isEmpty();
+    assertThat(resolved("Moscow said the talks would go on.")).containsExactly("Moscow=524901");
+  }
 }
