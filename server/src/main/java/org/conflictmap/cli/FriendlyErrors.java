@@ -1,6 +1,7 @@
 package org.conflictmap.cli;
 
 import org.conflictmap.problem.InputException;
+import org.conflictmap.store.StoreException;
 import picocli.CommandLine;
 
 /**
@@ -15,7 +16,9 @@ final class FriendlyErrors implements CommandLine.IExecutionExceptionHandler {
       cmd.getErr().println("error: " + ie.title() + ": " + ie.detail());
       return 2;
     }
-    if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+    if (e instanceof java.io.UncheckedIOException
+        || e instanceof java.io.IOException
+        || e instanceof StoreException) {
       cmd.getErr().println("error: " + e.getMessage());
       return 1;
     }

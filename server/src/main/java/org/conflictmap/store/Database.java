@@ -80,9 +80,26 @@ public final class Database implements AutoCloseable {
       db.migrate(jdbcUrl, user, password);
     } catch (RuntimeException e) {
       db.close();
-      throw e;
+      throw alreadyOpen(e)
+          ? new StoreException(
+              "the database "
+                  + jdbcUrl
+                  + " is already open in another "
+                  + "process: stop that process or use another data directory",
+              e)
+          : e;
     }
     return db;
+  }
+
+  /** H2 refuses a second process on the same file with error 90020. */
+  private static boolean alreadyOpen(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void migrate(String jdbcUrl, String user, String password) {

@@ -104,4 +104,25 @@ class CliTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("does not exist");
   }
+
+  @Test
+  void aDataDirInUseByAnotherProcessIsAClearError(@TempDir Path data) throws Exception {
+    try (App app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(false))) {
+      Process other =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  Main.class.getName(),
+                  "ingest",
+                  FOUNDING.toString(),
+                  "--data",
+                  data.toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(other.waitFor()).isEqualTo(1);
+      assertThat(output).contains("already open in another process").doesNotContain("\tat org.");
+    }
+  }
 }
