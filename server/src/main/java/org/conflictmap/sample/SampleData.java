@@ -28,7 +28,6 @@ import org.conflictmap.zones.ZoneRecipe;
 public final class SampleData {
   static final String ARTICLE = "/geodata/sample/article.txt";
   static final String IDLIB_ZONE = "/geodata/sample/idlib-zone.json";
-  private static final String SAMPLE_URL = "https://conflictmap.invalid/sample/2019-08-27-idlib";
 
   private SampleData() {}
 
@@ -37,7 +36,7 @@ public final class SampleData {
 
   public static Loaded load(
       Ingester ingester, ZoneStore zones, Gazetteer gazetteer, ObjectMapper json) {
-    IngestResult article = ingester.ingest(ArticleText.parse(read(ARTICLE), SAMPLE_URL));
+    IngestResult article = ingester.ingest(ArticleText.parse(read(ARTICLE), null));
     Zone zone = zones.create(idlibZone(gazetteer, json));
     return new Loaded(article, zone);
   }
