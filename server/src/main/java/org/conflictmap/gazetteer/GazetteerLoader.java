@@ -126,11 +126,20 @@ final class GazetteerLoader {
     if (d.isEmpty()) {
       return;
     }
-    demonyms.putIfAbsent(d, country);
+    putDemonym(d, country);
     // "Syrians", "Russians"; "Chinese", "Turkish", "Swiss" have no plural of their own
     if (!d.endsWith("s") && !d.endsWith("sh") && !d.endsWith("ese") && !d.endsWith("ch")) {
-      demonyms.putIfAbsent(d + "s", country);
+      putDemonym(d + "s", country);
     }
+  }
+
+  /**
+   * Several countries share some demonyms ("American": the US and the Northern Mariana Islands;
+   * "French": France and its overseas regions): the most populous one is what the word means in the
+   * news.
+   */
+  private void putDemonym(String folded, Place country) {
+    demonyms.merge(folded, country, (a, b) -> a.population() >= b.population() ? a : b);
   }
 
   private void index(String name, int id) {

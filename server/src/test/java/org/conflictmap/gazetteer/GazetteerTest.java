@@ -50,6 +50,10 @@ class GazetteerTest {
     assertThat(g.demonym("Russians")).map(Place::key).contains("country:RU");
     assertThat(g.demonym("Turkish")).map(Place::key).contains("country:TR");
     assertThat(g.demonym("Tuesday")).isEmpty();
+    // shared demonyms mean the most populous country
+    assertThat(g.demonym("American")).map(Place::key).contains("country:US");
+    assertThat(g.demonym("French")).map(Place::key).contains("country:FR");
+    assertThat(g.demonym("Chinese")).map(Place::key).contains("country:CN");
   }
 
   @Test
