@@ -1,6 +1,7 @@
 package org.conflictmap.events;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * An event extracted from an article, before it is stored. Field names follow ACLED where ACLED has
@@ -13,6 +14,11 @@ import java.time.LocalDate;
  * @param fatalities null when the text states no figure
  * @param sentenceStart character offset of the sentence in the article body (inclusive)
  * @param sentenceEnd character offset of the sentence end (exclusive)
+ * @param eventDateEnd the last day of a date range ("since May"), or null for a single day
+ * @param injuries null when the text states no figure
+ * @param planned true for an announced event that has not happened yet
+ * @param actors the actors the text names for the event, in order of appearance
+ * @param typeConfidence how sure the type rules are, 0 to 1 (0 for "Unclassified")
  */
 public record NewEvent(
     LocalDate eventDate,
@@ -31,4 +37,14 @@ public record NewEvent(
     double lon,
     String sentence,
     int sentenceStart,
-    int sentenceEnd) {}
+    int sentenceEnd,
+    LocalDate eventDateEnd,
+    Integer injuries,
+    boolean planned,
+    List<Actor> actors,
+    double typeConfidence) {
+
+  public NewEvent {
+    actors = actors == null ? List.of() : List.copyOf(actors);
+  }
+}

@@ -69,6 +69,11 @@ public final class EventExtractor {
         p.lon(),
         s.text(),
         s.start(),
-        s.end());
+        s.end(),
+        null,
+        null,
+        false,
+        List.of(),
+        type.eventType().equals(EventTypes.UNCLASSIFIED) ? 0 : 0.5);
   }
 }

@@ -1,6 +1,7 @@
 package org.conflictmap.store;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.conflictmap.events.NewArticle;
 import org.conflictmap.events.NewEvent;
 
@@ -34,7 +35,12 @@ final class Fixtures {
         lon,
         "Shelling hit Maarat al-Numan on 3 March 2020.",
         0,
-        46);
+        46,
+        null,
+        null,
+        false,
+        List.of(),
+        0.9);
   }
 
   static NewEvent idlib(LocalDate date) {

@@ -87,6 +87,11 @@ class IngestStoreTest {
             38.0,
             null,
             0,
+            0,
+            null,
+            null,
+            false,
+            List.of(),
             0);
     IngestResult r = store.save(a, "h", List.of(e));
     assertThat(events.get(r.events().get(0).id())).contains(r.events().get(0));
