@@ -1,0 +1,49 @@
+package org.conflictmap.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs the named benchmarks: {@code java -jar bench/target/conflictmap-bench.jar [NAME ...]}, all
+ * of them when no name is given. Each benchmark prints its own figures next to a baseline measured
+ * in the same run, so a slow machine slows both and the ratio stays meaningful.
+ */
+public final class BenchMain {
+
+  /** One benchmark: takes its arguments, prints its table to standard output. */
+  @FunctionalInterface
+  interface Benchmark {
+    void run(String[] args) throws Exception;
+  }
+
+  private static final Map<String, Benchmark> BENCHMARKS = new LinkedHashMap<>();
+
+  static {
+    // Register benchmarks here, one line each, in the order "all" runs them.
+  }
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
+      System.out.println(
+          "usage: conflictmap-bench [" + String.join("|", BENCHMARKS.keySet()) + "]");
+      return;
+    }
+    if (args.length == 0) {
+      for (var e : BENCHMARKS.entrySet()) {
+        System.out.println("== " + e.getKey());
+        e.getValue().run(new String[0]);
+      }
+      return;
+    }
+    Benchmark b = BENCHMARKS.get(args[0]);
+    if (b == null) {
+      System.err.println(
+          "unknown benchmark " + args[0] + "; known: " + String.join(", ", BENCHMARKS.keySet()));
+      System.exit(2);
+    }
+    b.run(Arrays.copyOfRange(args, 1, args.length));
+  }
+}
