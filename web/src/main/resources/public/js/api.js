@@ -51,3 +51,24 @@ export const postArticle = (article) =>
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(article),
   });
+
+// Edits (zones, event corrections) carry the editor's token and name when the user has given them;
+// a server without a token accepts edits from anyone.
+const EDITOR_TOKEN_KEY = 'conflictmap.editorToken';
+const EDITOR_NAME_KEY = 'conflictmap.editorName';
+
+/** Headers for a write: Authorization and X-Editor when known. */
+export function editHeaders() {
+  const headers = {};
+  try {
+    const token = localStorage.getItem(EDITOR_TOKEN_KEY);
+    const name = localStorage.getItem(EDITOR_NAME_KEY);
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (name) headers['X-Editor'] = name;
+  } catch {
+    // Storage can be blocked (a sandboxed iframe): edits then go without credentials.
+  }
+  return headers;
+}
+
+export { request };

@@ -3,8 +3,13 @@ package org.conflictmap.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +22,22 @@ import java.util.Properties;
  * option.
  */
 public final class Config {
+  private static final String[] KEYS = {
+    "port",
+    "data",
+    "sample",
+    "jdbc.url",
+    "jdbc.user",
+    "jdbc.password",
+    "tile.url",
+    "tile.attribution",
+    "max.body.bytes",
+    "public.base.url",
+    "editor.token",
+    "feeds",
+    "feeds.interval.seconds"
+  };
+
   private final int port;
   private final Path dataDir;
   private final boolean sample;
@@ -26,41 +47,45 @@ public final class Config {
   private final String tileUrl;
   private final String tileAttribution;
   private final long maxBodyBytes;
+  private final String publicBaseUrl;
+  private final String editorToken;
+  private final List<URI> feedUrls;
+  private final Duration feedInterval;
 
-  private Config(
-      int port,
-      Path dataDir,
-      boolean sample,
-      String jdbcUrl,
-      String jdbcUser,
-      String jdbcPassword,
-      String tileUrl,
-      String tileAttribution,
-      long maxBodyBytes) {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be 0-65535, got " + port);
+  private Config(Builder b) {
+    if (b.port < 0 || b.port > 65535) {
+      throw new IllegalArgumentException("port must be 0-65535, got " + b.port);
     }
-    if (maxBodyBytes < 1024) {
+    if (b.maxBodyBytes < 1024) {
       throw new IllegalArgumentException(
-          "max body size must be at least 1024 bytes, got " + maxBodyBytes);
+          "max body size must be at least 1024 bytes, got " + b.maxBodyBytes);
     }
-    this.port = port;
-    this.dataDir = dataDir;
-    this.sample = sample;
-    this.jdbcUrl = jdbcUrl;
-    this.jdbcUser = jdbcUser;
-    this.jdbcPassword = jdbcPassword;
-    this.tileUrl = tileUrl;
-    this.tileAttribution = tileAttribution;
-    this.maxBodyBytes = maxBodyBytes;
+    if (b.feedInterval.compareTo(Duration.ofSeconds(10)) < 0) {
+      throw new IllegalArgumentException(
+          "feed interval must be at least 10 seconds, got " + b.feedInterval.toSeconds());
+    }
+    this.port = b.port;
+    this.dataDir = b.dataDir;
+    this.sample = b.sample;
+    this.jdbcUrl = b.jdbcUrl;
+    this.jdbcUser = b.jdbcUser;
+    this.jdbcPassword = b.jdbcPassword;
+    this.tileUrl = b.tileUrl;
+    this.tileAttribution = b.tileAttribution;
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.publicBaseUrl = b.publicBaseUrl == null ? null : checkBaseUrl(b.publicBaseUrl);
+    this.editorToken = b.editorToken;
+    this.feedUrls = List.copyOf(b.feedUrls);
+    this.feedInterval = b.feedInterval;
   }
 
   /**
    * Port 7070, data in ./data, the sample loaded into an empty store, embedded H2, no online tiles,
-   * 2 MB bodies.
+   * 2 MB bodies, links relative to the request's own host, edits open to anyone (no token), no
+   * feeds, feeds polled every 15 minutes once configured.
    */
   public static Config defaults() {
-    return new Config(7070, Path.of("data"), true, null, null, null, null, null, 2L * 1024 * 1024);
+    return new Builder().build();
   }
 
   /**
@@ -76,84 +101,148 @@ public final class Config {
         throw new UncheckedIOException("cannot read " + propertiesFile.get(), e);
       }
     }
-    for (String key :
-        new String[] {
-          "port",
-          "data",
-          "sample",
-          "jdbc.url",
-          "jdbc.user",
-          "jdbc.password",
-          "tile.url",
-          "tile.attribution",
-          "max.body.bytes"
-        }) {
+    for (String key : KEYS) {
       String envName = "CONFLICTMAP_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
       if (env.containsKey(envName)) {
         p.setProperty(key, env.get(envName));
       }
     }
-    Config d = defaults();
-    return new Config(
-        Integer.parseInt(p.getProperty("port", String.valueOf(d.port))),
-        Path.of(p.getProperty("data", d.dataDir.toString())),
-        Boolean.parseBoolean(p.getProperty("sample", String.valueOf(d.sample))),
-        blankToNull(p.getProperty("jdbc.url")),
-        blankToNull(p.getProperty("jdbc.user")),
-        blankToNull(p.getProperty("jdbc.password")),
-        blankToNull(p.getProperty("tile.url")),
-        blankToNull(p.getProperty("tile.attribution")),
-        Long.parseLong(p.getProperty("max.body.bytes", String.valueOf(d.maxBodyBytes))));
+    Builder d = new Builder();
+    Builder b = new Builder();
+    b.port = Integer.parseInt(p.getProperty("port", String.valueOf(d.port)));
+    b.dataDir = Path.of(p.getProperty("data", d.dataDir.toString()));
+    b.sample = Boolean.parseBoolean(p.getProperty("sample", String.valueOf(d.sample)));
+    b.jdbcUrl = blankToNull(p.getProperty("jdbc.url"));
+    b.jdbcUser = blankToNull(p.getProperty("jdbc.user"));
+    b.jdbcPassword = blankToNull(p.getProperty("jdbc.password"));
+    b.tileUrl = blankToNull(p.getProperty("tile.url"));
+    b.tileAttribution = blankToNull(p.getProperty("tile.attribution"));
+    b.maxBodyBytes =
+        Long.parseLong(p.getProperty("max.body.bytes", String.valueOf(d.maxBodyBytes)));
+    b.publicBaseUrl = blankToNull(p.getProperty("public.base.url"));
+    b.editorToken = blankToNull(p.getProperty("editor.token"));
+    b.feedUrls = parseFeeds(p.getProperty("feeds", ""));
+    b.feedInterval =
+        Duration.ofSeconds(
+            Long.parseLong(
+                p.getProperty(
+                    "feeds.interval.seconds", String.valueOf(d.feedInterval.toSeconds()))));
+    return b.build();
   }
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
+  private static List<URI> parseFeeds(String value) {
+    return Arrays.stream(value.split("[,\\s]+"))
+        .filter(s -> !s.isBlank())
+        .map(Config::feedUri)
+        .toList();
+  }
+
+  private static URI feedUri(String s) {
+    try {
+      URI u = new URI(s.strip());
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+        throw new IllegalArgumentException("a feed must be an http(s) URL, got " + s);
+      }
+      return u;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("a feed must be an http(s) URL, got " + s, e);
+    }
+  }
+
+  private static String checkBaseUrl(String s) {
+    URI u;
+    try {
+      u = new URI(s);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("public base URL is not a URL: " + s, e);
+    }
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+      throw new IllegalArgumentException("public base URL must be an absolute http(s) URL: " + s);
+    }
+    // Stored without a trailing slash so that base + "/events/1" is always one slash.
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder();
+    b.port = port;
+    b.dataDir = dataDir;
+    b.sample = sample;
+    b.jdbcUrl = jdbcUrl;
+    b.jdbcUser = jdbcUser;
+    b.jdbcPassword = jdbcPassword;
+    b.tileUrl = tileUrl;
+    b.tileAttribution = tileAttribution;
+    b.maxBodyBytes = maxBodyBytes;
+    b.publicBaseUrl = publicBaseUrl;
+    b.editorToken = editorToken;
+    b.feedUrls = feedUrls;
+    b.feedInterval = feedInterval;
+    return b;
+  }
+
   public Config withPort(int port) {
-    return new Config(
-        port,
-        dataDir,
-        sample,
-        jdbcUrl,
-        jdbcUser,
-        jdbcPassword,
-        tileUrl,
-        tileAttribution,
-        maxBodyBytes);
+    Builder b = toBuilder();
+    b.port = port;
+    return b.build();
   }
 
   public Config withDataDir(Path dir) {
-    return new Config(
-        port, dir, sample, jdbcUrl, jdbcUser, jdbcPassword, tileUrl, tileAttribution, maxBodyBytes);
+    Builder b = toBuilder();
+    b.dataDir = dir;
+    return b.build();
   }
 
   public Config withSample(boolean load) {
-    return new Config(
-        port,
-        dataDir,
-        load,
-        jdbcUrl,
-        jdbcUser,
-        jdbcPassword,
-        tileUrl,
-        tileAttribution,
-        maxBodyBytes);
+    Builder b = toBuilder();
+    b.sample = load;
+    return b.build();
   }
 
   public Config withJdbc(String url, String user, String password) {
-    return new Config(
-        port, dataDir, sample, url, user, password, tileUrl, tileAttribution, maxBodyBytes);
+    Builder b = toBuilder();
+    b.jdbcUrl = url;
+    b.jdbcUser = user;
+    b.jdbcPassword = password;
+    return b.build();
   }
 
   public Config withTiles(String url, String attribution) {
-    return new Config(
-        port, dataDir, sample, jdbcUrl, jdbcUser, jdbcPassword, url, attribution, maxBodyBytes);
+    Builder b = toBuilder();
+    b.tileUrl = url;
+    b.tileAttribution = attribution;
+    return b.build();
   }
 
   public Config withMaxBodyBytes(long bytes) {
-    return new Config(
-        port, dataDir, sample, jdbcUrl, jdbcUser, jdbcPassword, tileUrl, tileAttribution, bytes);
+    Builder b = toBuilder();
+    b.maxBodyBytes = bytes;
+    return b.build();
+  }
+
+  public Config withPublicBaseUrl(String url) {
+    Builder b = toBuilder();
+    b.publicBaseUrl = blankToNull(url);
+    return b.build();
+  }
+
+  public Config withEditorToken(String token) {
+    Builder b = toBuilder();
+    b.editorToken = blankToNull(token);
+    return b.build();
+  }
+
+  public Config withFeeds(List<URI> urls, Duration interval) {
+    Builder b = toBuilder();
+    b.feedUrls = urls;
+    b.feedInterval = interval;
+    return b.build();
   }
 
   public int port() {
@@ -197,5 +286,52 @@ public final class Config {
   /** Largest request body accepted, in bytes; larger ones get 413. */
   public long maxBodyBytes() {
     return maxBodyBytes;
+  }
+
+  /**
+   * The public address of this server (scheme, host, optional path prefix; no trailing slash), used
+   * in every share link, Open Graph tag and oEmbed answer. Empty means links are built from the
+   * request's own scheme and host.
+   */
+  public Optional<String> publicBaseUrl() {
+    return Optional.ofNullable(publicBaseUrl);
+  }
+
+  /**
+   * The bearer token that editors send to change zones and correct events. Empty means edits are
+   * open, which suits a laptop; a public deployment sets one.
+   */
+  public Optional<String> editorToken() {
+    return Optional.ofNullable(editorToken);
+  }
+
+  /** RSS or Atom feeds polled for new articles; empty means no polling. */
+  public List<URI> feedUrls() {
+    return feedUrls;
+  }
+
+  /** How often each feed is polled. */
+  public Duration feedInterval() {
+    return feedInterval;
+  }
+
+  private static final class Builder {
+    int port = 7070;
+    Path dataDir = Path.of("data");
+    boolean sample = true;
+    String jdbcUrl;
+    String jdbcUser;
+    String jdbcPassword;
+    String tileUrl;
+    String tileAttribution;
+    long maxBodyBytes = 2L * 1024 * 1024;
+    String publicBaseUrl;
+    String editorToken;
+    List<URI> feedUrls = List.of();
+    Duration feedInterval = Duration.ofMinutes(15);
+
+    Config build() {
+      return new Config(this);
+    }
   }
 }

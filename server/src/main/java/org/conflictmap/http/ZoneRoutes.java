@@ -31,6 +31,7 @@ final class ZoneRoutes {
 
   private void create(Context ctx) throws Exception {
     Params.allowOnly(ctx, Set.of());
+    Editors.require(ctx, api.config());
     Zone z = api.zones().create(draft(ctx));
     ctx.status(201).header("Location", "/api/zones/" + z.id());
     geojson(ctx, ZoneJson.toFeature(z, api.json()).toString());
@@ -46,6 +47,7 @@ final class ZoneRoutes {
   private void replace(Context ctx) throws Exception {
     Params.allowOnly(ctx, Set.of());
     long id = Params.id(ctx);
+    Editors.require(ctx, api.config());
     ZoneDraft d = draft(ctx);
     Zone z = api.zones().update(id, d).orElseThrow(() -> Params.notFound("zone", id));
     geojson(ctx, ZoneJson.toFeature(z, api.json()).toString());
@@ -54,6 +56,7 @@ final class ZoneRoutes {
   private void delete(Context ctx) {
     Params.allowOnly(ctx, Set.of());
     long id = Params.id(ctx);
+    Editors.require(ctx, api.config());
     if (!api.zones().delete(id)) {
       throw Params.notFound("zone", id);
     }

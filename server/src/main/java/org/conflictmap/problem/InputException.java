@@ -19,7 +19,9 @@ public class InputException extends RuntimeException {
     /** Larger than we accept. */
     TOO_LARGE(413),
     /** A media type we do not read. */
-    UNSUPPORTED_MEDIA_TYPE(415);
+    UNSUPPORTED_MEDIA_TYPE(415),
+    /** An edit without the editor token this server requires. */
+    UNAUTHORIZED(401);
 
     private final int status;
 

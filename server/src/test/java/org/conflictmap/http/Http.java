@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 /** A small client for the tests: real HTTP to the app on loopback. */
 final class Http {
@@ -20,7 +22,12 @@ final class Http {
   }
 
   /** A response with its body parsed as JSON when it is JSON. */
-  record Response(int status, String contentType, String body) {
+  record Response(int status, String contentType, String body, HttpHeaders headers) {
+    /** The first value of a response header, or null. */
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -59,12 +66,29 @@ final class Http {
             .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** Any method, with extra request headers (an editor token, say); a null body sends none. */
+  Response request(
+      String method, String path, Map<String, String> headers, String contentType, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    headers.forEach(b::header);
+    return send(b);
+  }
+
   private static Response send(HttpRequest.Builder b) {
     try {
       HttpResponse<String> r =
           HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(
-          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
