@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,10 @@ final class FeedDates {
   private static final DateTimeFormatter DAY_MONTH_YEAR =
       new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
-          .appendPattern("d MMM yyyy H:mm[:ss] xx")
-          .toFormatter(Locale.ENGLISH);
+          .appendPattern("d MMM uuuu H:mm[:ss] xx")
+          .toFormatter(Locale.ENGLISH)
+          // 31 February is an error, not 28 February
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private FeedDates() {}
 

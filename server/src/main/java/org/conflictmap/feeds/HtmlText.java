@@ -116,7 +116,8 @@ public final class HtmlText {
           i = stopEnd < 0 ? n : stopEnd + 1;
         } else if (BLOCKS.contains(name)) {
           out.append("\n\n");
-        } else if (LINES.contains(name)) {
+        } else if (LINES.contains(name) && !end) {
+          // on the opening tag only, so that "</li><li>" is one line break, not a blank line
           out.append('\n');
         } else if (SPACED.contains(name)) {
           out.append(' ');
