@@ -8,6 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.conflictmap.problem.InputException;
 
 /**
@@ -51,13 +54,17 @@ public final class FeedFetcher {
    * @param url where the body came from, after redirects (relative links resolve against it)
    * @param body the bytes, or empty when the server answered 304 Not Modified
    * @param validators the ETag and Last-Modified to send next time
+   * @param charset the charset named by the Content-Type header, if any
    */
-  public record Fetched(URI url, Optional<byte[]> body, Validators validators) {
+  public record Fetched(
+      URI url, Optional<byte[]> body, Validators validators, Optional<Charset> charset) {
     public boolean notModified() {
       return body.isEmpty();
     }
   }
 
+  private static final Pattern CHARSET =
+      Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([A-Za-z0-9._:+-]+)");
   private static final String USER_AGENT = "conflictmap/0.1 (feed reader)";
   private static final String ACCEPT =
       "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9,"
@@ -105,7 +112,7 @@ public final class FeedFetcher {
       HttpResponse<byte[]> r = send(current, last, deadline);
       int status = r.statusCode();
       if (status == 200) {
-        return new Fetched(current, Optional.of(r.body()), validators(r));
+        return new Fetched(current, Optional.of(r.body()), validators(r), charset(r));
       }
       if (status == 304) {
         // a 304 may omit validators it did not change; keep the ones we sent
@@ -115,7 +122,8 @@ public final class FeedFetcher {
             Optional.empty(),
             new Validators(
                 v.etag() != null ? v.etag() : last.etag(),
-                v.lastModified() != null ? v.lastModified() : last.lastModified()));
+                v.lastModified() != null ? v.lastModified() : last.lastModified()),
+            Optional.empty());
       }
       if (isRedirect(status)) {
         Optional<String> location = r.headers().firstValue("Location");
@@ -215,6 +223,19 @@ public final class FeedFetcher {
     return new Validators(
         r.headers().firstValue("ETag").orElse(null),
         r.headers().firstValue("Last-Modified").orElse(null));
+  }
+
+  /** The charset parameter of the Content-Type, when it names one this JVM has. */
+  private static Optional<Charset> charset(HttpResponse<?> r) {
+    Matcher m = CHARSET.matcher(r.headers().firstValue("Content-Type").orElse(""));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Charset.forName(m.group(1)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static boolean isRedirect(int status) {

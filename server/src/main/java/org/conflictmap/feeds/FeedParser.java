@@ -2,7 +2,9 @@ package org.conflictmap.feeds;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -32,6 +35,7 @@ public final class FeedParser {
   static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
   static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
+  private static final int MAX_LINK_CHARS = 2000;
   private static final DocumentBuilderFactory FACTORY = hardenedFactory();
 
   private FeedParser() {}
@@ -42,7 +46,21 @@ public final class FeedParser {
    * @throws FeedException MALFORMED for bad XML or a document that is no feed, REFUSED for a DTD
    */
   public static ParsedFeed parse(byte[] xml, URI base) throws FeedException {
-    Element root = document(xml).getDocumentElement();
+    return parse(xml, base, Optional.empty());
+  }
+
+  /**
+   * Parses a feed whose HTTP Content-Type named {@code charset}. As RFC 7303 says, that charset
+   * wins over the XML declaration: servers of Arabic and Cyrillic news often send windows-1256 or
+   * KOI8-R text with no declaration at all. A byte-order mark wins over both.
+   */
+  public static ParsedFeed parse(byte[] xml, URI base, Optional<Charset> charset)
+      throws FeedException {
+    InputSource source =
+        charset.isPresent() && !hasByteOrderMark(xml)
+            ? new InputSource(new StringReader(new String(xml, charset.get())))
+            : new InputSource(new ByteArrayInputStream(xml));
+    Element root = document(source).getDocumentElement();
     String name = root.getLocalName() == null ? root.getNodeName() : root.getLocalName();
     return switch (name) {
       case "rss" -> rss(root, base);
@@ -55,7 +73,14 @@ public final class FeedParser {
     };
   }
 
-  private static Document document(byte[] xml) throws FeedException {
+  private static boolean hasByteOrderMark(byte[] b) {
+    return b.length >= 2
+        && ((b[0] & 0xff) == 0xEF && b.length >= 3 && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF
+            || (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF
+            || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE);
+  }
+
+  private static Document document(InputSource xml) throws FeedException {
     try {
       DocumentBuilder builder;
       synchronized (FACTORY) {
@@ -67,7 +92,7 @@ public final class FeedParser {
           (publicId, systemId) -> {
             throw new SAXException("external entity " + systemId + " refused");
           });
-      return builder.parse(new ByteArrayInputStream(xml));
+      return builder.parse(xml);
     } catch (SAXParseException e) {
       String message = e.getMessage() == null ? "" : e.getMessage();
       if (message.contains("DOCTYPE")) {
@@ -198,8 +223,12 @@ public final class FeedParser {
     try {
       URI u = base == null ? new URI(raw.strip()) : base.resolve(raw.strip());
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null
-          ? u.toString()
+      String s = u.toString();
+      // longer than the store keeps: better an article without its link than no article
+      return (scheme.equals("http") || scheme.equals("https"))
+              && u.getHost() != null
+              && s.length() <= MAX_LINK_CHARS
+          ? s
           : null;
     } catch (IllegalArgumentException | java.net.URISyntaxException e) {
       return null;

@@ -104,7 +104,8 @@ public final class FeedPoller {
       store.recordSuccess(key, started, true, next.etag(), next.lastModified());
       return PollSummary.notModified(key);
     }
-    ParsedFeed feed = FeedParser.parse(fetched.body().orElseThrow(), fetched.url());
+    ParsedFeed feed =
+        FeedParser.parse(fetched.body().orElseThrow(), fetched.url(), fetched.charset());
     LocalDate fetchDate = LocalDate.ofInstant(started, ZoneOffset.UTC);
     Tally t = new Tally();
     Set<String> inThisPoll = new HashSet<>();

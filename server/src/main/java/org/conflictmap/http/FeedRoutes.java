@@ -61,6 +61,8 @@ final class FeedRoutes {
     items.put("ingested", f == null ? 0 : f.ingested());
     items.put("duplicate", f == null ? 0 : f.duplicates());
     items.put("failed", f == null ? 0 : f.failed());
+    // articles whose item carried no usable date: their events are dated by the fetch
+    items.put("dated_by_fetch", f == null ? 0 : f.datedByFetch());
     ArrayNode failures = n.putArray("recent_failures");
     if (f != null && f.failed() > 0) {
       for (FeedStore.Item i : api.feeds().failedItems(url, RECENT_FAILURES)) {

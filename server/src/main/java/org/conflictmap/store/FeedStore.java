@@ -40,6 +40,7 @@ public final class FeedStore {
    * A feed as last polled.
    *
    * @param lastStatus "ok", "not-modified" or "failed"; null before the first poll
+   * @param datedByFetch ingested items that had no usable date and were dated by the fetch
    */
   public record Feed(
       String url,
@@ -52,7 +53,8 @@ public final class FeedStore {
       Instant lastErrorAt,
       long ingested,
       long duplicates,
-      long failed) {}
+      long failed,
+      long datedByFetch) {}
 
   /** An item seen in a feed. */
   public record Item(
@@ -82,7 +84,9 @@ public final class FeedStore {
           + " f.last_error, f.last_error_at,"
           + " (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.status = 'ingested'),"
           + " (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.status = 'duplicate'),"
-          + " (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.status = 'failed')";
+          + " (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.status = 'failed'),"
+          + " (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.status = 'ingested'"
+          + " AND i.date_source = 'fetched')";
 
   private static final String ITEM_COLUMNS =
       "i.item_key, i.link, i.title, i.status, i.article_id, i.date_source, i.attempts, i.reason,"
@@ -286,7 +290,8 @@ public final class FeedStore {
         SqlValues.getInstant(rs, "last_error_at"),
         rs.getLong(9),
         rs.getLong(10),
-        rs.getLong(11));
+        rs.getLong(11),
+        rs.getLong(12));
   }
 
   private static Item item(ResultSet rs) throws SQLException {

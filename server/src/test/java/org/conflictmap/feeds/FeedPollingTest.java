@@ -433,6 +433,38 @@ class FeedPollingTest {
   }
 
   @Test
+  void theCharsetOfTheContentTypeDecodesAFeedWithoutAnEncodingDeclaration() {
+    String arabic =
+        "\u0642\u0635\u0641 \u0639\u0644\u0649 \u062d\u0644\u0628"; // "shelling on Aleppo"
+    String xml =
+        "<?xml version=\"1.0\"?>"
+            + rss(item(
+                    "ar-1",
+                    "https://wire.example/ar",
+                    arabic,
+                    arabic + ". Shelling hit Aleppo.",
+                    null))
+                .replaceFirst("<\\?xml[^>]*>\\n", "");
+    URI url =
+        server.handle(
+            "/arabic.rss",
+            ex -> {
+              byte[] bytes = xml.getBytes(java.nio.charset.Charset.forName("windows-1256"));
+              ex.getResponseHeaders()
+                  .set("Content-Type", "application/rss+xml; charset=windows-1256");
+              ex.sendResponseHeaders(200, bytes.length);
+              try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+              }
+            });
+
+    PollSummary s = poller().poll(url);
+
+    assertThat(s.added()).as(String.valueOf(s.error())).isEqualTo(1);
+    assertThat(article(s, "ar-1").title()).isEqualTo(arabic);
+  }
+
+  @Test
   void redirectsAreFollowedAFewTimesAndOnlyToHttp() {
     URI target =
         server.fixed(

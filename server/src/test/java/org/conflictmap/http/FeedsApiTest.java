@@ -54,6 +54,7 @@ class FeedsApiTest {
         assertThat(wire.path("last_error").isNull()).isTrue();
         assertThat(wire.path("items").path("ingested").asInt()).isEqualTo(1);
         assertThat(wire.path("items").path("failed").asInt()).isEqualTo(1);
+        assertThat(wire.path("items").path("dated_by_fetch").asInt()).isZero();
         assertThat(wire.path("recent_failures").get(0).path("reason").asText())
             .contains("Empty article");
         JsonNode bad = feed(state, broken);
