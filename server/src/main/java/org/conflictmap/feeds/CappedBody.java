@@ -45,7 +45,8 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
           new TooLarge("the feed is " + declared + " bytes; at most " + max + " are read"));
       return;
     }
-    s.request(1);
+    // onNext only copies into memory, so there is nothing to pace: take what comes
+    s.request(Long.MAX_VALUE);
   }
 
   @Override
@@ -60,11 +61,14 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
             new TooLarge("the feed is larger than " + max + " bytes, the most that is read"));
         return;
       }
-      byte[] chunk = new byte[b.remaining()];
-      b.get(chunk);
-      out.write(chunk, 0, chunk.length);
+      if (b.hasArray()) {
+        out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+      } else {
+        byte[] chunk = new byte[b.remaining()];
+        b.get(chunk);
+        out.write(chunk, 0, chunk.length);
+      }
     }
-    subscription.request(1);
   }
 
   @Override
