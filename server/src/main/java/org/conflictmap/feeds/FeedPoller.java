@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,8 @@ public final class FeedPoller {
   /** Polls each feed in turn; a slow or broken one costs at most its fetch timeout. */
   public List<PollSummary> pollAll(List<URI> feeds) {
     List<PollSummary> out = new ArrayList<>();
-    for (URI feed : feeds) {
+    // a feed listed twice is polled once
+    for (URI feed : new LinkedHashSet<>(feeds)) {
       if (stopped) {
         break;
       }
