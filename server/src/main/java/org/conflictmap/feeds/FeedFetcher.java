@@ -99,6 +99,14 @@ public final class FeedFetcher {
     return url;
   }
 
+  /** The URL as it may be shown to anyone: a user name and password in it are masked. */
+  public static String redact(URI url) {
+    if (url.getRawUserInfo() == null) {
+      return url.toString();
+    }
+    return url.toString().replace(url.getRawUserInfo() + "@", "***@");
+  }
+
   /** Fetches the feed, or throws with the reason it could not be had in time and size. */
   public Fetched fetch(URI url, Validators last) throws FeedException {
     long deadline = System.nanoTime() + limits.timeout().toNanos();
@@ -139,7 +147,8 @@ public final class FeedFetcher {
         current = resolve(current, location.get());
         continue;
       }
-      throw new FeedException(FeedException.Reason.HTTP, "HTTP " + status + " from " + current);
+      throw new FeedException(
+          FeedException.Reason.HTTP, "HTTP " + status + " from " + redact(current));
     }
   }
 
@@ -210,7 +219,9 @@ public final class FeedFetcher {
       }
       if (t instanceof ConnectException) {
         return new FeedException(
-            FeedException.Reason.NETWORK, "cannot connect to " + url.getAuthority(), t);
+            FeedException.Reason.NETWORK,
+            "cannot connect to " + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()),
+            t);
       }
     }
     String what = cause instanceof IOException ? "network error" : "fetch failed";

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.conflictmap.feeds.FeedFetcher;
 import org.conflictmap.store.FeedStore;
 
 /**
@@ -50,7 +51,8 @@ final class FeedRoutes {
 
   private ObjectNode feed(String url, FeedStore.Feed f, boolean configured) {
     ObjectNode n = api.json().createObjectNode();
-    n.put("url", url);
+    // feed addresses sometimes carry credentials; the status page is public
+    n.put("url", FeedFetcher.redact(URI.create(url)));
     n.put("configured", configured);
     n.put("status", f == null || f.lastStatus() == null ? "pending" : f.lastStatus());
     n.put("last_polled_at", text(f == null ? null : f.lastPolledAt()));

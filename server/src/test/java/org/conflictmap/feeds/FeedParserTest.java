@@ -130,6 +130,14 @@ class FeedParserTest {
   }
 
   @Test
+  void credentialsInAFeedAddressAreMaskedWhereverItIsShown() {
+    assertThat(FeedFetcher.redact(URI.create("https://reader:s3cret@wire.example/f.rss?x=1")))
+        .isEqualTo("https://***@wire.example/f.rss?x=1");
+    assertThat(FeedFetcher.redact(URI.create("https://wire.example/f.rss")))
+        .isEqualTo("https://wire.example/f.rss");
+  }
+
+  @Test
   void feedDatesInTheFormsPublishersUse() {
     assertThat(FeedDates.parse("Tue, 27 Aug 2019 10:00:00 GMT"))
         .contains(OffsetDateTime.parse("2019-08-27T10:00Z"));
