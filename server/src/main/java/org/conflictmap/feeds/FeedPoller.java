@@ -83,7 +83,8 @@ public final class FeedPoller {
     } catch (RuntimeException e) {
       // a store failure or a bug: keep polling the other feeds and say what happened
       LOG.error("polling {} failed", key, e);
-      summary = PollSummary.failed(key, "internal error: " + e.getMessage());
+      // the details (SQL, paths) stay in the log: the status page is public
+      summary = PollSummary.failed(key, "internal error; the server log has the details");
       recordFailure(key, started, summary.error());
     }
     if (summary.status() == PollSummary.Status.FAILED) {
