@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
 import org.conflictmap.config.Config;
+import org.conflictmap.feeds.FeedScheduler;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.geoparse.Geoparser;
 import org.conflictmap.http.Api;
@@ -14,6 +15,7 @@ import org.conflictmap.ingest.Ingester;
 import org.conflictmap.sample.SampleData;
 import org.conflictmap.store.Database;
 import org.conflictmap.store.EventStore;
+import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
 import org.conflictmap.store.ZoneStore;
 import org.slf4j.Logger;
@@ -25,10 +27,12 @@ public final class App implements AutoCloseable {
 
   private final Database db;
   private final Javalin http;
+  private final FeedScheduler feeds;
 
-  private App(Database db, Javalin http) {
+  private App(Database db, Javalin http, FeedScheduler feeds) {
     this.db = db;
     this.http = http;
+    this.feeds = feeds;
   }
 
   /** Opens the store, loads the sample into an empty store if asked, and starts serving. */
@@ -52,9 +56,10 @@ public final class App implements AutoCloseable {
               s.articles(),
               s.events(),
               s.zones(),
-              CountryLayer.bundled());
+              CountryLayer.bundled(),
+              new FeedStore(s.db()));
       Javalin http = HttpServer.create(api).start(config.port());
-      return new App(s.db(), http);
+      return new App(s.db(), http, FeedScheduler.start(config, api.feeds(), s.ingester()));
     } catch (RuntimeException e) {
       s.db().close();
       throw e;
@@ -67,6 +72,7 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    feeds.close();
     http.stop();
     db.close();
   }

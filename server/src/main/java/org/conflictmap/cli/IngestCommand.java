@@ -1,14 +1,10 @@
 package org.conflictmap.cli;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -24,21 +20,27 @@ import picocli.CommandLine.Parameters;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description =
-        "Ingest plain-text articles (a file, or every .txt file under a directory) into the store. "
-            + "A file may start with a line 'date YYYY-MM-DD'.")
+        "Ingest plain-text articles (a file, or every .txt file under a directory and its"
+            + " subdirectories; hidden files and folders are skipped) into the store. A file may"
+            + " start with a line 'date YYYY-MM-DD'.")
 final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|DIR", description = "An article file or a directory of them.")
   Path source;
 
   @Mixin DataOptions data = new DataOptions();
 
+  /** At most this many skipped files are listed one by one; the rest are counted. */
+  private static final int LISTED_SKIPS = 20;
+
   @Override
   public Integer call() throws IOException {
-    List<Path> files = files(source);
+    ArticleFiles.Listing listing = ArticleFiles.list(source);
+    List<Path> files = listing.files();
     int added = 0;
     int duplicates = 0;
     int events = 0;
     List<String> failed = new ArrayList<>();
+    listing.unreadable().forEach(u -> failed.add(u.toString()));
     try (App.Services s = App.Services.open(data.config().withSample(false));
         ProgressBar bar =
             new ProgressBarBuilder()
@@ -49,8 +51,7 @@ final class IngestCommand implements Callable<Integer> {
                 .build()) {
       for (Path f : files) {
         try {
-          String text = Files.readString(f, StandardCharsets.UTF_8);
-          IngestResult r = s.ingester().ingest(ArticleText.parse(text, null));
+          IngestResult r = s.ingester().ingest(ArticleText.parse(ArticleFiles.read(f), null));
           if (r.duplicate()) {
             duplicates++;
           } else {
@@ -59,32 +60,25 @@ final class IngestCommand implements Callable<Integer> {
           }
         } catch (InputException e) {
           failed.add(f + ": " + e.title() + ": " + e.detail());
-        } catch (MalformedInputException e) {
-          failed.add(f + ": not UTF-8 text");
+        } catch (IOException e) {
+          // one unreadable file (permissions, removed meanwhile) must not end the whole run
+          failed.add(f + ": cannot be read: " + e.getClass().getSimpleName());
         }
         bar.step();
       }
     }
+    List<ArticleFiles.Skipped> skipped = listing.skipped();
     System.out.printf(
-        "%d article(s) added with %d event(s), %d already ingested, %d failed%n",
-        added, events, duplicates, failed.size());
+        "%d article(s) added with %d event(s), %d already ingested, %d failed, %d skipped%n",
+        added, events, duplicates, failed.size(), skipped.size());
     failed.forEach(line -> System.out.println("  failed: " + line));
+    skipped.stream().limit(LISTED_SKIPS).forEach(line -> System.out.println("  skipped: " + line));
+    if (skipped.size() > LISTED_SKIPS) {
+      System.out.println("  skipped: ... and " + (skipped.size() - LISTED_SKIPS) + " more");
+    }
+    if (files.isEmpty() && failed.isEmpty()) {
+      System.out.println("no .txt files found under " + source);
+    }
     return failed.isEmpty() ? 0 : 1;
-  }
-
-  private static List<Path> files(Path source) throws IOException {
-    if (Files.isRegularFile(source)) {
-      return List.of(source);
-    }
-    if (!Files.isDirectory(source)) {
-      throw new InputException(
-          InputException.Kind.NOT_FOUND, "No such file", source + " does not exist");
-    }
-    try (Stream<Path> walk = Files.walk(source)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> p.toString().endsWith(".txt"))
-          .sorted()
-          .toList();
-    }
   }
 }

@@ -5,6 +5,7 @@ import org.conflictmap.config.Config;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.ingest.Ingester;
 import org.conflictmap.store.EventStore;
+import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
 import org.conflictmap.store.ZoneStore;
 
@@ -20,4 +21,5 @@ public record Api(
     IngestStore articles,
     EventStore events,
     ZoneStore zones,
-    CountryLayer countries) {}
+    CountryLayer countries,
+    FeedStore feeds) {}

@@ -27,6 +27,7 @@ public final class HttpServer {
           new EventRoutes(api).register(config.routes);
           new ZoneRoutes(api).register(config.routes);
           new PlaceRoutes(api).register(config.routes);
+          new FeedRoutes(api).register(config.routes);
 
           config.routes.exception(
               InputException.class,
