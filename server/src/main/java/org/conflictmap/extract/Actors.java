@@ -105,10 +105,7 @@ public final class Actors {
           "assailants",
           "guerrillas",
           "paramilitaries",
-          "opposition",
-          "authorities",
-          "officials",
-          "leaders");
+          "opposition");
 
   /** Lower-case words that may qualify a head: "regime forces", "pro-government militias". */
   private static final Set<String> MODIFIERS =

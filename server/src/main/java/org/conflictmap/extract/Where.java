@@ -215,7 +215,7 @@ public final class Where {
         continue;
       }
       Link link = link(body.substring(sentence.start(), m.start()), mentions, sentence, m);
-      if (link.located()) {
+      if (link.located() && !attributive(body, m)) {
         out.add(new Located(m, geoPrecision(m, link, body)));
       }
     }
@@ -302,6 +302,39 @@ public final class Where {
     }
     int i = words.size() - 1 - kFromEnd;
     return i >= 0 ? words.get(i) : null;
+  }
+
+  /** Nouns a place name can qualify: "the Sochi deal", "the Astana format". */
+  private static final Set<String> ATTRIBUTIVE_HEADS =
+      Set.of(
+          "deal",
+          "agreement",
+          "accord",
+          "accords",
+          "talks",
+          "process",
+          "format",
+          "summit",
+          "memorandum",
+          "declaration",
+          "framework",
+          "model",
+          "protocol",
+          "understanding",
+          "formula",
+          "group",
+          "platform",
+          "meeting",
+          "conference",
+          "communique");
+
+  /** The name qualifies the noun after it ("within Sochi deal"), so it locates nothing. */
+  private static boolean attributive(String body, Mention m) {
+    Matcher w = WORD.matcher(body);
+    if (!w.find(m.end()) || !body.substring(m.end(), w.start()).equals(" ")) {
+      return false;
+    }
+    return ATTRIBUTIVE_HEADS.contains(w.group());
   }
 
   private static boolean isPreposition(String word) {
