@@ -89,7 +89,7 @@ public final class EventTypes {
   }
 
   /** Confidence a cue loses per character between it and the event's place. */
-  private static final double DISTANCE_COST = 0.0015;
+  private static final double DISTANCE_COST = 0.003;
 
   /** The type a cue gives, its confidence lowered when another event type's cue comes close. */
   public static Type typeOf(Cue winner, List<Cue> cues) {

@@ -65,6 +65,8 @@ public record Casualties(Integer fatalities, Integer injuries) {
       Pattern.compile(
           "\\b(?:(?:an?|one) (?:[\\p{L}\\d'’-]+ ){1,3}(?:was |has been |had been )?"
               + DEATH
+              + "|(?:he|she) (?:was|has been|had been) "
+              + DEATH
               + "|(?:killing|killed|kills) (?:an?|one) [\\p{L}\\d'’-]+)\\b",
           Pattern.CASE_INSENSITIVE);
 

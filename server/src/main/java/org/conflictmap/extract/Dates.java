@@ -225,12 +225,15 @@ public final class Dates {
               .apply(m, ctx)
               .ifPresent(w -> found.add(new When(s, e, w.from(), w.to(), w.precision())));
         } catch (DateTimeException | NumberFormatException ex) {
-          // an impossible date ("30 February", "2019-13-01") is not a date: skip it
+          // an impossible date ("30 February 2019") is not a date, and no part of it is either
+          found.add(new When(s, e, null, null, 0));
         }
       }
     }
-    found.sort(Comparator.comparingInt(When::start));
-    return found;
+    return found.stream()
+        .filter(w -> w.from() != null)
+        .sorted(Comparator.comparingInt(When::start))
+        .toList();
   }
 
   private static int num(Matcher m, String group) {

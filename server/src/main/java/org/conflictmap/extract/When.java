@@ -17,7 +17,7 @@ public record When(int start, int end, LocalDate from, LocalDate to, int precisi
   public static final int MONTH = 3;
 
   public When {
-    if (to != null && !to.isAfter(from)) {
+    if (to != null && from != null && !to.isAfter(from)) {
       to = null; // a range of one day is that day
     }
   }
