@@ -58,10 +58,12 @@ final class EventEvalCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "no annotated articles (NAME.txt with NAME.events) in " + dir);
     }
-    Geoparser geoparser = new Geoparser(Gazetteer.loadDefault());
+    Gazetteer gazetteer = Gazetteer.loadDefault();
+    Geoparser geoparser = new Geoparser(gazetteer);
     EventExtractor extractor = new EventExtractor(geoparser);
-    EventEval.Report report = EventEval.score(cases, extractor::extract);
-    EventEval.Report baseline = EventEval.score(cases, EventEval.sentenceBaseline(geoparser));
+    EventEval.Report report = EventEval.score(cases, extractor::extract, gazetteer);
+    EventEval.Report baseline =
+        EventEval.score(cases, EventEval.sentenceBaseline(geoparser), gazetteer);
     System.out.print(json ? json(report, baseline) : text(report, baseline));
     return 0;
   }

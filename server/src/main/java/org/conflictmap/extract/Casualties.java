@@ -67,6 +67,7 @@ public record Casualties(Integer fatalities, Integer injuries) {
               + DEATH
               + "|(?:he|she) (?:was|has been|had been) "
               + DEATH
+              + "|shot dead (?:an?|one) [\\p{L}\\d'’-]+"
               + "|(?:killing|killed|kills) (?:an?|one) [\\p{L}\\d'’-]+)\\b",
           Pattern.CASE_INSENSITIVE);
 

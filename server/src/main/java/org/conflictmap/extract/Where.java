@@ -37,6 +37,7 @@ public final class Where {
           "across",
           "throughout",
           "through",
+          "between",
           "inside",
           "into",
           "on",
@@ -94,6 +95,15 @@ public final class Where {
           "area",
           "areas",
           "countryside",
+          "centre",
+          "center",
+          "heart",
+          "middle",
+          "forest",
+          "desert",
+          "valley",
+          "hills",
+          "mountains",
           "outskirts",
           "suburb",
           "suburbs",
@@ -230,6 +240,26 @@ public final class Where {
 
   private static final Link NONE = new Link(false, false, false, false);
 
+  /** Words that measure from a reference place: "south of", "20 km from". */
+  private static final Set<String> DIRECTION =
+      Set.of(
+          "north",
+          "south",
+          "east",
+          "west",
+          "northeast",
+          "northwest",
+          "southeast",
+          "southwest",
+          "north-east",
+          "north-west",
+          "south-east",
+          "south-west",
+          "km",
+          "kilometres",
+          "kilometers",
+          "miles");
+
   /** Locatives that put an event beside a place rather than in it. */
   private static final Set<String> NEAR =
       Set.of(
@@ -238,6 +268,7 @@ public final class Where {
           "around",
           "nearby",
           "outskirts",
+          "between",
           "km",
           "kilometres",
           "kilometers",
@@ -266,12 +297,22 @@ public final class Where {
     boolean possessiveSeen = false;
     boolean near = false;
     boolean centre = false;
+    boolean direction = false;
     int skipped = 0;
     for (int i = words.size() - 1; i >= 0 && skipped <= 8; i--) {
       String word = words.get(i);
       String original = original(before, words.size() - 1 - i);
       if (NEAR.contains(word) && !possessiveSeen) {
         near = true;
+      }
+      if (DIRECTION.contains(word)) {
+        direction = true;
+      } else if (direction
+          && original != null
+          && Character.isUpperCase(original.codePointAt(0))
+          && !word.equals("s")) {
+        // "Gharyan south of Tripoli": Tripoli only says where Gharyan is
+        return NONE;
       }
       if (LOCATIVES.contains(word)) {
         boolean topic = i > 0 && TOPIC.contains(words.get(i - 1)) && isPreposition(word);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.conflictmap.events.EventTypes;
 import org.conflictmap.events.NewArticle;
 import org.conflictmap.events.NewEvent;
+import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
 import org.conflictmap.geoparse.Geoparser;
 import org.conflictmap.geoparse.Mention;
@@ -28,17 +29,20 @@ import org.conflictmap.problem.InputException;
  * NAME.txt}, with a {@code date} line) each beside {@code NAME.events}, the events a careful coder
  * expects, one per line:
  *
- * <pre>place | date or from..to | time_precision | event_type | sub_event_type | fatalities |
+ * <pre>
+ * place, country | date or from..to | time_precision | event_type | sub_event_type | fatalities |
  * injuries | geo_precision | planned</pre>
  *
- * with {@code -} for a figure not stated. An extracted event matches an expected one of the same
- * article at the same place (by name); matches are paired greedily, preferring the same type and
+ * with {@code -} for a figure not stated and the country an optional ISO code. An extracted event
+ * matches an expected one of the same article at the same place (by name, or a name the gazetteer
+ * knows it by, in the same country); matches are paired greedily, preferring the same type and
  * date. Precision and recall count events; accuracies count fields over matched pairs.
  */
 public final class EventEval {
   /** One expected event. */
   public record Expected(
       String place,
+      String countryCode,
       LocalDate from,
       LocalDate to,
       int timePrecision,
@@ -194,8 +198,10 @@ public final class EventEval {
       String[] dates = f[1].strip().split("\\.\\.");
       LocalDate from = ArticleText.parseDate(dates[0].strip(), where);
       LocalDate to = dates.length > 1 ? ArticleText.parseDate(dates[1].strip(), where) : null;
+      String[] place = f[0].split(",");
       return new Expected(
-          f[0].strip(),
+          place[0].strip(),
+          place.length > 1 ? place[1].strip().toUpperCase(java.util.Locale.ROOT) : null,
           from,
           to,
           Integer.parseInt(f[2].strip()),
@@ -216,6 +222,14 @@ public final class EventEval {
 
   /** Extracts every article's events and scores them. */
   public static Report score(List<Case> cases, Extraction extractor) {
+    return score(cases, extractor, null);
+  }
+
+  /**
+   * As {@link #score(List, Extraction)}, where an expected place also matches an extracted one that
+   * the gazetteer knows by that name ("Basra" for the gazetteer's "Basrah").
+   */
+  public static Report score(List<Case> cases, Extraction extractor, Gazetteer gazetteer) {
     int expected = 0;
     int extracted = 0;
     int matched = 0;
@@ -227,7 +241,7 @@ public final class EventEval {
       expected += c.expected().size();
       extracted += found.size();
       for (Expected g : c.expected()) {
-        NewEvent e = pair(g, found);
+        NewEvent e = pair(g, found, gazetteer);
         if (e == null) {
           differences.add(c.name() + ": missed " + describe(g));
           continue;
@@ -275,10 +289,15 @@ public final class EventEval {
   }
 
   /** The unmatched extracted event at the expected place, best agreeing on type and date. */
-  private static NewEvent pair(Expected g, List<NewEvent> found) {
+  private static NewEvent pair(Expected g, List<NewEvent> found, Gazetteer gazetteer) {
     String place = Names.normalize(g.place());
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    if (gazetteer != null) {
+      gazetteer.lookup(g.place()).forEach(p -> keys.add(p.key()));
+    }
     return found.stream()
-        .filter(e -> Names.normalize(e.placeName()).equals(place))
+        .filter(e -> Names.normalize(e.placeName()).equals(place) || keys.contains(e.placeKey()))
+        .filter(e -> g.countryCode() == null || g.countryCode().equals(e.countryCode()))
         .max(
             Comparator.comparingInt(
                 (NewEvent e) ->

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code eval-events}: scores printed as text and JSON, bad sets refused clearly. */
 class EventEvalCommandTest {
   static final String HEADER =
-      "# place | date | time_precision | event_type | sub_event_type | fatalities | injuries"
+      "# place, country | date | time_precision | event_type | sub_event_type | fatalities | injuries"
           + " | geo_precision | planned\n";
 
   /** One article, two expected events: one the extractor finds right, one it cannot find. */
@@ -23,7 +23,7 @@ class EventEvalCommandTest {
     Files.writeString(
         dir.resolve("a.events"),
         HEADER
-            + "Homs | 2019-08-26 | 1 | Explosions/Remote violence | Shelling/artillery/missile"
+            + "Homs, SY | 2019-08-26 | 1 | Explosions/Remote violence | Shelling/artillery/missile"
             + " attack | 2 | - | 1 | no\n"
             + "Palmyra | 2019-08-26 | 1 | Battles | Armed clash | - | - | 1 | no\n");
     return dir;
