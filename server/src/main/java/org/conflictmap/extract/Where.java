@@ -224,7 +224,7 @@ public final class Where {
           || m.precision() == Precision.COUNTRY) {
         continue;
       }
-      Link link = link(body.substring(sentence.start(), m.start()), mentions, sentence, m);
+      Link link = link(body.substring(sentence.start(), m.start()));
       if (link.located() && !attributive(body, m)) {
         out.add(new Located(m, geoPrecision(m, link, body)));
       }
@@ -287,12 +287,13 @@ public final class Where {
           "south-west");
 
   /** Walks back from the name over modifiers to the word that places it. */
-  private static Link link(String before, List<Mention> mentions, Sentence s, Mention m) {
-    List<String> words = new ArrayList<>();
+  private static Link link(String before) {
+    List<String> written = new ArrayList<>();
     Matcher w = WORD.matcher(before);
     while (w.find()) {
-      words.add(w.group().toLowerCase(Locale.ROOT));
+      written.add(w.group());
     }
+    List<String> words = written.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList();
     boolean partOf = false;
     boolean possessiveSeen = false;
     boolean near = false;
@@ -301,7 +302,7 @@ public final class Where {
     int skipped = 0;
     for (int i = words.size() - 1; i >= 0 && skipped <= 8; i--) {
       String word = words.get(i);
-      String original = original(before, words.size() - 1 - i);
+      String original = written.get(i);
       if (NEAR.contains(word) && !possessiveSeen) {
         near = true;
       }
@@ -332,17 +333,6 @@ public final class Where {
       skipped++;
     }
     return NONE;
-  }
-
-  /** The k-th word from the end of the text, as written (for its capital). */
-  private static String original(String before, int kFromEnd) {
-    List<String> words = new ArrayList<>();
-    Matcher w = WORD.matcher(before);
-    while (w.find()) {
-      words.add(w.group());
-    }
-    int i = words.size() - 1 - kFromEnd;
-    return i >= 0 ? words.get(i) : null;
   }
 
   /** Nouns a place name can qualify: "the Sochi deal", "the Astana format". */

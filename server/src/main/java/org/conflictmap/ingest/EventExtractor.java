@@ -74,7 +74,9 @@ public final class EventExtractor {
             events.merge(last, e.get(), EventExtractor::merge);
           }
         }
-      } else if (last != null && !casualties.equals(Casualties.NONE)) {
+      } else if (last != null
+          && !casualties.equals(Casualties.NONE)
+          && followsUp(sentence, mentions)) {
         // "Three more people were wounded.": figures in the next sentence, naming no place,
         // belong to the event just reported
         events.computeIfPresent(last, (k, e) -> withFigures(e, casualties));
@@ -161,6 +163,21 @@ public final class EventExtractor {
     }
     return When.assumed(date, timePrecision);
   }
+
+  /**
+   * Whether a sentence can only be adding to the report before it: it names no place or people and
+   * speaks of no total ("the war has killed 400,000 since 2011" is not the attack's toll).
+   */
+  private static boolean followsUp(Sentence s, List<Mention> mentions) {
+    return mentions.stream().noneMatch(m -> s.contains(m.start()))
+        && !TOTALS.matcher(s.text()).find();
+  }
+
+  private static final Pattern TOTALS =
+      Pattern.compile(
+          "\\b(?:war|conflict|since|total|overall|in all|so far|this year|last year|campaign"
+              + "|toll)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   /** A region named only to say where a town of the same sentence lies is not an event. */
   private static List<Where.Located> withoutEnclosingRegions(List<Where.Located> located) {

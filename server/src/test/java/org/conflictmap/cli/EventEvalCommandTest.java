@@ -45,6 +45,14 @@ class EventEvalCommandTest {
   }
 
   @Test
+  void hasHelp() throws Exception {
+    CliTest.Run r = CliTest.run("eval-events", "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Usage: conflictmap eval-events", "--json");
+    assertThat(CliTest.run("--help").out()).contains("eval-events");
+  }
+
+  @Test
   void printsJson(@TempDir Path dir) throws Exception {
     CliTest.Run r = CliTest.run("eval-events", tinySet(dir).toString(), "--json");
     assertThat(r.exit()).as(r.err()).isZero();

@@ -100,6 +100,14 @@ class EventExtractionTest {
   }
 
   @Test
+  void aTotalInTheNextSentenceIsNotTheEventsToll() {
+    NewEvent e =
+        one(
+            "Clashes broke out near Aleppo on Tuesday. The war has killed 400,000 people since 2011.");
+    assertThat(e.fatalities()).isNull();
+  }
+
+  @Test
   void casualtiesWithoutACueAreAnHonestUnclassifiedEvent() {
     NewEvent e = one("Five people were killed in Homs on Monday.");
     assertThat(e.eventType()).isEqualTo("Unclassified");
