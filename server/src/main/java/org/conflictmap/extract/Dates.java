@@ -206,6 +206,11 @@ public final class Dates {
               "(?:" + ci("(?<rel>last|next|this|on|late|early)") + " )?(?<w>" + WEEKDAY + ")",
               (m, c) -> weekday(m, c)));
 
+  private static final Pattern NEXT_DAY =
+      Pattern.compile(
+          "\\b(?:the next day|the following day|a day later|the day after)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   private Dates() {}
 
   /** The dates of a sentence, in text order; overlapping readings keep the longest. */
@@ -230,10 +235,24 @@ public final class Dates {
         }
       }
     }
-    return found.stream()
-        .filter(w -> w.from() != null)
-        .sorted(Comparator.comparingInt(When::start))
-        .toList();
+    List<When> dated =
+        new ArrayList<>(
+            found.stream()
+                .filter(w -> w.from() != null)
+                .sorted(Comparator.comparingInt(When::start))
+                .toList());
+    // "the next day" counts from the date before it in the sentence
+    Matcher next = NEXT_DAY.matcher(sentence);
+    while (next.find()) {
+      int at = next.start();
+      dated.stream()
+          .filter(w -> w.end() <= at)
+          .reduce((a, b) -> b)
+          .ifPresent(
+              w -> dated.add(new When(at, next.end(), w.last().plusDays(1), null, w.precision())));
+    }
+    dated.sort(Comparator.comparingInt(When::start));
+    return List.copyOf(dated);
   }
 
   private static int num(Matcher m, String group) {

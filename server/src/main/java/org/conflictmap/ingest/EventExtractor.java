@@ -175,8 +175,8 @@ public final class EventExtractor {
 
   private static final Pattern TOTALS =
       Pattern.compile(
-          "\\b(?:war|conflict|since|total|overall|in all|so far|this year|last year|campaign"
-              + "|toll)\\b",
+          "\\b(?:(?:the|this|that|its) (?:war|conflict|campaign)|since|in total|overall|in all|so far"
+              + "|this year|last year)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** A region named only to say where a town of the same sentence lies is not an event. */

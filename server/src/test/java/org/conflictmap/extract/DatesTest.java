@@ -97,6 +97,17 @@ class DatesTest {
   }
 
   @Test
+  void theNextDayCountsFromTheDateBeforeIt() {
+    List<When> found =
+        Dates.in(
+            "Shelling hit Hama on 2019-07-24, and fighting followed the next day.", ARTICLE, false);
+    assertThat(found)
+        .extracting(When::from)
+        .containsExactly(LocalDate.of(2019, 7, 24), LocalDate.of(2019, 7, 25));
+    assertThat(Dates.in("Fighting followed the next day.", ARTICLE, false)).isEmpty();
+  }
+
+  @Test
   void eachDateKeepsItsSpan() {
     String s = "He said on Tuesday that 12 people were killed on Sunday.";
     List<When> found = Dates.in(s, ARTICLE, false);
