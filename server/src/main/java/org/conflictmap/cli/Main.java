@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       GeoparseCommand.class,
       FeedsCommand.class,
+      EventEvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

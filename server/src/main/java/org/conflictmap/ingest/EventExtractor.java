@@ -3,77 +3,268 @@ package org.conflictmap.ingest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.conflictmap.events.EventTypes;
 import org.conflictmap.events.NewEvent;
+import org.conflictmap.extract.Actors;
+import org.conflictmap.extract.Casualties;
+import org.conflictmap.extract.Dates;
+import org.conflictmap.extract.Planned;
+import org.conflictmap.extract.When;
+import org.conflictmap.extract.Where;
 import org.conflictmap.gazetteer.Place;
+import org.conflictmap.gazetteer.Precision;
 import org.conflictmap.geoparse.Geoparser;
 import org.conflictmap.geoparse.Mention;
 import org.conflictmap.geoparse.Sentence;
 import org.conflictmap.geoparse.Sentences;
 
 /**
- * Turns an article body into events: one per sentence that names a place, pinned at the most
- * specific place the sentence names (a town before a region before a country). Demonyms alone ("the
- * Turkish president") locate nothing. Every event keeps its sentence and span as evidence.
+ * Turns an article body into events, ACLED-style: one event per distinct (place, date, type) that
+ * the article reports. A sentence yields an event where it puts something that happened (a cue of
+ * the type table, or casualties) at a place ({@link Where}); the event carries its type and
+ * confidence ({@link EventTypes}), its date resolved against the article's ({@link Dates}),
+ * planned-ness ({@link Planned}), fatalities and injuries ({@link Casualties}), its actors ({@link
+ * Actors}), and the sentence and its span as evidence.
  */
 public final class EventExtractor {
-  private static final Comparator<Mention> MOST_SPECIFIC =
-      Comparator.comparing((Mention m) -> m.precision().ordinal())
-          .thenComparing(Comparator.comparingDouble(Mention::confidence).reversed())
-          .thenComparingInt(Mention::start);
+  /** "Later the same day": the date of the sentence before. */
+  private static final Pattern SAME_DAY =
+      Pattern.compile(
+          "\\b(?:the same day|that same day|later that day|that day)\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
 
   private final Geoparser geoparser;
+  private final Actors actors;
 
   public EventExtractor(Geoparser geoparser) {
     this.geoparser = geoparser;
+    this.actors = new Actors(geoparser.gazetteer());
   }
 
   /**
-   * The events of a body, all dated {@code date} with ACLED time precision {@code timePrecision}.
+   * The events of a body. {@code date} is the article's date and {@code timePrecision} how well it
+   * is known (1 when the article is dated, 3 when we only know when we read it): dates the text
+   * gives are resolved against it, and an event whose sentence gives none takes it.
    */
   public List<NewEvent> extract(String body, LocalDate date, int timePrecision) {
     List<Mention> mentions = geoparser.parse(body);
-    List<NewEvent> events = new ArrayList<>();
+    Map<String, NewEvent> events = new LinkedHashMap<>();
+    When previous = null;
+    String last = null;
     for (Sentence sentence : Sentences.split(body)) {
-      locate(sentence, mentions)
-          .ifPresent(m -> events.add(event(sentence, m, date, timePrecision)));
+      List<Where.Located> located = Where.in(body, sentence, mentions);
+      String text = sentence.text();
+      Casualties casualties = Casualties.in(text);
+      located = withoutEnclosingRegions(located);
+      if (!located.isEmpty()) {
+        List<EventTypes.Cue> cues = EventTypes.cues(text);
+        Where.Located counted = nearestTo(located, Casualties.position(text) + sentence.start());
+        last = null;
+        for (Where.Located loc : located) {
+          Casualties own = loc == counted ? casualties : Casualties.NONE;
+          Optional<NewEvent> e = event(sentence, loc, cues, own, date, timePrecision, previous);
+          if (e.isPresent()) {
+            last = key(e.get());
+            events.merge(last, e.get(), EventExtractor::merge);
+          }
+        }
+      } else if (last != null
+          && !casualties.equals(Casualties.NONE)
+          && followsUp(sentence, mentions)) {
+        // "Three more people were wounded.": figures in the next sentence, naming no place,
+        // belong to the event just reported
+        events.computeIfPresent(last, (k, e) -> withFigures(e, casualties));
+        last = null;
+      } else {
+        last = null;
+      }
+      List<When> stated = Dates.in(text, date, false);
+      if (!stated.isEmpty()) {
+        previous = stated.get(stated.size() - 1);
+      }
     }
-    return events;
+    return new ArrayList<>(events.values());
   }
 
-  private static Optional<Mention> locate(Sentence sentence, List<Mention> mentions) {
-    return mentions.stream()
-        .filter(m -> m.kind() == Mention.Kind.TOPONYM && sentence.contains(m.start()))
-        .min(MOST_SPECIFIC);
-  }
-
-  private static NewEvent event(Sentence s, Mention m, LocalDate date, int timePrecision) {
+  private Optional<NewEvent> event(
+      Sentence s,
+      Where.Located loc,
+      List<EventTypes.Cue> cues,
+      Casualties casualties,
+      LocalDate date,
+      int timePrecision,
+      When previous) {
+    String text = s.text();
+    Mention m = loc.mention();
+    int at = m.start() - s.start();
+    Optional<EventTypes.Cue> cue = EventTypes.best(cues, at);
+    if (cue.isEmpty() && casualties.fatalities() == null && casualties.injuries() == null) {
+      return Optional.empty(); // a place named, nothing reported to have happened there
+    }
+    EventTypes.Type type = cue.map(c -> EventTypes.typeOf(c, cues)).orElse(EventTypes.Type.NONE);
+    int cueStart = cue.map(EventTypes.Cue::start).orElse(at);
+    int cueEnd = cue.map(EventTypes.Cue::end).orElse(m.end() - s.start());
+    boolean planned = Planned.around(text, cueStart, cueEnd);
+    When when = when(text, date, timePrecision, planned, at, previous);
+    if (when.from().isAfter(date)) {
+      planned = true; // a date after the article's cannot have happened yet
+    }
     Place p = m.place();
-    EventTypes.Type type = EventTypes.classify(s.text());
+    return Optional.of(
+        new NewEvent(
+            when.from(),
+            type.eventType(),
+            type.subEventType(),
+            loc.geoPrecision(),
+            when.precision(),
+            planned ? null : casualties.fatalities(),
+            text,
+            p.key(),
+            p.geonameId(),
+            p.name(),
+            p.countryCode(),
+            m.precision().label(),
+            p.lat(),
+            p.lon(),
+            text,
+            s.start(),
+            s.end(),
+            when.to(),
+            planned ? null : casualties.injuries(),
+            planned,
+            actors.in(text),
+            type.confidence()));
+  }
+
+  /**
+   * The sentence's date nearest the place; "the same day" takes the previous sentence's date; a
+   * sentence without a date takes the article's. When the article's own date is only assumed, dates
+   * relative to it are no more precise than it is.
+   */
+  private static When when(
+      String text, LocalDate date, int timePrecision, boolean planned, int at, When previous) {
+    List<When> dates = Dates.in(text, date, planned);
+    Optional<When> nearest =
+        dates.stream().min(Comparator.comparingInt(w -> Math.abs(w.start() - at)));
+    if (nearest.isPresent()) {
+      When w = nearest.get();
+      boolean absolute = YEAR.matcher(text.substring(w.start(), w.end())).find();
+      int precision = absolute ? w.precision() : Math.max(w.precision(), timePrecision);
+      return new When(w.start(), w.end(), w.from(), w.to(), precision);
+    }
+    if (previous != null && SAME_DAY.matcher(text).find()) {
+      return previous;
+    }
+    return When.assumed(date, timePrecision);
+  }
+
+  /**
+   * Whether a sentence can only be adding to the report before it: it names no place or people and
+   * speaks of no total ("the war has killed 400,000 since 2011" is not the attack's toll).
+   */
+  private static boolean followsUp(Sentence s, List<Mention> mentions) {
+    return mentions.stream().noneMatch(m -> s.contains(m.start()))
+        && !TOTALS.matcher(s.text()).find();
+  }
+
+  private static final Pattern TOTALS =
+      Pattern.compile(
+          "\\b(?:(?:the|this|that|its) (?:war|conflict|campaign)|since|in total|overall|in all|so far"
+              + "|this year|last year)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A region named only to say where a town of the same sentence lies is not an event. */
+  private static List<Where.Located> withoutEnclosingRegions(List<Where.Located> located) {
+    return located.stream()
+        .filter(
+            r ->
+                r.mention().precision() == Precision.TOWN
+                    || located.stream()
+                        .noneMatch(
+                            t ->
+                                t.mention().precision() == Precision.TOWN
+                                    && t.mention()
+                                        .place()
+                                        .admin1Key()
+                                        .equals(r.mention().place().key())))
+        .toList();
+  }
+
+  private static Where.Located nearestTo(List<Where.Located> located, int at) {
+    return located.stream()
+        .min(Comparator.comparingInt(l -> Math.abs(l.mention().start() - at)))
+        .orElseThrow();
+  }
+
+  /** Figures from a follow-up sentence, where the event has none of its own. */
+  private static NewEvent withFigures(NewEvent e, Casualties c) {
+    if (e.planned()) {
+      return e;
+    }
+    Integer fatalities = e.fatalities() != null ? e.fatalities() : c.fatalities();
+    Integer injuries = e.injuries() != null ? e.injuries() : c.injuries();
     return new NewEvent(
-        date,
-        type.eventType(),
-        type.subEventType(),
-        m.geoPrecision(),
-        timePrecision,
-        null,
-        s.text(),
-        p.key(),
-        p.geonameId(),
-        p.name(),
-        p.countryCode(),
-        m.precision().label(),
-        p.lat(),
-        p.lon(),
-        s.text(),
-        s.start(),
-        s.end(),
-        null,
-        null,
-        false,
-        List.of(),
-        type.eventType().equals(EventTypes.UNCLASSIFIED) ? 0 : 0.5);
+        e.eventDate(),
+        e.eventType(),
+        e.subEventType(),
+        e.geoPrecision(),
+        e.timePrecision(),
+        fatalities,
+        e.notes(),
+        e.placeKey(),
+        e.placeId(),
+        e.placeName(),
+        e.countryCode(),
+        e.precision(),
+        e.lat(),
+        e.lon(),
+        e.sentence(),
+        e.sentenceStart(),
+        e.sentenceEnd(),
+        e.eventDateEnd(),
+        injuries,
+        e.planned(),
+        e.actors(),
+        e.typeConfidence());
+  }
+
+  /** ACLED's unit: one event per place, day and type (a planned event is another thing). */
+  private static String key(NewEvent e) {
+    return e.placeKey() + "|" + e.eventDate() + "|" + e.eventType() + "|" + e.planned();
+  }
+
+  /** The same report twice: keep the first evidence, fill in what it lacks. */
+  private static NewEvent merge(NewEvent a, NewEvent b) {
+    List<org.conflictmap.events.Actor> actors = new ArrayList<>(a.actors());
+    b.actors().stream().filter(x -> !actors.contains(x)).forEach(actors::add);
+    return new NewEvent(
+        a.eventDate(),
+        a.eventType(),
+        a.typeConfidence() >= b.typeConfidence() ? a.subEventType() : b.subEventType(),
+        Math.min(a.geoPrecision(), b.geoPrecision()),
+        Math.min(a.timePrecision(), b.timePrecision()),
+        a.fatalities() != null ? a.fatalities() : b.fatalities(),
+        a.notes(),
+        a.placeKey(),
+        a.placeId(),
+        a.placeName(),
+        a.countryCode(),
+        a.precision(),
+        a.lat(),
+        a.lon(),
+        a.sentence(),
+        a.sentenceStart(),
+        a.sentenceEnd(),
+        a.eventDateEnd() != null ? a.eventDateEnd() : b.eventDateEnd(),
+        a.injuries() != null ? a.injuries() : b.injuries(),
+        a.planned(),
+        actors,
+        Math.max(a.typeConfidence(), b.typeConfidence()));
   }
 }

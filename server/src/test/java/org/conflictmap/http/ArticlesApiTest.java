@@ -113,7 +113,12 @@ class ArticlesApiTest {
         .isNotEmpty()
         .allSatisfy(
             f -> assertThat(f.path("properties").path("country_code").asText()).isEqualTo("TR"));
-    assertThat(http.get("/api/events?datetime=2019-09-01/..").json().path("features")).isEmpty();
+    // after 1 September the article reports only the summit planned in Ankara for the 16th
+    JsonNode later = http.get("/api/events?datetime=2019-09-01/..").json().path("features");
+    assertThat(later).hasSize(1);
+    assertThat(later.get(0).path("properties").path("place_name").asText()).isEqualTo("Ankara");
+    assertThat(later.get(0).path("properties").path("event_date").asText()).isEqualTo("2019-09-16");
+    assertThat(http.get("/api/events?datetime=2019-09-17/..").json().path("features")).isEmpty();
     assertThat(http.get("/api/events?datetime=2019-08-27").json().path("features")).isNotEmpty();
     JsonNode one = http.get("/api/events?limit=1").json();
     assertThat(one.path("features")).hasSize(1);

@@ -1,0 +1,140 @@
+package org.conflictmap.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.geoparse.Geoparser;
+import org.conflictmap.ingest.EventEval;
+import org.conflictmap.ingest.EventExtractor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "eval-events",
+    mixinStandardHelpOptions = true,
+    description =
+        "Score event extraction on an annotated set (NAME.txt beside NAME.events): precision and"
+            + " recall of events, accuracy of type, sub-type, date, fatalities and precision, beside"
+            + " the one-event-per-sentence baseline.")
+final class EventEvalCommand implements Callable<Integer> {
+  @Parameters(
+      paramLabel = "DIR",
+      arity = "0..1",
+      defaultValue = "geodata/events-eval",
+      description = "The annotated set (default: ${DEFAULT-VALUE}).")
+  Path dir;
+
+  @Option(names = "--json", description = "Print the scores as one JSON object.")
+  boolean json;
+
+  @Option(
+      names = "--quiet",
+      description = "Leave out the list of differences between expected and extracted events.")
+  boolean quiet;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "annotated set " + dir + " does not exist or is not a directory");
+    }
+    List<EventEval.Case> cases;
+    try {
+      cases = EventEval.load(dir);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (cases.isEmpty()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "no annotated articles (NAME.txt with NAME.events) in " + dir);
+    }
+    Gazetteer gazetteer = Gazetteer.loadDefault();
+    Geoparser geoparser = new Geoparser(gazetteer);
+    EventExtractor extractor = new EventExtractor(geoparser);
+    EventEval.Report report = EventEval.score(cases, extractor::extract, gazetteer);
+    EventEval.Report baseline =
+        EventEval.score(cases, EventEval.sentenceBaseline(geoparser), gazetteer);
+    System.out.print(json ? json(report, baseline) : text(report, baseline));
+    return 0;
+  }
+
+  private String text(EventEval.Report r, EventEval.Report b) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d articles, %d expected events, %d extracted, %d matched%n",
+            r.articles(),
+            r.expected(),
+            r.extracted(),
+            r.matched()));
+    out.append(String.format(Locale.ROOT, "%-16s %9s %9s%n", "", "extractor", "baseline"));
+    row(out, "precision", r.precision(), b.precision());
+    row(out, "recall", r.recall(), b.recall());
+    row(out, "F1", r.f1(), b.f1());
+    out.append("accuracy over matched events:\n");
+    for (int i = 0; i < r.fields().size(); i++) {
+      EventEval.Field f = r.fields().get(i);
+      EventEval.Field bf = b.fields().get(i);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  %-14s %9.3f %9.3f   (%d/%d)%n",
+              f.name(),
+              f.accuracy(),
+              bf.accuracy(),
+              f.correct(),
+              f.total()));
+    }
+    if (!quiet && !r.differences().isEmpty()) {
+      out.append("differences:\n");
+      r.differences().forEach(d -> out.append("  ").append(d).append('\n'));
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String name, double mine, double base) {
+    out.append(String.format(Locale.ROOT, "%-16s %9.3f %9.3f%n", name, mine, base));
+  }
+
+  private String json(EventEval.Report r, EventEval.Report b) throws IOException {
+    ObjectMapper m = new ObjectMapper();
+    ObjectNode o = m.createObjectNode();
+    o.put("articles", r.articles());
+    o.set("extractor", scores(m, r, true));
+    o.set("baseline", scores(m, b, false));
+    return m.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
+  }
+
+  private ObjectNode scores(ObjectMapper m, EventEval.Report r, boolean withDifferences) {
+    ObjectNode o = m.createObjectNode();
+    o.put("expected", r.expected());
+    o.put("extracted", r.extracted());
+    o.put("matched", r.matched());
+    o.put("precision", round(r.precision()));
+    o.put("recall", round(r.recall()));
+    o.put("f1", round(r.f1()));
+    ObjectNode acc = o.putObject("accuracy");
+    for (EventEval.Field f : r.fields()) {
+      acc.put(f.name(), round(f.accuracy()));
+    }
+    if (withDifferences && !quiet) {
+      r.differences().forEach(o.putArray("differences")::add);
+    }
+    return o;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

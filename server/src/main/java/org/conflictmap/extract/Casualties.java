@@ -1,0 +1,164 @@
+package org.conflictmap.extract;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fatalities and injuries a sentence reports, by ACLED's rules: the lowest figure given ("more than
+ * 500" is 500, "between 10 and 15" is 10), vague words by {@link Numbers}, null when the text gives
+ * no figure and 0 only when it says that no one died. Deaths and injuries are kept apart.
+ *
+ * @param fatalities null when not stated
+ * @param injuries null when not stated
+ */
+public record Casualties(Integer fatalities, Integer injuries) {
+  public static final Casualties NONE = new Casualties(null, null);
+
+  private static final String DEATH =
+      "(?:killed|dead|died|slain|executed|massacred|shot dead|beheaded|lost their lives|perished"
+          + "|lost his life|lost her life)";
+  private static final String HURT = "(?:injured|wounded|hurt|maimed)";
+  private static final String BE =
+      "(?:(?:were|was|are|is|have been|has been|had been|being|got|reportedly|also|allegedly"
+          + "|later|all) )*";
+
+  /** Words that may stand between a figure and its verb: "civilians", "government soldiers". */
+  private static final String NOUNS =
+      "(?:(?!(?:were|was|are|is|had|have|has|been|and|or|but|in|on|at|after|when|while|as|by"
+          + "|killed|dead|died|injured|wounded|hurt|than|since|during)\\b)[\\p{L}'’-]+ ){0,4}";
+
+  private static Pattern figureBefore(String verb) {
+    return Pattern.compile(
+        "\\b" + Numbers.FIGURE + " " + NOUNS + BE + verb + "\\b", Pattern.CASE_INSENSITIVE);
+  }
+
+  private static Pattern figureAfter(String verbs) {
+    return Pattern.compile(
+        "\\b" + verbs + " (?:" + NOUNS.replace("{0,4}", "{0,1}") + ")?" + Numbers.FIGURE + "\\b",
+        Pattern.CASE_INSENSITIVE);
+  }
+
+  private static final Pattern[] FATAL = {
+    figureBefore(DEATH),
+    figureAfter(
+        "(?:killing|killed|kills|kill|leaving|left|leaves|claimed the lives of|claiming the lives of"
+            + "|death toll (?:rose|climbed|reached|stood|jumped) (?:to|at)|death toll of|toll of"
+            + "|executed|executing)"),
+    Pattern.compile(
+        "\\b" + Numbers.FIGURE + " (?:\\p{L}+ )?(?:deaths|fatalities|bodies|lives)\\b",
+        Pattern.CASE_INSENSITIVE),
+  };
+
+  private static final Pattern[] HURT_PATTERNS = {
+    figureBefore(HURT),
+    figureAfter("(?:injuring|injured|wounding|wounded|injures|wounds|hurting)"),
+    Pattern.compile(
+        "\\b" + Numbers.FIGURE + " (?:\\p{L}+ )?(?:injuries|casualties)\\b",
+        Pattern.CASE_INSENSITIVE),
+  };
+
+  /** "a soldier was killed", "killing a child": one, though no digit says so. */
+  private static final Pattern ONE_DEAD =
+      Pattern.compile(
+          "\\b(?:(?:an?|one) (?:[\\p{L}\\d'’-]+ ){1,3}(?:was |has been |had been )?"
+              + DEATH
+              + "|(?:he|she) (?:was|has been|had been) "
+              + DEATH
+              + "|shot dead (?:an?|one) [\\p{L}\\d'’-]+"
+              + "|(?:killing|killed|kills) (?:an?|one) [\\p{L}\\d'’-]+)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ONE_HURT =
+      Pattern.compile(
+          "\\b(?:(?:an?|one) (?:[\\p{L}\\d'’-]+ ){1,3}(?:was |has been |had been )"
+              + HURT
+              + "|(?:injuring|wounding) (?:an?|one) [\\p{L}\\d'’-]+)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NO_ONE_DEAD =
+      Pattern.compile(
+          "\\b(?:no (?:one|body|people|civilians|soldiers|fighters) (?:was |were |had been |has been"
+              + " )?(?:killed|dead|died|hurt)|nobody (?:was |had been |has been )?(?:killed|hurt)"
+              + "|no (?:deaths|fatalities|casualties|loss of life)|without casualties"
+              + "|no one died|caused no casualties)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern NO_ONE_HURT =
+      Pattern.compile(
+          "\\b(?:no (?:one|body) (?:was |were )?(?:hurt|injured|wounded)"
+              + "|nobody (?:was )?(?:hurt|injured|wounded)|no (?:injuries|casualties)"
+              + "|without casualties|caused no casualties)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** The casualties a sentence states. */
+  public static Casualties in(String sentence) {
+    String s = sentence.replace('\u2019', '\'').replaceAll("\\s+", " ");
+    return new Casualties(
+        lowest(s, FATAL, ONE_DEAD, NO_ONE_DEAD), lowest(s, HURT_PATTERNS, ONE_HURT, NO_ONE_HURT));
+  }
+
+  /** Where the first casualty figure of a sentence is, or 0 when it has none. */
+  public static int position(String sentence) {
+    String s = sentence.replace('\u2019', '\'').replaceAll("\\s", " ");
+    int first = Integer.MAX_VALUE;
+    for (Pattern[] group : List.of(FATAL, HURT_PATTERNS)) {
+      for (Pattern p : group) {
+        Matcher m = p.matcher(s);
+        if (m.find()) {
+          first = Math.min(first, m.start());
+        }
+      }
+    }
+    for (Pattern p : List.of(ONE_DEAD, ONE_HURT, NO_ONE_DEAD, NO_ONE_HURT)) {
+      Matcher m = p.matcher(s);
+      if (m.find()) {
+        first = Math.min(first, m.start());
+      }
+    }
+    return first == Integer.MAX_VALUE ? 0 : first;
+  }
+
+  private static Integer lowest(String s, Pattern[] figures, Pattern one, Pattern none) {
+    Integer best = null;
+    for (Pattern p : figures) {
+      Matcher m = p.matcher(s);
+      while (m.find()) {
+        if (isYearOrDate(s, m)) {
+          continue;
+        }
+        OptionalInt v = Numbers.low(m);
+        if (v.isPresent() && (best == null || v.getAsInt() < best)) {
+          best = v.getAsInt();
+        }
+      }
+    }
+    if (best == null && one.matcher(s).find()) {
+      best = 1;
+    }
+    if (none.matcher(s).find()) {
+      // "no one was hurt" beside a figure means the figure counts someone else: keep the figure
+      return best == null ? 0 : best;
+    }
+    return best;
+  }
+
+  /** "killed in 2019", "on 16 September 12": a year or a day of month is not a head count. */
+  private static boolean isYearOrDate(String s, Matcher m) {
+    String n = m.group("n") != null ? m.group("n") : m.group("lo");
+    if (n == null) {
+      return false;
+    }
+    int at = m.start("n") >= 0 ? m.start("n") : m.start("lo");
+    String before = s.substring(Math.max(0, at - 12), at).toLowerCase(Locale.ROOT);
+    if (before.matches("(?s).*\\bno $")) {
+      return true; // "no one was hurt" counts no one
+    }
+    boolean month =
+        before.matches(".*\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\\w*\\.? $");
+    boolean year = n.matches("(?:19|20)\\d\\d") && before.matches(".*\\b(?:in|since|of) $");
+    return month || year;
+  }
+}

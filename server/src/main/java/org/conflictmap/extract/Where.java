@@ -1,0 +1,385 @@
+package org.conflictmap.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.conflictmap.gazetteer.Precision;
+import org.conflictmap.geoparse.Mention;
+import org.conflictmap.geoparse.Sentence;
+
+/**
+ * Which places of a sentence are where something happened, and how precisely (ACLED geo-precision).
+ *
+ * <p>A place is an event's location when the text puts the event there: after a locative word ("in
+ * Idlib", "near Moscow", "on the outskirts of Aleppo", "offensive against Idlib", "shelling hit
+ * Homs"), possibly across modifiers ("in Syria's northwestern Idlib province", "in the town of
+ * Saraqib"). A place that only qualifies another word ("the Sochi deal", "Ankara warns") or follows
+ * a topic noun ("tensions in Idlib", "the situation in Idlib") is not. Countries alone are not
+ * located events: ACLED locates an event at least to a first-level region.
+ *
+ * <p>Geo-precision: 1 a named town; 2 near a town ("near", "outskirts of", "10 km north of") or a
+ * part of a region ("northern Idlib", "the Idlib countryside"); 3 a region only.
+ */
+public final class Where {
+  /** A located place in a sentence. */
+  public record Located(Mention mention, int geoPrecision) {}
+
+  private static final Set<String> LOCATIVES =
+      Set.of(
+          "in",
+          "at",
+          "near",
+          "outside",
+          "around",
+          "across",
+          "throughout",
+          "through",
+          "between",
+          "inside",
+          "into",
+          "on",
+          "onto",
+          "against",
+          "toward",
+          "towards",
+          "to",
+          "within",
+          "nearby",
+          "hit",
+          "hits",
+          "struck",
+          "strikes",
+          "shelled",
+          "shelling",
+          "bombed",
+          "bombarded",
+          "attacked",
+          "targeted",
+          "targeting",
+          "raided",
+          "stormed",
+          "captured",
+          "seized",
+          "recaptured",
+          "retook",
+          "entered",
+          "besieged",
+          "overran",
+          "control",
+          "visited",
+          "rocked",
+          "pounded");
+
+  /** Words between a locative and the name: "in the town of", "on the outskirts of". */
+  private static final Set<String> SKIP =
+      Set.of(
+          "the",
+          "a",
+          "an",
+          "of",
+          "and",
+          "or",
+          "s",
+          "town",
+          "city",
+          "village",
+          "villages",
+          "province",
+          "provinces",
+          "region",
+          "governorate",
+          "district",
+          "area",
+          "areas",
+          "countryside",
+          "centre",
+          "center",
+          "heart",
+          "middle",
+          "forest",
+          "desert",
+          "valley",
+          "hills",
+          "mountains",
+          "outskirts",
+          "suburb",
+          "suburbs",
+          "neighbourhood",
+          "neighborhood",
+          "capital",
+          "port",
+          "camp",
+          "border",
+          "km",
+          "kilometres",
+          "kilometers",
+          "miles",
+          "rural",
+          "central",
+          "parts",
+          "part",
+          "northern",
+          "southern",
+          "eastern",
+          "western",
+          "northeastern",
+          "northwestern",
+          "southeastern",
+          "southwestern",
+          "north-eastern",
+          "north-western",
+          "south-eastern",
+          "south-western",
+          "north",
+          "south",
+          "east",
+          "west",
+          "northeast",
+          "northwest",
+          "southeast",
+          "southwest",
+          "north-east",
+          "north-west",
+          "south-east",
+          "south-west",
+          "strategic",
+          "nearby",
+          "besieged",
+          "rebel-held",
+          "opposition-held",
+          "government-held",
+          "regime-held",
+          "key",
+          "small",
+          "northernmost",
+          "southernmost");
+
+  /** Words that make a part of a region ("northern Idlib", "rural Aleppo"). */
+  private static final Set<String> PART_OF =
+      Set.of(
+          "northern",
+          "southern",
+          "eastern",
+          "western",
+          "northeastern",
+          "northwestern",
+          "southeastern",
+          "southwestern",
+          "north-eastern",
+          "north-western",
+          "south-eastern",
+          "south-western",
+          "central",
+          "rural",
+          "parts",
+          "part");
+
+  /** Nouns whose "in X" names a topic, not where something happened. */
+  private static final Set<String> TOPIC =
+      Set.of(
+          "tensions",
+          "tension",
+          "situation",
+          "tranquillity",
+          "tranquility",
+          "stability",
+          "calm",
+          "crisis",
+          "concern",
+          "concerns",
+          "interests",
+          "interest",
+          "presence",
+          "influence",
+          "policy",
+          "role",
+          "future",
+          "fate",
+          "peace",
+          "security",
+          "war",
+          "conflict",
+          "involvement",
+          "interference",
+          "solution",
+          "settlement",
+          "ambassador",
+          "envoy",
+          "embassy",
+          "elections");
+
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\d]+(?:-[\\p{L}\\d]+)*");
+
+  private Where() {}
+
+  /** The located places of a sentence, in text order. */
+  public static List<Located> in(String body, Sentence sentence, List<Mention> mentions) {
+    List<Located> out = new ArrayList<>();
+    for (Mention m : mentions) {
+      if (m.kind() != Mention.Kind.TOPONYM
+          || !sentence.contains(m.start())
+          || m.precision() == Precision.COUNTRY) {
+        continue;
+      }
+      Link link = link(body.substring(sentence.start(), m.start()));
+      if (link.located() && !attributive(body, m)) {
+        out.add(new Located(m, geoPrecision(m, link, body)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @param partOfRegion a compass or "rural" word before the name ("northern Idlib")
+   * @param centre "central" before the name: the heart of a town, or a part of a region
+   */
+  private record Link(boolean located, boolean partOfRegion, boolean near, boolean centre) {}
+
+  private static final Link NONE = new Link(false, false, false, false);
+
+  /** Words that measure from a reference place: "south of", "20 km from". */
+  private static final Set<String> DIRECTION =
+      Set.of(
+          "north",
+          "south",
+          "east",
+          "west",
+          "northeast",
+          "northwest",
+          "southeast",
+          "southwest",
+          "north-east",
+          "north-west",
+          "south-east",
+          "south-west",
+          "km",
+          "kilometres",
+          "kilometers",
+          "miles");
+
+  /** Locatives that put an event beside a place rather than in it. */
+  private static final Set<String> NEAR =
+      Set.of(
+          "near",
+          "outside",
+          "around",
+          "nearby",
+          "outskirts",
+          "between",
+          "km",
+          "kilometres",
+          "kilometers",
+          "miles",
+          "north",
+          "south",
+          "east",
+          "west",
+          "northeast",
+          "northwest",
+          "southeast",
+          "southwest",
+          "north-east",
+          "north-west",
+          "south-east",
+          "south-west");
+
+  /** Walks back from the name over modifiers to the word that places it. */
+  private static Link link(String before) {
+    List<String> written = new ArrayList<>();
+    Matcher w = WORD.matcher(before);
+    while (w.find()) {
+      written.add(w.group());
+    }
+    List<String> words = written.stream().map(x -> x.toLowerCase(Locale.ROOT)).toList();
+    boolean partOf = false;
+    boolean possessiveSeen = false;
+    boolean near = false;
+    boolean centre = false;
+    boolean direction = false;
+    int skipped = 0;
+    for (int i = words.size() - 1; i >= 0 && skipped <= 8; i--) {
+      String word = words.get(i);
+      String original = written.get(i);
+      if (NEAR.contains(word) && !possessiveSeen) {
+        near = true;
+      }
+      if (DIRECTION.contains(word)) {
+        direction = true;
+      } else if (direction
+          && original != null
+          && Character.isUpperCase(original.codePointAt(0))
+          && !word.equals("s")) {
+        // "Gharyan south of Tripoli": Tripoli only says where Gharyan is
+        return NONE;
+      }
+      if (LOCATIVES.contains(word)) {
+        boolean topic = i > 0 && TOPIC.contains(words.get(i - 1)) && isPreposition(word);
+        return topic ? NONE : new Link(true, partOf && !possessiveSeen, near, centre);
+      }
+      if (word.equals("s")) {
+        possessiveSeen = true;
+      } else if (word.equals("central") && !possessiveSeen) {
+        centre = true;
+      } else if (PART_OF.contains(word) && !possessiveSeen) {
+        partOf = true;
+      } else if (!SKIP.contains(word)
+          && !(original != null && Character.isUpperCase(original.codePointAt(0)))
+          && !word.chars().allMatch(Character::isDigit)) {
+        return NONE;
+      }
+      skipped++;
+    }
+    return NONE;
+  }
+
+  /** Nouns a place name can qualify: "the Sochi deal", "the Astana format". */
+  private static final Set<String> ATTRIBUTIVE_HEADS =
+      Set.of(
+          "deal",
+          "agreement",
+          "accord",
+          "accords",
+          "talks",
+          "process",
+          "format",
+          "summit",
+          "memorandum",
+          "declaration",
+          "framework",
+          "model",
+          "protocol",
+          "understanding",
+          "formula",
+          "group",
+          "platform",
+          "meeting",
+          "conference",
+          "communique");
+
+  /** The name qualifies the noun after it ("within Sochi deal"), so it locates nothing. */
+  private static boolean attributive(String body, Mention m) {
+    Matcher w = WORD.matcher(body);
+    if (!w.find(m.end()) || !body.substring(m.end(), w.start()).equals(" ")) {
+      return false;
+    }
+    return ATTRIBUTIVE_HEADS.contains(w.group());
+  }
+
+  private static boolean isPreposition(String word) {
+    return word.length() <= 7 && !word.endsWith("ed") && Character.isLowerCase(word.charAt(0));
+  }
+
+  private static int geoPrecision(Mention m, Link link, String body) {
+    if (m.precision() == Precision.TOWN) {
+      // "near Aleppo", "northern Idlib": around the town, not in it
+      return m.near() || link.near() || link.partOfRegion() ? 2 : 1;
+    }
+    String after = body.substring(m.end(), Math.min(body.length(), m.end() + 30));
+    boolean countryside =
+        after.matches("(?s)\\s*(?:province\\s+|governorate\\s+)?countryside\\b.*");
+    return link.partOfRegion() || link.centre() || countryside || m.near() || link.near() ? 2 : 3;
+  }
+}

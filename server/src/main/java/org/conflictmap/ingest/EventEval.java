@@ -1,0 +1,353 @@
+package org.conflictmap.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiPredicate;
+import java.util.stream.Stream;
+import org.conflictmap.events.EventTypes;
+import org.conflictmap.events.NewArticle;
+import org.conflictmap.events.NewEvent;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Names;
+import org.conflictmap.geoparse.Geoparser;
+import org.conflictmap.geoparse.Mention;
+import org.conflictmap.geoparse.Sentence;
+import org.conflictmap.geoparse.Sentences;
+import org.conflictmap.problem.InputException;
+
+/**
+ * Scores event extraction against an annotated set: a directory of plain-text articles ({@code
+ * NAME.txt}, with a {@code date} line) each beside {@code NAME.events}, the events a careful coder
+ * expects, one per line:
+ *
+ * <pre>
+ * place, country | date or from..to | time_precision | event_type | sub_event_type | fatalities |
+ * injuries | geo_precision | planned</pre>
+ *
+ * with {@code -} for a figure not stated and the country an optional ISO code. An extracted event
+ * matches an expected one of the same article at the same place (by name, or a name the gazetteer
+ * knows it by, in the same country); matches are paired greedily, preferring the same type and
+ * date. Precision and recall count events; accuracies count fields over matched pairs.
+ */
+public final class EventEval {
+  /** One expected event. */
+  public record Expected(
+      String place,
+      String countryCode,
+      LocalDate from,
+      LocalDate to,
+      int timePrecision,
+      String eventType,
+      String subEventType,
+      Integer fatalities,
+      Integer injuries,
+      int geoPrecision,
+      boolean planned) {}
+
+  /** An annotated article. */
+  public record Case(String name, NewArticle article, List<Expected> expected) {}
+
+  /** A field compared over matched pairs. */
+  public record Field(String name, int correct, int total) {
+    public double accuracy() {
+      return total == 0 ? 0 : (double) correct / total;
+    }
+  }
+
+  /** The scores, and the differences that explain them. */
+  public record Report(
+      int articles,
+      int expected,
+      int extracted,
+      int matched,
+      List<Field> fields,
+      List<String> differences) {
+    public double precision() {
+      return extracted == 0 ? 0 : (double) matched / extracted;
+    }
+
+    public double recall() {
+      return expected == 0 ? 0 : (double) matched / expected;
+    }
+
+    public double f1() {
+      double p = precision();
+      double r = recall();
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+  }
+
+  private record Check(String name, BiPredicate<Expected, NewEvent> same) {}
+
+  private static final List<Check> CHECKS =
+      List.of(
+          new Check("event_type", (g, e) -> g.eventType().equals(e.eventType())),
+          new Check("sub_event_type", (g, e) -> Objects.equals(g.subEventType(), e.subEventType())),
+          new Check(
+              "event_date",
+              (g, e) -> g.from().equals(e.eventDate()) && Objects.equals(g.to(), e.eventDateEnd())),
+          new Check("time_precision", (g, e) -> g.timePrecision() == e.timePrecision()),
+          new Check("fatalities", (g, e) -> Objects.equals(g.fatalities(), e.fatalities())),
+          new Check("injuries", (g, e) -> Objects.equals(g.injuries(), e.injuries())),
+          new Check("geo_precision", (g, e) -> g.geoPrecision() == e.geoPrecision()),
+          new Check("planned", (g, e) -> g.planned() == e.planned()));
+
+  private EventEval() {}
+
+  /** Anything that turns an article into events: the extractor, or a baseline. */
+  @FunctionalInterface
+  public interface Extraction {
+    List<NewEvent> extract(String body, LocalDate date, int timePrecision);
+  }
+
+  /**
+   * The foundation's method, kept as a baseline: one event per sentence that names a place, at the
+   * most specific place, dated the article's day, typed by the sentence's strongest cue, with no
+   * figures.
+   */
+  public static Extraction sentenceBaseline(Geoparser geoparser) {
+    return (body, date, timePrecision) -> {
+      List<Mention> mentions = geoparser.parse(body);
+      List<NewEvent> out = new ArrayList<>();
+      for (Sentence s : Sentences.split(body)) {
+        mentions.stream()
+            .filter(m -> m.kind() == Mention.Kind.TOPONYM && s.contains(m.start()))
+            .min(
+                Comparator.comparing((Mention m) -> m.precision().ordinal())
+                    .thenComparing(Comparator.comparingDouble(Mention::confidence).reversed()))
+            .ifPresent(
+                m -> {
+                  EventTypes.Type t = EventTypes.classify(s.text());
+                  out.add(
+                      new NewEvent(
+                          date,
+                          t.eventType(),
+                          t.subEventType(),
+                          m.geoPrecision(),
+                          timePrecision,
+                          null,
+                          s.text(),
+                          m.place().key(),
+                          m.place().geonameId(),
+                          m.place().name(),
+                          m.place().countryCode(),
+                          m.precision().label(),
+                          m.place().lat(),
+                          m.place().lon(),
+                          s.text(),
+                          s.start(),
+                          s.end(),
+                          null,
+                          null,
+                          false,
+                          List.of(),
+                          t.confidence()));
+                });
+      }
+      return out;
+    };
+  }
+
+  /** The annotated articles of a directory, in name order. */
+  public static List<Case> load(Path dir) throws IOException {
+    List<Case> cases = new ArrayList<>();
+    List<Path> texts;
+    try (Stream<Path> s = Files.list(dir)) {
+      texts = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+    }
+    for (Path text : texts) {
+      String name = text.getFileName().toString().replaceFirst("\\.txt$", "");
+      Path events = text.resolveSibling(name + ".events");
+      if (!Files.exists(events)) {
+        throw new IllegalArgumentException(name + ".txt has no " + name + ".events beside it");
+      }
+      NewArticle a = ArticleText.parse(Files.readString(text, StandardCharsets.UTF_8), null);
+      if (a.published() == null) {
+        throw new IllegalArgumentException(name + ".txt has no 'date YYYY-MM-DD' line");
+      }
+      List<Expected> expected = new ArrayList<>();
+      int n = 0;
+      for (String line : Files.readAllLines(events, StandardCharsets.UTF_8)) {
+        n++;
+        if (line.isBlank() || line.strip().startsWith("#")) {
+          continue;
+        }
+        expected.add(parse(line, name + ".events:" + n));
+      }
+      cases.add(new Case(name, a, expected));
+    }
+    return cases;
+  }
+
+  static Expected parse(String line, String where) {
+    String[] f = line.split("\\s*\\|\\s*", -1);
+    if (f.length != 9) {
+      throw new IllegalArgumentException(
+          where + ": expected 9 fields separated by |, got " + f.length);
+    }
+    try {
+      String[] dates = f[1].strip().split("\\.\\.");
+      LocalDate from = ArticleText.parseDate(dates[0].strip(), where);
+      LocalDate to = dates.length > 1 ? ArticleText.parseDate(dates[1].strip(), where) : null;
+      String[] place = f[0].split(",");
+      return new Expected(
+          place[0].strip(),
+          place.length > 1 ? place[1].strip().toUpperCase(java.util.Locale.ROOT) : null,
+          from,
+          to,
+          Integer.parseInt(f[2].strip()),
+          f[3].strip(),
+          f[4].strip().equals("-") ? null : f[4].strip(),
+          figure(f[5]),
+          figure(f[6]),
+          Integer.parseInt(f[7].strip()),
+          f[8].strip().equalsIgnoreCase("yes"));
+    } catch (NumberFormatException | InputException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage());
+    }
+  }
+
+  private static Integer figure(String s) {
+    return s.strip().equals("-") ? null : Integer.valueOf(s.strip());
+  }
+
+  /** Extracts every article's events and scores them. */
+  public static Report score(List<Case> cases, Extraction extractor) {
+    return score(cases, extractor, null);
+  }
+
+  /**
+   * As {@link #score(List, Extraction)}, where an expected place also matches an extracted one that
+   * the gazetteer knows by that name ("Basra" for the gazetteer's "Basrah").
+   */
+  public static Report score(List<Case> cases, Extraction extractor, Gazetteer gazetteer) {
+    int expected = 0;
+    int extracted = 0;
+    int matched = 0;
+    int[] correct = new int[CHECKS.size()];
+    List<String> differences = new ArrayList<>();
+    for (Case c : cases) {
+      List<NewEvent> found =
+          new ArrayList<>(extractor.extract(c.article().body(), c.article().published(), 1));
+      expected += c.expected().size();
+      extracted += found.size();
+      for (Expected g : c.expected()) {
+        NewEvent e = pair(g, found, gazetteer);
+        if (e == null) {
+          differences.add(c.name() + ": missed " + describe(g));
+          continue;
+        }
+        found.remove(e);
+        matched++;
+        for (int i = 0; i < CHECKS.size(); i++) {
+          if (CHECKS.get(i).same().test(g, e)) {
+            correct[i]++;
+          } else {
+            differences.add(
+                c.name()
+                    + ": "
+                    + g.place()
+                    + " "
+                    + CHECKS.get(i).name()
+                    + " expected "
+                    + value(CHECKS.get(i).name(), g)
+                    + ", got "
+                    + value(CHECKS.get(i).name(), e));
+          }
+        }
+      }
+      for (NewEvent e : found) {
+        differences.add(
+            c.name()
+                + ": extra "
+                + e.placeName()
+                + " "
+                + e.eventDate()
+                + " "
+                + e.eventType()
+                + " / "
+                + e.subEventType()
+                + " — \""
+                + e.sentence()
+                + "\"");
+      }
+    }
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < CHECKS.size(); i++) {
+      fields.add(new Field(CHECKS.get(i).name(), correct[i], matched));
+    }
+    return new Report(cases.size(), expected, extracted, matched, fields, differences);
+  }
+
+  /** The unmatched extracted event at the expected place, best agreeing on type and date. */
+  private static NewEvent pair(Expected g, List<NewEvent> found, Gazetteer gazetteer) {
+    String place = Names.normalize(g.place());
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    if (gazetteer != null) {
+      gazetteer.lookup(g.place()).forEach(p -> keys.add(p.key()));
+    }
+    return found.stream()
+        .filter(e -> Names.normalize(e.placeName()).equals(place) || keys.contains(e.placeKey()))
+        .filter(e -> g.countryCode() == null || g.countryCode().equals(e.countryCode()))
+        .max(
+            Comparator.comparingInt(
+                (NewEvent e) ->
+                    (g.eventType().equals(e.eventType()) ? 2 : 0)
+                        + (g.from().equals(e.eventDate()) ? 1 : 0)))
+        .orElse(null);
+  }
+
+  private static String describe(Expected g) {
+    return g.place()
+        + " "
+        + g.from()
+        + (g.to() == null ? "" : ".." + g.to())
+        + " "
+        + g.eventType()
+        + " / "
+        + g.subEventType();
+  }
+
+  private static Object value(String field, Expected g) {
+    return switch (field) {
+      case "event_type" -> g.eventType();
+      case "sub_event_type" -> g.subEventType();
+      case "event_date" -> g.from() + (g.to() == null ? "" : ".." + g.to());
+      case "time_precision" -> g.timePrecision();
+      case "fatalities" -> g.fatalities();
+      case "injuries" -> g.injuries();
+      case "geo_precision" -> g.geoPrecision();
+      default -> g.planned();
+    };
+  }
+
+  private static Object value(String field, NewEvent e) {
+    return switch (field) {
+      case "event_type" -> e.eventType();
+      case "sub_event_type" -> e.subEventType();
+      case "event_date" ->
+          e.eventDate() + (e.eventDateEnd() == null ? "" : ".." + e.eventDateEnd());
+      case "time_precision" -> e.timePrecision();
+      case "fatalities" -> e.fatalities();
+      case "injuries" -> e.injuries();
+      case "geo_precision" -> e.geoPrecision();
+      default -> e.planned();
+    };
+  }
+
+  /** Field accuracies by name, for callers that print them. */
+  public static Map<String, Field> byName(Report r) {
+    Map<String, Field> m = new LinkedHashMap<>();
+    r.fields().forEach(f -> m.put(f.name(), f));
+    return m;
+  }
+}
