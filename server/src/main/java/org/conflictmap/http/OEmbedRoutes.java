@@ -109,8 +109,10 @@ final class OEmbedRoutes {
     out.put("width", width);
     out.put("height", height);
     // the spec lets a thumbnail be sent only when it fits inside maxwidth × maxheight
-    boolean widthFits = !ctx.queryParamMap().containsKey("maxwidth") || PreviewRenderer.WIDTH <= maxWidth;
-    boolean heightFits = !ctx.queryParamMap().containsKey("maxheight") || PreviewRenderer.HEIGHT <= maxHeight;
+    boolean widthFits =
+        !ctx.queryParamMap().containsKey("maxwidth") || PreviewRenderer.WIDTH <= maxWidth;
+    boolean heightFits =
+        !ctx.queryParamMap().containsKey("maxheight") || PreviewRenderer.HEIGHT <= maxHeight;
     if (widthFits && heightFits) {
       out.put("thumbnail_url", thumbnail);
       out.put("thumbnail_width", PreviewRenderer.WIDTH);

@@ -41,8 +41,11 @@ final class PublicUrls {
   }
 
   static String encode(String s) {
-    // URLEncoder writes spaces as '+'; %20 reads the same everywhere. Commas are legal in a query
-    // and keep bbox=1,2,3,4 readable.
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%2C", ",");
+    // URLEncoder writes spaces as '+'; %20 reads the same everywhere. Commas and slashes are legal
+    // in a query and keep bbox=1,2,3,4 and date intervals readable.
+    return URLEncoder.encode(s, StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("%2C", ",")
+        .replace("%2F", "/");
   }
 }
