@@ -7,17 +7,20 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import org.locationtech.jts.geom.Coordinate;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -42,6 +45,9 @@ public final class PreviewRenderer {
   static final Color ACCENT = new Color(0xe0633a);
   static final int MARKER_RADIUS = 12;
   static final int SMALL_MARKER_RADIUS = 6;
+
+  /** ImageIO's PNG writer maps quality to deflate effort: 1 is fastest, 0 smallest. */
+  static final float PNG_QUALITY = 0.7f;
 
   static {
     // a server has no display; Java2D must not look for one
@@ -88,20 +94,32 @@ public final class PreviewRenderer {
     return img;
   }
 
+  /**
+   * PNG, deflated a little less than ImageIO's default: about a fifth larger and a third of the
+   * time, measured by the preview benchmark. Kept in memory (no ImageIO disk cache).
+   */
   public static byte[] encode(BufferedImage img) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-    try {
-      ImageIO.write(img, "png", out);
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+    try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+      writer.setOutput(ios);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(PNG_QUALITY);
+      writer.write(null, new IIOImage(img, null, null), param);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
     }
     return out.toByteArray();
   }
 
   private void drawCountries(Graphics2D g, Projection p) {
     g.setStroke(new BasicStroke(1f));
-    for (Polygon poly : baseMap.polygonsIn(p.bounds())) {
-      Shape s = shape(poly, p);
+    AffineTransform toImage = p.fromWorld();
+    for (BaseMap.Outline o : baseMap.outlinesIn(p.bounds())) {
+      Shape s = toImage.createTransformedShape(o.world());
       g.setColor(LAND);
       g.fill(s);
       g.setColor(BORDER);
@@ -117,7 +135,7 @@ public final class PreviewRenderer {
       if (!(part instanceof Polygon poly)) {
         continue;
       }
-      Shape s = shape(poly, p);
+      Shape s = p.fromWorld().createTransformedShape(BaseMap.worldPath(poly));
       g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 64));
       g.fill(s);
       g.setColor(c);
@@ -188,27 +206,5 @@ public final class PreviewRenderer {
       end = space > 0 ? space : end - 1;
     }
     return s.substring(0, end).strip() + "…";
-  }
-
-  private static Shape shape(Polygon poly, Projection p) {
-    Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-    ring(path, poly.getExteriorRing(), p);
-    for (int i = 0; i < poly.getNumInteriorRing(); i++) {
-      ring(path, poly.getInteriorRingN(i), p);
-    }
-    return path;
-  }
-
-  private static void ring(Path2D.Double path, LineString ring, Projection p) {
-    Coordinate[] cs = ring.getCoordinates();
-    for (int i = 0; i < cs.length; i++) {
-      Point2D.Double xy = p.toPixel(cs[i].x, cs[i].y);
-      if (i == 0) {
-        path.moveTo(xy.x, xy.y);
-      } else {
-        path.lineTo(xy.x, xy.y);
-      }
-    }
-    path.closePath();
   }
 }

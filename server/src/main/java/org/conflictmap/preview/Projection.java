@@ -1,5 +1,6 @@
 package org.conflictmap.preview;
 
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 import org.locationtech.jts.geom.Envelope;
 
@@ -36,6 +37,19 @@ public record Projection(double centerLon, double centerLat, double zoom, int wi
     return new Point2D.Double(
         worldX(lon, zoom) - worldX(centerLon, zoom) + width / 2.0,
         worldY(clampLat(lat), zoom) - worldY(centerLat, zoom) + height / 2.0);
+  }
+
+  /**
+   * From world pixels at zoom 0 (see {@link #worldX}, {@link #worldY}) to image pixels: a scale and
+   * a shift, so outlines projected once can be drawn at any frame without trigonometry.
+   */
+  public AffineTransform fromWorld() {
+    double s = Math.pow(2, zoom);
+    AffineTransform t =
+        AffineTransform.getTranslateInstance(
+            width / 2.0 - worldX(centerLon, zoom), height / 2.0 - worldY(centerLat, zoom));
+    t.scale(s, s);
+    return t;
   }
 
   /** The part of the world in view, in degrees. */
