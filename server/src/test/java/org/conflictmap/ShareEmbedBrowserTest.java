@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -158,7 +160,7 @@ class ShareEmbedBrowserTest {
   // ---- the embed on another origin --------------------------------------------------------
 
   @Test
-  void embedOnAnotherOriginObeysPostMessageAndReportsClicks() {
+  void embedOnAnotherOriginObeysPostMessageAndReportsClicks() throws IOException {
     ankara = eventId("Ankara");
     driver.get(hostOrigin + "/");
     Map<String, Object> ready = awaitMessage("conflictmap:ready", 0);
@@ -238,6 +240,42 @@ class ShareEmbedBrowserTest {
     } finally {
       toHostPage();
     }
+    screenshot("embed-on-host-page.png");
+    assertNoConsoleErrors(driver);
+  }
+
+  @Test
+  void anEventPageShowsTheLiveMapAroundTheEvent() throws IOException {
+    long id = eventId("Ankara");
+    driver.get(appOrigin + "/events/" + id);
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Ankara");
+    driver.switchTo().frame(driver.findElement(By.cssSelector(".event-map iframe")));
+    try {
+      awaitReady(driver);
+      // centred on the event, with its popup open
+      waitFor(
+          "the event's popup in the page's map",
+          d -> !d.findElements(By.cssSelector(".leaflet-popup-content")).isEmpty());
+      assertThat(driver.findElement(By.cssSelector(".leaflet-popup-content")).getText())
+          .contains("Ankara");
+      @SuppressWarnings("unchecked")
+      List<Number> center =
+          (List<Number>)
+              js(driver)
+                  .executeScript(
+                      "const c = window.conflictmap.map.getCenter(); return [c.lat, c.lng];");
+      assertThat(center.get(0).doubleValue()).isBetween(38.0, 42.0);
+      assertThat(center.get(1).doubleValue()).isBetween(31.0, 35.0);
+    } finally {
+      toHostPage();
+    }
+    driver.findElement(By.id("share-button")).click();
+    waitFor("the share status", d -> !d.findElement(By.id("share-status")).getText().isEmpty());
+    assertThat(driver.findElement(By.id("share-status")).getText())
+        .matches(
+            "Link copied|Copy this link: "
+                + java.util.regex.Pattern.quote(appOrigin + "/events/" + id));
+    screenshot("event-page.png");
     assertNoConsoleErrors(driver);
   }
 
@@ -271,6 +309,7 @@ class ShareEmbedBrowserTest {
         .startsWith("<iframe src=\"" + appOrigin + "/embed?")
         .contains("width=\"640\"")
         .contains("type=Strategic");
+    screenshot("share-dialog.png");
 
     // a second browser with a profile of its own: nothing carries over but the link
     ChromeDriverService freshService = newService();
@@ -363,6 +402,13 @@ class ShareEmbedBrowserTest {
     } catch (IOException | InterruptedException e) {
       throw new AssertionError(e);
     }
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path dir = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots");
+    Files.createDirectories(dir);
+    File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void toHostPage() {

@@ -145,7 +145,8 @@ export function serializeState(state) {
   appendFilters(p, state);
   if (state.layers) p.set('layers', state.layers.join(','));
   if (state.event != null) p.set('event', String(state.event));
-  return p.toString();
+  // commas and slashes are legal in a query; left as they are, links stay readable
+  return p.toString().replace(/%2C/gi, ',').replace(/%2F/gi, '/');
 }
 
 function appendFilters(p, state) {

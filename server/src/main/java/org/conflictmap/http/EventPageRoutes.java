@@ -83,7 +83,7 @@ final class EventPageRoutes {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("event", String.valueOf(e.id()));
     q.put("center", e.lon() + "," + e.lat());
-    q.put("zoom", String.valueOf((int) Previews.EVENT_ZOOM + 1));
+    q.put("zoom", String.valueOf((int) Previews.EVENT_ZOOM));
     return "/embed?" + PublicUrls.query(q);
   }
 
