@@ -245,6 +245,40 @@ class ShareEmbedBrowserTest {
   }
 
   @Test
+  void embedOptionsShapeTheWidget() {
+    driver.get(appOrigin + "/embed?center=35,45&zoom=4&controls=0&legend=0&timeline=1&popups=0");
+    awaitReady(driver);
+    assertThat(driver.findElements(By.cssSelector(".leaflet-control-zoom"))).isEmpty();
+    assertThat(driver.findElements(By.cssSelector(".leaflet-control-layers"))).isEmpty();
+    assertThat(driver.findElements(By.cssSelector(".legend"))).isEmpty();
+    assertThat(driver.findElement(By.id("timeline")).isDisplayed()).isTrue();
+    assertThat(eventCount(driver)).isEqualTo(4);
+
+    // without popups a click opens nothing
+    driver.findElement(By.cssSelector(".leaflet-marker-icon[title^='Ankara']")).click();
+    assertThat(driver.findElements(By.cssSelector(".leaflet-popup-content"))).isEmpty();
+
+    // the timeline filters by date: the sample is dated 27 August 2019
+    js(driver)
+        .executeScript(
+            "const i = document.getElementById('timeline-from'); i.value = '2019-09-01';"
+                + " i.dispatchEvent(new Event('change', {bubbles: true}));");
+    waitFor("the timeline filter", d -> eventCount(d) == 0);
+    assertThat(driver.findElement(By.id("timeline-count")).getText()).isEqualTo("0 events");
+    js(driver)
+        .executeScript(
+            "const i = document.getElementById('timeline-from'); i.value = '2019-08-27';"
+                + " i.dispatchEvent(new Event('change', {bubbles: true}));");
+    waitFor("the timeline filter", d -> eventCount(d) == 4);
+
+    // an option it cannot read is named on the map
+    driver.get(appOrigin + "/embed?controls=maybe");
+    awaitReady(driver);
+    assertThat(driver.findElement(By.id("url-status")).getText()).contains("controls");
+    assertNoConsoleErrors(driver);
+  }
+
+  @Test
   void anEventPageShowsTheLiveMapAroundTheEvent() throws IOException {
     long id = eventId("Ankara");
     driver.get(appOrigin + "/events/" + id);
