@@ -43,6 +43,13 @@ export const getConfig = () => request('/api/config');
 export const getCountries = () => request('/api/countries');
 export const getZones = () => request('/api/zones');
 export const getEvents = (limit = 5000) => request(`/api/events?limit=${encodeURIComponent(limit)}`);
+/** Events matching URLSearchParams of the shared parameter set (datetime, type, zone, q). */
+export const getFilteredEvents = (limit, params) => {
+  const p = new URLSearchParams(params);
+  p.set('limit', String(limit));
+  return request(`/api/events?${p}`);
+};
+export const getEvent = (id) => request(`/api/events/${encodeURIComponent(id)}`);
 
 /** @returns {Promise<{article_id:number, duplicate:boolean, events:object}>} */
 export const postArticle = (article) =>

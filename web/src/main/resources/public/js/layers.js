@@ -103,7 +103,7 @@ function clusterIcon(cluster) {
  * Events as a marker cluster group plus an id index, so re-ingested or re-fetched events never
  * produce duplicate markers and the event list can find a feature's marker.
  */
-export function createEventLayer(map) {
+export function createEventLayer(map, options = {}) {
   // Chunked loading keeps the page responsive with thousands of markers, but then addLayers
   // finishes asynchronously; chunkProgress tells us when, so callers can wait before fitting.
   let finishBatch = null;
@@ -162,7 +162,7 @@ export function createEventLayer(map) {
           riseOnHover: true,
         });
         marker.feature = feature;
-        marker.bindPopup(() => eventPopup(feature), { maxWidth: 340, className: 'cm-popup' });
+        if (options.popups !== false) marker.bindPopup(() => eventPopup(feature), { maxWidth: 340, className: 'cm-popup' });
         if (id != null) byId.set(id, marker);
         fresh.push(marker);
       }
@@ -175,6 +175,11 @@ export function createEventLayer(map) {
     layer,
     add,
     markerFor: (id) => byId.get(id),
+    /** Removes every marker, for a reload with other filters. */
+    clear: () => {
+      layer.clearLayers();
+      byId.clear();
+    },
     features: () => layer.getLayers().map((m) => m.feature),
   };
 }

@@ -1,15 +1,26 @@
 // Entry point: builds the map and its layers, loads the initial data, and wires the panel.
 
-import { getConfig, getCountries, getEvents, getZones } from './api.js';
+import { getConfig, getCountries, getEvent, getFilteredEvents, getZones } from './api.js';
 import { h, sanitizeAttribution } from './dom.js';
 import { renderEventList } from './eventList.js';
 import { setupIngestForm } from './ingest.js';
 import { createCountryLayer, createEventLayer, createZoneLayer, drawCountriesOverTiles } from './layers.js';
 import { createLegend } from './legend.js';
+import { createFilterForm } from './filters.js';
+import { createShareDialog } from './share.js';
+import { applyView, filterParams, parseState, serializeState, viewOf } from './urlState.js';
 
 // Stop short of street level: a news map needs the surrounding region for context.
 const FIT_OPTIONS = { padding: [40, 40], maxZoom: 8 };
 const WORLD_VIEW = { center: [25, 15], zoom: 2 };
+
+// The view and filters come from the URL; a link that cannot be read opens the default view and says so.
+const fromUrl = parseState(window.location.search);
+let state = fromUrl.state;
+let publicBase = window.location.origin;
+// Set once the initial view is on screen; from then on the URL follows the map.
+let urlFollowsMap = false;
+let openEventId = null;
 
 const map = L.map('map', {
   // markercluster needs a finite maxZoom to know when to stop clustering.
@@ -32,13 +43,15 @@ createLegend().addTo(map);
 const listEl = document.getElementById('event-list');
 const countEl = document.getElementById('event-count');
 const loadStatus = document.getElementById('load-status');
+const urlStatus = document.getElementById('url-status');
 
 function openEvent(id) {
   const marker = events.markerFor(id);
-  if (!marker) return;
+  if (!marker) return false;
   if (!map.hasLayer(events.layer)) map.addLayer(events.layer);
   // The marker may be hidden inside a cluster; zoomToShowLayer expands it first.
   events.layer.zoomToShowLayer(marker, () => marker.openPopup());
+  return true;
 }
 
 // How many matching events the capped initial request left out.
@@ -50,11 +63,13 @@ function refreshList(newIds) {
 
 function loadEvents(fc) {
   const features = (fc && fc.features) || [];
+  notLoaded = 0;
   if (fc && Number.isInteger(fc.numberMatched)) notLoaded = Math.max(0, fc.numberMatched - features.length);
   return events.add(features).done;
 }
 
 function fitInitialView() {
+  if (applyView(map, state.view, FIT_OPTIONS)) return;
   const eventBounds = events.layer.getBounds();
   const zoneBounds = zones.getBounds();
   if (eventBounds.isValid()) map.fitBounds(eventBounds, FIT_OPTIONS);
@@ -63,6 +78,9 @@ function fitInitialView() {
 }
 
 function applyConfig(config) {
+  if (config && typeof config.publicBaseUrl === 'string' && /^https?:\/\//.test(config.publicBaseUrl)) {
+    publicBase = config.publicBaseUrl;
+  }
   if (!config || typeof config.tileUrl !== 'string' || config.tileUrl.trim() === '') return;
   L.tileLayer(config.tileUrl, {
     maxZoom: 18,
@@ -78,7 +96,7 @@ async function loadInitialData() {
     ['configuration', getConfig(), applyConfig],
     ['country borders', getCountries(), (fc) => countries.addData(fc)],
     ['zones', getZones(), (fc) => zones.addData(fc)],
-    ['events', getEvents(5000), loadEvents],
+    ['events', getFilteredEvents(5000, filterParams(state)), loadEvents],
   ];
   const failures = [];
   await Promise.all(sources.map(async ([label, promise, apply]) => {
@@ -92,7 +110,10 @@ async function loadInitialData() {
 
   try {
     fitInitialView();
+    applyLayers(state.layers);
     refreshList();
+    if (state.event != null) await openEventFromUrl(state.event);
+    showUrlErrors(fromUrl.errors);
     if (failures.length) {
       loadStatus.classList.add('is-error');
       loadStatus.replaceChildren(
@@ -103,6 +124,8 @@ async function loadInitialData() {
       loadStatus.textContent = '';
     }
   } finally {
+    urlFollowsMap = true;
+    syncUrl();
     // Tests and embedders wait on this; it must be set even if drawing went wrong.
     document.body.dataset.ready = 'true';
   }
@@ -156,3 +179,105 @@ window.conflictmap = {
   layers: { countries, zones, events: events.layer },
   ready: loadInitialData(),
 };
+
+// ---- URL state, filters, share and embed ----------------------------------------------------
+
+function showUrlErrors(errors, headline = 'This link could not be read; showing the default view instead.') {
+  if (!errors.length) return;
+  urlStatus.hidden = false;
+  urlStatus.replaceChildren(
+    h('strong', {}, headline),
+    h('ul', {}, errors.map((e) => h('li', {}, e))),
+    h('button', { type: 'button', class: 'url-status-close', onclick: () => { urlStatus.hidden = true; } }, 'Dismiss'));
+}
+
+/** Shows only the listed layers; null shows them all. */
+function applyLayers(names) {
+  if (!names) return;
+  const byName = { countries, zones, events: events.layer };
+  for (const [name, layer] of Object.entries(byName)) {
+    if (names.includes(name)) map.addLayer(layer);
+    else map.removeLayer(layer);
+  }
+}
+
+function shownLayers() {
+  const byName = { countries, zones, events: events.layer };
+  const shown = Object.keys(byName).filter((name) => map.hasLayer(byName[name]));
+  return shown.length === 3 ? null : shown.sort();
+}
+
+async function openEventFromUrl(id) {
+  if (openEvent(id)) return;
+  // Not among the loaded events (filtered out, or beyond the cap): fetch it on its own.
+  try {
+    const feature = await getEvent(id);
+    await events.add([feature]).done;
+    refreshList();
+    openEvent(id);
+  } catch (err) {
+    showUrlErrors([err.status === 404 ? `There is no event ${id}.` : `Event ${id}: ${err.message}`],
+      'The event this link points to could not be opened.');
+  }
+}
+
+function currentState() {
+  return { ...state, view: viewOf(map), layers: shownLayers(), event: openEventId };
+}
+
+function currentQuery() {
+  return serializeState(currentState());
+}
+
+function syncUrl() {
+  if (!urlFollowsMap) return;
+  const query = currentQuery();
+  const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
+  if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
+  if (share.isOpen()) share.refresh();
+}
+
+map.on('moveend', syncUrl);
+map.on('overlayadd overlayremove', syncUrl);
+map.on('popupopen', (e) => {
+  const source = e.popup && e.popup._source;
+  const feature = source && source.feature;
+  const id = feature && (feature.id ?? (feature.properties && feature.properties.id));
+  if (id != null && events.markerFor(id) === source) {
+    openEventId = id;
+    syncUrl();
+  }
+});
+map.on('popupclose', (e) => {
+  const source = e.popup && e.popup._source;
+  if (source && openEventId != null && events.markerFor(openEventId) === source) {
+    openEventId = null;
+    syncUrl();
+  }
+});
+
+const filterForm = createFilterForm(document.getElementById('filter-section'), async (filters) => {
+  state = { ...state, ...filters };
+  const { from, to } = state;
+  const errorEl = document.getElementById('filter-status');
+  if (from && to && to < from) {
+    errorEl.textContent = 'The end date is before the start date.';
+    return;
+  }
+  errorEl.textContent = '';
+  try {
+    const fc = await getFilteredEvents(5000, filterParams(state));
+    events.clear();
+    await loadEvents(fc);
+    refreshList();
+  } catch (err) {
+    errorEl.textContent = `Filter not applied: ${err.message}`;
+  }
+  syncUrl();
+});
+filterForm.set(state);
+
+const share = createShareDialog({ getQuery: currentQuery, getBase: () => publicBase });
+document.querySelector('.map-wrap').append(share.element);
+document.getElementById('share-button').addEventListener('click', (e) => share.openFor(e.currentTarget, 'link'));
+document.getElementById('embed-button').addEventListener('click', (e) => share.openFor(e.currentTarget, 'embed'));

@@ -22,6 +22,7 @@ public final class BenchMain {
   static {
     // Register benchmarks here, one line each, in the order "all" runs them.
     BENCHMARKS.put("feeds", FeedBench::run);
+    BENCHMARKS.put("preview", PreviewBench::run);
   }
 
   private BenchMain() {}

@@ -2,16 +2,33 @@ package org.conflictmap.events;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * A filter over stored events. Empty optionals mean "no constraint"; the date interval is inclusive
- * at both ends and an event matches when its date lies inside it.
+ * at both ends and an event matches when its date lies inside it. An empty {@code types} set means
+ * every type; {@code text} matches place names, sentences and article titles, ignoring case.
  */
 public record EventQuery(
-    Optional<Envelope> bbox, Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
+    Optional<Envelope> bbox,
+    Optional<LocalDate> from,
+    Optional<LocalDate> to,
+    int limit,
+    Set<String> types,
+    Optional<String> text) {
   public static final int DEFAULT_LIMIT = 1000;
   public static final int MAX_LIMIT = 10_000;
+
+  public EventQuery {
+    types = Set.copyOf(types);
+  }
+
+  /** A filter by place and date only. */
+  public EventQuery(
+      Optional<Envelope> bbox, Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
+    this(bbox, from, to, limit, Set.of(), Optional.empty());
+  }
 
   public static EventQuery all() {
     return new EventQuery(Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_LIMIT);

@@ -12,7 +12,7 @@ import org.conflictmap.events.EventQuery;
 
 /** {@code GET /api/events} (filtered GeoJSON) and {@code GET /api/events/{id}}. */
 final class EventRoutes {
-  private static final Set<String> PARAMS = Set.of("bbox", "datetime", "limit");
+  private static final Set<String> PARAMS = Set.of("bbox", "datetime", "limit", "type", "q");
   private final Api api;
 
   EventRoutes(Api api) {
@@ -32,7 +32,9 @@ final class EventRoutes {
             Params.bbox(ctx),
             Optional.ofNullable(interval[0]),
             Optional.ofNullable(interval[1]),
-            Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT));
+            Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT),
+            Params.single(ctx, "type").map(MapParams::types).orElse(Set.of()),
+            Params.single(ctx, "q").map(MapParams::text));
     List<Event> events = api.events().find(q);
     long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
     ctx.contentType("application/geo+json")

@@ -22,12 +22,16 @@ public final class HttpServer {
           config.staticFiles.add("/public", Location.CLASSPATH);
           config.staticFiles.enableWebjars();
           config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+          config.routes.before(FramePolicy::apply);
 
           new ArticleRoutes(api).register(config.routes);
           new EventRoutes(api).register(config.routes);
           new ZoneRoutes(api).register(config.routes);
           new PlaceRoutes(api).register(config.routes);
           new FeedRoutes(api).register(config.routes);
+          new EventPageRoutes(api).register(config.routes);
+          new PreviewRoutes(api).register(config.routes);
+          new OEmbedRoutes(api).register(config.routes);
 
           config.routes.exception(
               InputException.class,

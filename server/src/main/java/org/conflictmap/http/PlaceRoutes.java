@@ -61,6 +61,8 @@ final class PlaceRoutes {
     ObjectNode out = api.json().createObjectNode();
     out.put("tileUrl", api.config().tileUrl().orElse(null));
     out.put("attribution", api.config().tileAttribution().orElse(null));
+    // share links and embed snippets are built from this (the request's own origin when unset)
+    out.put("publicBaseUrl", PublicUrls.base(ctx, api.config()));
     ctx.contentType("application/json").result(out.toString());
   }
 }

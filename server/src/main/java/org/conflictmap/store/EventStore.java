@@ -137,7 +137,34 @@ public final class EventStore {
                 terms.add("e.event_date <= ?");
                 params.add(d);
               });
+      if (!q.types().isEmpty()) {
+        terms.add(
+            "e.event_type IN ("
+                + String.join(", ", q.types().stream().map(t -> "?").toList())
+                + ")");
+        params.addAll(q.types().stream().sorted().toList());
+      }
+      q.text()
+          .filter(t -> !t.isBlank())
+          .ifPresent(
+              t -> {
+                // the article title is read through a subquery so count(), which does not join
+                // articles, can use the same clause
+                terms.add(
+                    "(LOWER(e.place_name) LIKE ? ESCAPE '\\' OR LOWER(e.sentence) LIKE ? ESCAPE '\\'"
+                        + " OR EXISTS (SELECT 1 FROM articles t WHERE t.id = e.article_id"
+                        + " AND LOWER(t.title) LIKE ? ESCAPE '\\'))");
+                String pattern = "%" + likeEscape(t.toLowerCase(java.util.Locale.ROOT)) + "%";
+                params.add(pattern);
+                params.add(pattern);
+                params.add(pattern);
+              });
       return new Filter(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
+    }
+
+    /** Escapes LIKE's wildcards so a search for "50%" means those characters. */
+    private static String likeEscape(String s) {
+      return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static void addEnvelope(List<Object> params, Envelope b) {
@@ -154,6 +181,8 @@ public final class EventStore {
           Object p = params.get(i);
           if (p instanceof Double d) {
             ps.setDouble(i + 1, d);
+          } else if (p instanceof String s) {
+            ps.setString(i + 1, s);
           } else {
             SqlValues.setDate(ps, i + 1, (LocalDate) p);
           }

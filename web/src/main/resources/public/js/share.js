@@ -1,0 +1,156 @@
+// Share and Embed: a link to exactly what is on screen, and an iframe snippet for another site.
+// Links start from the server's public base URL (/api/config), so they work where they are sent.
+
+import { h } from './dom.js';
+
+export const EMBED_OPTIONS = [
+  { key: 'controls', label: 'Zoom and layer controls', default: true },
+  { key: 'legend', label: 'Legend', default: true },
+  { key: 'timeline', label: 'Timeline (date range)', default: false },
+  { key: 'popups', label: 'Popups on click', default: true },
+];
+
+const trimSlash = (s) => String(s || '').replace(/\/+$/, '');
+
+/** An absolute link to the map with this query. */
+export function shareUrl(base, query) {
+  return `${trimSlash(base)}/${query ? `?${query}` : ''}`;
+}
+
+/** An absolute link to the embed with this query and the options that differ from the defaults. */
+export function embedUrl(base, query, options = {}) {
+  const p = new URLSearchParams(query);
+  for (const o of EMBED_OPTIONS) {
+    if (o.key in options && Boolean(options[o.key]) !== o.default) p.set(o.key, options[o.key] ? '1' : '0');
+  }
+  const q = p.toString();
+  return `${trimSlash(base)}/embed${q ? `?${q}` : ''}`;
+}
+
+const attr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export function embedSnippet(src, width, height) {
+  return `<iframe src="${attr(src)}" width="${width}" height="${height}" title="conflictmap"`
+    + ' style="border:0" loading="lazy" allowfullscreen></iframe>';
+}
+
+/**
+ * Copies text to the clipboard. The async Clipboard API needs a secure context and focus; when it
+ * is refused, the text in `fallbackInput` is selected and execCommand tried, and failing that the
+ * user still has the selected text to copy by hand.
+ * @returns {Promise<boolean>} whether the text reached the clipboard
+ */
+export async function copyText(text, fallbackInput) {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the selection
+  }
+  if (fallbackInput) {
+    fallbackInput.focus();
+    fallbackInput.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+function copyRow(label, id, multiline) {
+  const field = multiline
+    ? h('textarea', { id, rows: 3, readonly: true, spellcheck: 'false' })
+    : h('input', { id, type: 'text', readonly: true, spellcheck: 'false' });
+  const status = h('span', { class: 'share-status', role: 'status', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', 'data-copy': id }, 'Copy');
+  button.addEventListener('click', async () => {
+    const ok = await copyText(field.value, field);
+    status.textContent = ok ? 'Copied' : 'Press Ctrl+C to copy';
+  });
+  return { field, status, row: h('div', { class: 'field' }, h('label', { for: id }, label), field, h('div', { class: 'copy-row' }, button, status)) };
+}
+
+/**
+ * The Share and Embed dialog.
+ * @param {{getQuery: () => string, getBase: () => string}} source the current view's query string
+ *   and the public base URL, read each time the dialog opens so it always shows the view on screen
+ */
+export function createShareDialog(source) {
+  const link = copyRow('Link to this view', 'share-link', false);
+  const snippet = copyRow('Embed code', 'embed-snippet', true);
+  const width = h('input', { id: 'embed-width', type: 'number', min: 200, max: 4000, step: 10, value: 800 });
+  const height = h('input', { id: 'embed-height', type: 'number', min: 150, max: 4000, step: 10, value: 500 });
+  const options = EMBED_OPTIONS.map((o) => ({
+    ...o,
+    input: h('input', { type: 'checkbox', id: `embed-opt-${o.key}`, checked: o.default }),
+  }));
+  const preview = h('a', { id: 'share-preview', target: '_blank', rel: 'noopener' }, 'Preview image');
+
+  const clampInt = (input, lo, hi, dflt) => {
+    const v = Math.round(Number(input.value));
+    return Number.isFinite(v) && v > 0 ? Math.min(hi, Math.max(lo, v)) : dflt;
+  };
+
+  function refresh() {
+    const base = source.getBase();
+    const query = source.getQuery();
+    link.field.value = shareUrl(base, query);
+    const opts = Object.fromEntries(options.map((o) => [o.key, o.input.checked]));
+    const src = embedUrl(base, query, opts);
+    snippet.field.value = embedSnippet(src, clampInt(width, 200, 4000, 800), clampInt(height, 150, 4000, 500));
+    preview.href = `${base.replace(/\/+$/, '')}/preview.png${query ? `?${query}` : ''}`;
+  }
+
+  const close = h('button', { type: 'button', class: 'share-close', 'aria-label': 'Close' }, '×');
+  const dialog = h('div', { class: 'share-dialog', id: 'share-dialog', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'share-title', hidden: true },
+    h('div', { class: 'share-head' }, h('h2', { id: 'share-title' }, 'Share this view'), close),
+    link.row,
+    h('fieldset', { class: 'embed-fields' },
+      h('legend', {}, 'Embed on another site'),
+      h('div', { class: 'embed-size' },
+        h('label', { for: 'embed-width' }, 'Width'), width,
+        h('label', { for: 'embed-height' }, 'Height'), height),
+      h('div', { class: 'embed-options' }, options.map((o) => h('label', {}, o.input, ` ${o.label}`)))),
+    snippet.row,
+    h('p', { class: 'hint' }, preview, ' · drawn on the server, shown when the link is shared.'));
+
+  for (const input of [width, height, ...options.map((o) => o.input)]) {
+    input.addEventListener('input', refresh);
+    input.addEventListener('change', refresh);
+  }
+
+  let opener = null;
+  function open(focus) {
+    refresh();
+    dialog.hidden = false;
+    link.status.textContent = '';
+    snippet.status.textContent = '';
+    (focus === 'embed' ? width : link.field).focus();
+    if (focus !== 'embed') link.field.select();
+  }
+  function hide() {
+    dialog.hidden = true;
+    if (opener) opener.focus();
+  }
+  close.addEventListener('click', hide);
+  dialog.addEventListener('keydown', (e) => { if (e.key === 'Escape') hide(); });
+
+  return {
+    element: dialog,
+    refresh,
+    /** Opens on the link (Share) or on the embed settings (Embed), and copies the link for Share. */
+    async openFor(button, what) {
+      opener = button;
+      open(what);
+      if (what !== 'embed') {
+        const ok = await copyText(link.field.value, link.field);
+        link.status.textContent = ok ? 'Link copied' : 'Press Ctrl+C to copy';
+      }
+    },
+    isOpen: () => !dialog.hidden,
+  };
+}
