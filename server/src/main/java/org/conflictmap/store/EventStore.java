@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.conflictmap.events.Correction;
 import org.conflictmap.events.Event;
+import org.conflictmap.events.EventCorrection;
 import org.conflictmap.events.EventQuery;
 import org.locationtech.jts.geom.Envelope;
 
@@ -64,6 +66,29 @@ public final class EventStore {
   /** The event with this id, unless there is none or an editor deleted it. */
   public Optional<Event> get(long id) {
     return db.inTransaction(c -> EventRows.byIds(c, List.of(id)).stream().findFirst());
+  }
+
+  /**
+   * Applies an editor's correction to a live event and logs every field it changes; empty if there
+   * is no live event with this id. Refuses (with {@link org.conflictmap.problem.InputException}) a
+   * correction that does not fit the event, changing nothing.
+   */
+  public Optional<Event> correct(
+      long id, String editor, EventCorrection correction, LocalDate today) {
+    return db.inTransaction(c -> EventCorrections.apply(c, id, editor, correction, today));
+  }
+
+  /**
+   * Deletes a live event, leaving a tombstone so re-ingesting its articles does not bring it back;
+   * false if there is no live event with this id.
+   */
+  public boolean delete(long id, String editor) {
+    return db.inTransaction(c -> EventCorrections.delete(c, id, editor));
+  }
+
+  /** Who corrected what on the event, oldest first; empty if the event never existed. */
+  public Optional<List<Correction>> history(long id) {
+    return db.inTransaction(c -> EventCorrections.history(c, id));
   }
 
   /** The WHERE clause of a query and the values of its parameters, in order. */
