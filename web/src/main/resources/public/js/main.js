@@ -6,6 +6,7 @@ import { renderEventList } from './eventList.js';
 import { setupIngestForm } from './ingest.js';
 import { createCountryLayer, createEventLayer, createZoneLayer, drawCountriesOverTiles } from './layers.js';
 import { createLegend } from './legend.js';
+import { createCorrections } from './corrections.js';
 
 // Stop short of street level: a news map needs the surrounding region for context.
 const FIT_OPTIONS = { padding: [40, 40], maxZoom: 8 };
@@ -22,7 +23,9 @@ const map = L.map('map', {
 
 const countries = createCountryLayer(map).addTo(map);
 const zones = createZoneLayer().addTo(map);
-const events = createEventLayer(map);
+// Popups carry the editor's tools (edit, move, delete, history); see corrections.js.
+let corrections = null;
+const events = createEventLayer(map, { popup: (marker) => corrections.popup(marker) });
 events.layer.addTo(map);
 
 L.control.layers(null, { Zones: zones, Events: events.layer }, { position: 'topright', collapsed: false }).addTo(map);
@@ -40,6 +43,8 @@ function openEvent(id) {
   // The marker may be hidden inside a cluster; zoomToShowLayer expands it first.
   events.layer.zoomToShowLayer(marker, () => marker.openPopup());
 }
+
+corrections = createCorrections({ map, events, onChange: () => refreshList() });
 
 // How many matching events the capped initial request left out.
 let notLoaded = 0;

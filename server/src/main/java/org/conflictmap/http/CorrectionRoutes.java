@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.conflictmap.events.AcledTypes;
 import org.conflictmap.events.Correction;
 import org.conflictmap.events.CorrectionJson;
 import org.conflictmap.events.Event;
@@ -32,6 +33,21 @@ final class CorrectionRoutes {
     routes.patch("/api/events/{id}", this::correct);
     routes.delete("/api/events/{id}", this::delete);
     routes.get("/api/events/{id}/history", this::history);
+    routes.get("/api/event-types", this::types);
+  }
+
+  /** ACLED's types and sub-types: what a correction may set. */
+  private void types(Context ctx) {
+    Params.allowOnly(ctx, Set.of());
+    ObjectNode out = api.json().createObjectNode();
+    ArrayNode types = out.putArray("types");
+    AcledTypes.SUB_TYPES.forEach(
+        (type, subs) -> {
+          ObjectNode t = types.addObject().put("event_type", type);
+          subs.forEach(t.putArray("sub_event_types")::add);
+        });
+    ctx.header("Cache-Control", "public, max-age=3600");
+    ctx.contentType("application/json").result(out.toString());
   }
 
   private void correct(Context ctx) throws Exception {

@@ -356,7 +356,12 @@ class CorrectionsApiTest {
 
     assertThat(http.get("/api/places/admin1:XX.99/outline").status()).isEqualTo(404);
     String town =
-        http.get("/api/geocode?q=Homs&limit=1").json().path("results").get(0).path("place_key").asText();
+        http.get("/api/geocode?q=Homs&limit=1")
+            .json()
+            .path("results")
+            .get(0)
+            .path("place_key")
+            .asText();
     assertThat(http.get("/api/places/" + town + "/outline").status()).isEqualTo(404);
   }
 
