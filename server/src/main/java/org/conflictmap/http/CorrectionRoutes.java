@@ -64,7 +64,8 @@ final class CorrectionRoutes {
         api.events()
             .correct(id, editor, correction, latestDay())
             .orElseThrow(() -> Params.notFound("event", id));
-    ctx.contentType("application/geo+json").result(EventJson.toFeature(e, api.json()).toString());
+    ctx.contentType("application/geo+json; charset=utf-8")
+        .result(EventJson.toFeature(e, api.json()).toString());
   }
 
   private void delete(Context ctx) {

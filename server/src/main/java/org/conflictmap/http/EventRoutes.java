@@ -35,7 +35,7 @@ final class EventRoutes {
             Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT));
     List<Event> events = api.events().find(q);
     long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
-    ctx.contentType("application/geo+json")
+    ctx.contentType("application/geo+json; charset=utf-8")
         .result(EventJson.toFeatureCollection(events, matched, api.json()).toString());
   }
 
@@ -43,6 +43,7 @@ final class EventRoutes {
     Params.allowOnly(ctx, Set.of());
     long id = Params.id(ctx);
     Event e = api.events().get(id).orElseThrow(() -> Params.notFound("event", id));
-    ctx.contentType("application/geo+json").result(EventJson.toFeature(e, api.json()).toString());
+    ctx.contentType("application/geo+json; charset=utf-8")
+        .result(EventJson.toFeature(e, api.json()).toString());
   }
 }

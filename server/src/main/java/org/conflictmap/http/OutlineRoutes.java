@@ -41,7 +41,7 @@ final class OutlineRoutes {
                             + " admin1:SY.09 and country:SY"));
     // the gazetteer is bundled: an outline only changes with a new release
     ctx.header("Cache-Control", "public, max-age=86400");
-    ctx.contentType("application/geo+json")
+    ctx.contentType("application/geo+json; charset=utf-8")
         .result(RegionOutlines.toFeature(outline, api.json()).toString());
   }
 }

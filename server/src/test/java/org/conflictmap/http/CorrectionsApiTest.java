@@ -101,6 +101,11 @@ class CorrectionsApiTest {
     assertThat(b.path("id").asLong()).isEqualTo(a.path("id").asLong());
     JsonNode p = event(a.path("id").asLong());
     assertThat(p.path("corroboration").asInt()).isEqualTo(2);
+    // names outside ASCII survive (GeoJSON responses say they are UTF-8)
+    String hama =
+        http.get("/api/geocode?q=Hama&limit=1").json().path("results").get(0).path("name").asText();
+    assertThat(hama).isNotEqualTo("Hama").doesNotContain("?");
+    assertThat(p.path("place_name").asText()).isEqualTo(hama);
     assertThat(p.path("sources")).hasSize(2);
     assertThat(p.path("sources").findValuesAsText("source_url"))
         .containsExactly("https://one.example/hama", "https://two.example/hama");
