@@ -49,6 +49,26 @@ final class EventSources {
           + " type_confidence, added_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+  // A region or country sits at its centroid, so the same place is also the same point. The box
+  // test (&&) is answered from the spatial index in H2 and PostGIS alike.
+  private static final String EVENT_CANDIDATES =
+      "SELECT id, event_type, event_date, event_date_end, place_key, lat, lon, geo_precision,"
+          + " deleted_at FROM events WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+          + " AND event_type = ? AND event_date <= ? AND COALESCE(event_date_end, event_date) >= ?";
+
+  // An event still sits where its reports put it unless an editor changed it: only corrected
+  // events need their reports' own points and types compared, and corrections are few.
+  private static final String SOURCE_CANDIDATES =
+      "SELECT DISTINCT s.id AS source_id, s.event_id AS id, s.ext_event_type AS event_type,"
+          + " s.ext_event_date AS event_date, s.ext_event_date_end AS event_date_end,"
+          + " s.ext_place_key AS place_key, s.ext_lat AS lat, s.ext_lon AS lon,"
+          + " s.ext_geo_precision AS geo_precision, e.deleted_at"
+          + " FROM event_corrections k JOIN event_sources s ON s.event_id = k.event_id"
+          + " JOIN events e ON e.id = s.event_id"
+          + " WHERE s.ext_lat BETWEEN ? AND ? AND s.ext_lon BETWEEN ? AND ?"
+          + " AND s.ext_event_type = ? AND s.ext_event_date <= ?"
+          + " AND COALESCE(s.ext_event_date_end, s.ext_event_date) >= ?";
+
   private EventSources() {}
 
   /** What a report says about when, what and where: the parts merging compares. */
@@ -151,31 +171,8 @@ final class EventSources {
     double dLat = SAME_PLACE_KM / KM_PER_DEGREE;
     double dLon = dLat / Math.max(Math.cos(Math.toRadians(r.lat())), 0.01);
     List<Candidate> candidates = new ArrayList<>();
-    String near =
-        " AND ((%1$slat BETWEEN ? AND ? AND %1$slon BETWEEN ? AND ?) OR %1$splace_key = ?)";
-    candidates(
-        c,
-        "SELECT id, event_type, event_date, event_date_end, place_key, lat, lon, geo_precision,"
-            + " deleted_at FROM events WHERE event_type = ? AND event_date <= ?"
-            + " AND COALESCE(event_date_end, event_date) >= ?"
-            + near.formatted(""),
-        r,
-        dLat,
-        dLon,
-        candidates);
-    candidates(
-        c,
-        "SELECT s.event_id AS id, s.ext_event_type AS event_type, s.ext_event_date AS event_date,"
-            + " s.ext_event_date_end AS event_date_end, s.ext_place_key AS place_key, s.ext_lat AS lat,"
-            + " s.ext_lon AS lon, s.ext_geo_precision AS geo_precision, e.deleted_at"
-            + " FROM event_sources s JOIN events e ON e.id = s.event_id"
-            + " WHERE s.ext_event_type = ? AND s.ext_event_date <= ?"
-            + " AND COALESCE(s.ext_event_date_end, s.ext_event_date) >= ?"
-            + near.formatted("s.ext_"),
-        r,
-        dLat,
-        dLon,
-        candidates);
+    candidates(c, EVENT_CANDIDATES, true, r, dLat, dLon, candidates);
+    candidates(c, SOURCE_CANDIDATES, false, r, dLat, dLon, candidates);
     return candidates.stream()
         .filter(cand -> cand.report().sameEventAs(r))
         .min(
@@ -188,17 +185,23 @@ final class EventSources {
   private record Candidate(long eventId, boolean deleted, Report report) {}
 
   private static void candidates(
-      Connection c, String sql, Report r, double dLat, double dLon, List<Candidate> out)
+      Connection c,
+      String sql,
+      boolean envelope,
+      Report r,
+      double dLat,
+      double dLon,
+      List<Candidate> out)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, r.type());
-      SqlValues.setDate(ps, 2, r.to());
-      SqlValues.setDate(ps, 3, r.from());
-      ps.setDouble(4, r.lat() - dLat);
-      ps.setDouble(5, r.lat() + dLat);
-      ps.setDouble(6, r.lon() - dLon);
-      ps.setDouble(7, r.lon() + dLon);
-      ps.setString(8, r.placeKey());
+      // the box as ST_MakeEnvelope wants it (minLon, minLat, maxLon, maxLat), or as lat/lon bands
+      ps.setDouble(1, envelope ? r.lon() - dLon : r.lat() - dLat);
+      ps.setDouble(2, envelope ? r.lat() - dLat : r.lat() + dLat);
+      ps.setDouble(3, envelope ? r.lon() + dLon : r.lon() - dLon);
+      ps.setDouble(4, envelope ? r.lat() + dLat : r.lon() + dLon);
+      ps.setString(5, r.type());
+      SqlValues.setDate(ps, 6, r.to());
+      SqlValues.setDate(ps, 7, r.from());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           LocalDate from = SqlValues.getDate(rs, "event_date");

@@ -55,6 +55,7 @@ CREATE TABLE event_sources (
 CREATE INDEX event_sources_event_idx ON event_sources (event_id);
 CREATE INDEX event_sources_article_idx ON event_sources (article_id);
 
+
 -- Every event so far had exactly one source: its article.
 INSERT INTO event_sources (event_id, article_id, source_url, sentence, sentence_start, sentence_end, notes,
     ext_event_type, ext_sub_event_type, ext_event_date, ext_place_key, ext_lat, ext_lon, ext_geo_precision,
