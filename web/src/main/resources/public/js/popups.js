@@ -14,7 +14,7 @@ export function zonePopup(feature) {
   );
 }
 
-const GEO_PRECISION_NOTES = { 1: 'town', 2: 'near the town', 3: 'region only' };
+const GEO_PRECISION_NOTES = { 1: 'town', 2: 'near the town', 3: 'region only · outline approximate' };
 
 /** "25 Aug 2019" or "1 May 2019 – 27 Aug 2019". */
 export function formatDateRange(from, to) {

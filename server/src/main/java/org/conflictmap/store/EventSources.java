@@ -262,7 +262,7 @@ final class EventSources {
       SqlValues.setInteger(ps, 21, e.injuries());
       ps.setBoolean(22, e.planned());
       ps.setString(23, ActorsJson.write(e.actors()));
-      ps.setDouble(24, e.typeConfidence());
+      ps.setDouble(24, confidence(e));
       ps.executeUpdate();
       return IngestStore.generatedId(ps);
     }
@@ -290,10 +290,16 @@ final class EventSources {
       SqlValues.setInteger(ps, 17, e.injuries());
       ps.setBoolean(18, e.planned());
       ps.setString(19, ActorsJson.write(e.actors()));
-      ps.setDouble(20, e.typeConfidence());
+      ps.setDouble(20, confidence(e));
       SqlValues.setInstant(ps, 21, SqlValues.now());
       ps.executeUpdate();
     }
+  }
+
+  /** The rules' confidence, kept within 0 to 1 (the schema refuses anything else). */
+  private static double confidence(NewEvent e) {
+    double c = e.typeConfidence();
+    return Double.isNaN(c) ? 0 : Math.max(0, Math.min(1, c));
   }
 
   /** The fields an editor has corrected on this event. */
