@@ -218,6 +218,41 @@ class EventPopupBrowserTest {
         d -> !d.findElements(By.cssSelector("path.region-outline")).isEmpty());
     screenshot("region-outline.png");
 
+    // drag the merged event to a new place (down: south) and confirm
+    double latBefore =
+        JSON.readTree(send("GET", "/api/events/" + hama, null))
+            .path("geometry")
+            .path("coordinates")
+            .get(1)
+            .asDouble();
+    WebElement hamaPopup = openPopup(hama);
+    hamaPopup.findElement(By.cssSelector("[data-testid=move-event]")).click();
+    WebElement icon =
+        (WebElement)
+            js().executeScript(
+                    "return window.conflictmap.layers.events.getLayers()"
+                        + ".find(m => m.feature.id === "
+                        + hama
+                        + ").getElement()");
+    new org.openqa.selenium.interactions.Actions(driver)
+        .clickAndHold(icon)
+        .moveByOffset(10, 10)
+        .moveByOffset(30, 30)
+        .release()
+        .perform();
+    waitFor(
+            "the move confirmation",
+            d -> d.findElement(By.cssSelector(".leaflet-popup [data-testid=move-save]")))
+        .click();
+    waitFor(
+        "the moved popup",
+        d -> d.findElement(By.cssSelector(".leaflet-popup [data-testid=event-popup]")));
+    JsonNode moved = JSON.readTree(send("GET", "/api/events/" + hama, null));
+    assertThat(moved.path("properties").path("corrected").toString())
+        .contains("lat")
+        .contains("lon");
+    assertThat(moved.path("geometry").path("coordinates").get(1).asDouble()).isLessThan(latBefore);
+
     // delete, with a confirmation
     WebElement nearPopup = openPopup(near);
     nearPopup.findElement(By.cssSelector("[data-testid=delete-event]")).click();

@@ -316,6 +316,25 @@ class CorrectionsApiTest {
   }
 
   @Test
+  void onlyAPlannedEventMayLieAhead() {
+    long id =
+        onlyEvent(
+                ingest(
+                    "https://one.example/ankara",
+                    "Talks were held in Ankara on Monday.",
+                    "2019-08-26",
+                    false))
+            .path("id")
+            .asLong();
+    String ahead = java.time.LocalDate.now().plusMonths(2).toString();
+    assertThat(patch(id, EDITOR, "{\"event_date\":\"" + ahead + "\"}").status()).isEqualTo(422);
+    Http.Response r = patch(id, EDITOR, "{\"planned\":true,\"event_date\":\"" + ahead + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().path("properties").path("planned").asBoolean()).isTrue();
+    assertThat(r.json().path("properties").path("event_date").asText()).isEqualTo(ahead);
+  }
+
+  @Test
   void anEventMovesToAnotherGazetteerPlace() {
     long id =
         onlyEvent(
