@@ -3,12 +3,13 @@
 
 // ACLED's top-level event types; anything else the parser emits falls into "other".
 export const EVENT_TYPES = [
-  { key: 'battles', label: 'Battles', color: '#e4572e' },
-  { key: 'explosions', label: 'Explosions/Remote violence', color: '#f3a712' },
-  { key: 'civilians', label: 'Violence against civilians', color: '#c2185b' },
-  { key: 'protests', label: 'Protests', color: '#4fa3e0' },
-  { key: 'riots', label: 'Riots', color: '#8e7cc3' },
-  { key: 'strategic', label: 'Strategic developments', color: '#7fb069' },
+  // Okabe–Ito colours (safe for the common colour blindnesses); icons.js adds a glyph per type.
+  { key: 'battles', label: 'Battles', color: '#D55E00' },
+  { key: 'explosions', label: 'Explosions/Remote violence', color: '#E69F00' },
+  { key: 'civilians', label: 'Violence against civilians', color: '#CC79A7' },
+  { key: 'protests', label: 'Protests', color: '#56B4E9' },
+  { key: 'riots', label: 'Riots', color: '#F0E442' },
+  { key: 'strategic', label: 'Strategic developments', color: '#009E73' },
   { key: 'other', label: 'Other', color: '#a0a7b4' },
 ];
 

@@ -9,6 +9,7 @@ import { createLegend } from './legend.js';
 import { createFilterForm } from './filters.js';
 import { createShareDialog } from './share.js';
 import { applyView, filterParams, parseState, serializeState, viewOf } from './urlState.js';
+import { createCorrections } from './corrections.js';
 
 // Stop short of street level: a news map needs the surrounding region for context.
 const FIT_OPTIONS = { padding: [40, 40], maxZoom: 8 };
@@ -33,7 +34,9 @@ const map = L.map('map', {
 
 const countries = createCountryLayer(map).addTo(map);
 const zones = createZoneLayer().addTo(map);
-const events = createEventLayer(map);
+// Popups carry the editor's tools (edit, move, delete, history); see corrections.js.
+let corrections = null;
+const events = createEventLayer(map, { popup: (marker) => corrections.popup(marker) });
 events.layer.addTo(map);
 
 L.control.layers(null, { Zones: zones, Events: events.layer }, { position: 'topright', collapsed: false }).addTo(map);
@@ -53,6 +56,8 @@ function openEvent(id) {
   events.layer.zoomToShowLayer(marker, () => marker.openPopup());
   return true;
 }
+
+corrections = createCorrections({ map, events, onChange: () => refreshList() });
 
 // How many matching events the capped initial request left out.
 let notLoaded = 0;

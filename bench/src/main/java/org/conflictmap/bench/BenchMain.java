@@ -23,6 +23,7 @@ public final class BenchMain {
     // Register benchmarks here, one line each, in the order "all" runs them.
     BENCHMARKS.put("feeds", FeedBench::run);
     BENCHMARKS.put("preview", PreviewBench::run);
+    BENCHMARKS.put("merge", MergeBench::run);
   }
 
   private BenchMain() {}

@@ -1,8 +1,23 @@
 package org.conflictmap.events;
 
 import java.time.LocalDate;
+import java.util.List;
 
-/** A stored event, joined with the article it came from. */
+/**
+ * A stored event, joined with the article it was first reported in ({@code articleId}, {@code
+ * sentence}: its primary source) and every source that reports it.
+ *
+ * @param fatalities null when no source states a figure; the lowest stated figure otherwise, or the
+ *     editor's figure
+ * @param eventDateEnd the last day of a date range, or null for a single day
+ * @param injuries null when no source states a figure
+ * @param planned true for an announced event that has not happened yet
+ * @param typeConfidence how sure the type rules were, 0 to 1; null for events stored before it was
+ *     kept
+ * @param sources every report of the event, oldest first
+ * @param corroboration how many distinct articles report the event
+ * @param corrected the fields an editor has corrected, in the order first corrected
+ */
 public record Event(
     long id,
     long articleId,
@@ -24,4 +39,19 @@ public record Event(
     double lon,
     String sentence,
     int sentenceStart,
-    int sentenceEnd) {}
+    int sentenceEnd,
+    LocalDate eventDateEnd,
+    Integer injuries,
+    boolean planned,
+    List<Actor> actors,
+    Double typeConfidence,
+    List<EventSource> sources,
+    int corroboration,
+    List<String> corrected) {
+
+  public Event {
+    actors = actors == null ? List.of() : List.copyOf(actors);
+    sources = sources == null ? List.of() : List.copyOf(sources);
+    corrected = corrected == null ? List.of() : List.copyOf(corrected);
+  }
+}

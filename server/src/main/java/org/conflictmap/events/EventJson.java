@@ -38,6 +38,32 @@ public final class EventJson {
     p.put("article_id", e.articleId());
     p.put("article_title", e.articleTitle());
     p.put("source_url", e.sourceUrl());
+    p.put("event_date_end", e.eventDateEnd() == null ? null : e.eventDateEnd().toString());
+    p.put("injuries", e.injuries()); // null: the text states no figure
+    p.put("planned", e.planned());
+    ArrayNode actors = p.putArray("actors");
+    ArrayNode actorDetails = p.putArray("actor_details");
+    for (Actor a : e.actors()) {
+      actors.add(a.name());
+      actorDetails.addObject().put("name", a.name()).put("country_code", a.countryCode());
+    }
+    p.put("type_confidence", e.typeConfidence());
+    ArrayNode sources = p.putArray("sources");
+    for (EventSource s : e.sources()) {
+      sources
+          .addObject()
+          .put("article_id", s.articleId())
+          .put("article_title", s.articleTitle())
+          .put("source_url", s.sourceUrl())
+          .put("sentence", s.sentence())
+          .put("sentence_start", s.sentenceStart())
+          .put("sentence_end", s.sentenceEnd())
+          .put("fatalities", s.fatalities())
+          .put("injuries", s.injuries());
+    }
+    p.put("corroboration", e.corroboration());
+    ArrayNode corrected = p.putArray("corrected");
+    e.corrected().forEach(corrected::add);
     return f;
   }
 

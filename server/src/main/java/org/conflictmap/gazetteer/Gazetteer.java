@@ -98,6 +98,11 @@ public final class Gazetteer {
     return longestNameWords;
   }
 
+  /** Every place, in load order; immutable. */
+  public List<Place> places() {
+    return places;
+  }
+
   public int size() {
     return places.size();
   }

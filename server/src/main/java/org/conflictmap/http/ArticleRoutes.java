@@ -33,7 +33,8 @@ final class ArticleRoutes {
   }
 
   private void ingest(Context ctx) throws Exception {
-    Params.allowOnly(ctx, Set.of());
+    Params.allowOnly(ctx, Set.of("replace"));
+    boolean replace = replaceParam(ctx);
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     boolean json = type.startsWith("application/json");
     if (!json && !type.startsWith("text/plain")) {
@@ -46,20 +47,40 @@ final class ArticleRoutes {
     }
     String body = utf8(ctx.bodyAsBytes());
     NewArticle article = json ? fromJson(body) : ArticleText.parse(body, null);
-    IngestResult r = api.ingester().ingest(article);
+    IngestResult r = api.ingester().ingest(article, replace);
     ObjectNode out = api.json().createObjectNode();
     out.put("article_id", r.articleId());
     out.put("duplicate", r.duplicate());
+    out.put("replaced", r.replaced());
     out.put(
         "message",
         r.duplicate()
             ? "this article was already ingested; nothing new was stored"
-            : r.events().size() + " event(s) stored");
+            : r.replaced()
+                ? "the article was replaced; it reports " + r.events().size() + " event(s)"
+                : r.events().size() + " event(s) stored");
     out.set("events", EventJson.toFeatureCollection(r.events(), r.events().size(), api.json()));
-    ctx.status(r.duplicate() ? 200 : 201).contentType("application/json").result(out.toString());
-    if (!r.duplicate()) {
+    boolean created = !r.duplicate() && !r.replaced();
+    ctx.status(created ? 201 : 200).contentType("application/json").result(out.toString());
+    if (created) {
       ctx.header("Location", "/api/articles/" + r.articleId());
     }
+  }
+
+  /**
+   * {@code replace=true}: an article already stored under the same url is replaced by this text.
+   */
+  private static boolean replaceParam(Context ctx) {
+    return Params.single(ctx, "replace")
+        .map(
+            v -> {
+              if (!v.equals("true") && !v.equals("false")) {
+                throw Params.malformed(
+                    "Invalid replace", "replace is true or false, got '" + v + "'");
+              }
+              return v.equals("true");
+            })
+        .orElse(false);
   }
 
   private NewArticle fromJson(String body) throws Exception {

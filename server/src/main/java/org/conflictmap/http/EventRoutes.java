@@ -37,7 +37,7 @@ final class EventRoutes {
             Params.single(ctx, "q").map(MapParams::text));
     List<Event> events = api.events().find(q);
     long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
-    ctx.contentType("application/geo+json")
+    ctx.contentType("application/geo+json; charset=utf-8")
         .result(EventJson.toFeatureCollection(events, matched, api.json()).toString());
   }
 
@@ -45,6 +45,7 @@ final class EventRoutes {
     Params.allowOnly(ctx, Set.of());
     long id = Params.id(ctx);
     Event e = api.events().get(id).orElseThrow(() -> Params.notFound("event", id));
-    ctx.contentType("application/geo+json").result(EventJson.toFeature(e, api.json()).toString());
+    ctx.contentType("application/geo+json; charset=utf-8")
+        .result(EventJson.toFeature(e, api.json()).toString());
   }
 }

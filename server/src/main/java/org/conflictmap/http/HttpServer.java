@@ -26,6 +26,8 @@ public final class HttpServer {
 
           new ArticleRoutes(api).register(config.routes);
           new EventRoutes(api).register(config.routes);
+          new CorrectionRoutes(api).register(config.routes);
+          new OutlineRoutes(api).register(config.routes);
           new ZoneRoutes(api).register(config.routes);
           new PlaceRoutes(api).register(config.routes);
           new FeedRoutes(api).register(config.routes);

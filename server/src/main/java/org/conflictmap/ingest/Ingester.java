@@ -39,13 +39,23 @@ public final class Ingester {
    * bad input.
    */
   public IngestResult ingest(NewArticle article) {
+    return ingest(article, false);
+  }
+
+  /**
+   * As {@link #ingest(NewArticle)}; with {@code replace}, an article already stored under the same
+   * url is updated to this text and its events re-derived, keeping editors' corrections and
+   * deletions (see {@link IngestStore#replace}).
+   */
+  public IngestResult ingest(NewArticle article, boolean replace) {
     NewArticle a = validate(article);
     // without a date we only know the event happened by the time we read it: month precision,
     // ACLED's 3
     LocalDate date = a.published() != null ? a.published() : LocalDate.now(clock);
     int precision = a.published() != null ? TIME_PRECISION_DAY : TIME_PRECISION_MONTH;
     List<NewEvent> events = extractor.extract(a.body(), date, precision);
-    return store.save(a, ArticleText.fingerprint(a.body()), events);
+    String hash = ArticleText.fingerprint(a.body());
+    return replace ? store.replace(a, hash, events) : store.save(a, hash, events);
   }
 
   private NewArticle validate(NewArticle a) {

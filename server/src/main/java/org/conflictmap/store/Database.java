@@ -64,7 +64,8 @@ public final class Database implements AutoCloseable {
       throw new UncheckedIOException("Cannot create data directory " + dir, e);
     }
     // AUTO_SERVER=FALSE: this process owns the file; a second process gets a clear "locked" error
-    String url = "jdbc:h2:file:" + dir.resolve("conflictmap") + ";AUTO_SERVER=FALSE";
+    String url =
+        "jdbc:h2:file:" + dir.resolve("conflictmap") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64";
     return connect(url, "sa", "");
   }
 

@@ -9,18 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.conflictmap.events.Correction;
 import org.conflictmap.events.Event;
+import org.conflictmap.events.EventCorrection;
 import org.conflictmap.events.EventQuery;
 import org.locationtech.jts.geom.Envelope;
 
 /** Reads stored events, each joined with the title and url of its article. */
 public final class EventStore {
-  private static final String SELECT =
-      "SELECT e.id, e.article_id, a.title, a.url, e.event_date, e.event_type,"
-          + " e.sub_event_type, e.geo_precision, e.time_precision, e.fatalities, e.notes, e.place_key, e.place_id,"
-          + " e.place_name, e.country_code, e.precision, e.lat, e.lon, e.sentence, e.sentence_start, e.sentence_end"
-          + " FROM events e JOIN articles a ON a.id = e.article_id";
-
   private final Database db;
 
   public EventStore(Database db) {
@@ -35,7 +31,7 @@ public final class EventStore {
     Filter f = Filter.of(q);
     int limit = Math.max(0, Math.min(q.limit(), EventQuery.MAX_LIMIT));
     String sql =
-        SELECT
+        EventRows.SELECT
             + f.where()
             + " ORDER BY e.event_date DESC, e.id FETCH FIRST "
             + limit
@@ -46,9 +42,9 @@ public final class EventStore {
               ResultSet rs = ps.executeQuery()) {
             List<Event> out = new ArrayList<>();
             while (rs.next()) {
-              out.add(map(rs));
+              out.add(EventRows.map(rs));
             }
-            return out;
+            return EventRows.withDetails(c, out);
           }
         });
   }
@@ -67,42 +63,32 @@ public final class EventStore {
         });
   }
 
-  /** The event with this id. */
+  /** The event with this id, unless there is none or an editor deleted it. */
   public Optional<Event> get(long id) {
-    return db.inTransaction(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE e.id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
-          }
-        });
+    return db.inTransaction(c -> EventRows.byIds(c, List.of(id)).stream().findFirst());
   }
 
-  private static Event map(ResultSet rs) throws SQLException {
-    return new Event(
-        rs.getLong("id"),
-        rs.getLong("article_id"),
-        rs.getString("title"),
-        rs.getString("url"),
-        SqlValues.getDate(rs, "event_date"),
-        rs.getString("event_type"),
-        rs.getString("sub_event_type"),
-        rs.getInt("geo_precision"),
-        rs.getInt("time_precision"),
-        SqlValues.getInteger(rs, "fatalities"),
-        rs.getString("notes"),
-        rs.getString("place_key"),
-        SqlValues.getLong(rs, "place_id"),
-        rs.getString("place_name"),
-        rs.getString("country_code"),
-        rs.getString("precision"),
-        rs.getDouble("lat"),
-        rs.getDouble("lon"),
-        rs.getString("sentence"),
-        rs.getInt("sentence_start"),
-        rs.getInt("sentence_end"));
+  /**
+   * Applies an editor's correction to a live event and logs every field it changes; empty if there
+   * is no live event with this id. Refuses (with {@link org.conflictmap.problem.InputException}) a
+   * correction that does not fit the event, changing nothing.
+   */
+  public Optional<Event> correct(
+      long id, String editor, EventCorrection correction, LocalDate today) {
+    return db.inTransaction(c -> EventCorrections.apply(c, id, editor, correction, today));
+  }
+
+  /**
+   * Deletes a live event, leaving a tombstone so re-ingesting its articles does not bring it back;
+   * false if there is no live event with this id.
+   */
+  public boolean delete(long id, String editor) {
+    return db.inTransaction(c -> EventCorrections.delete(c, id, editor));
+  }
+
+  /** Who corrected what on the event, oldest first; empty if the event never existed. */
+  public Optional<List<Correction>> history(long id) {
+    return db.inTransaction(c -> EventCorrections.history(c, id));
   }
 
   /** The WHERE clause of a query and the values of its parameters, in order. */
@@ -110,6 +96,7 @@ public final class EventStore {
     static Filter of(EventQuery q) {
       List<String> terms = new ArrayList<>();
       List<Object> params = new ArrayList<>();
+      terms.add(EventRows.LIVE); // deleted events are tombstones, never shown
       q.bbox()
           .filter(b -> !b.isNull())
           .ifPresent(

@@ -4,27 +4,29 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.conflictmap.events.Article;
 import org.conflictmap.events.Event;
 import org.conflictmap.events.NewArticle;
 import org.conflictmap.events.NewEvent;
 
-/** Stores articles with the events extracted from them, refusing re-submissions. */
+/**
+ * Stores articles with the events extracted from them, refusing re-submissions and merging reports
+ * of one event from several articles (see {@link EventSources}).
+ */
 public final class IngestStore {
   private static final String INSERT_ARTICLE =
       "INSERT INTO articles (title, body, url, published, content_hash, ingested_at) VALUES (?, ?, ?, ?, ?, ?)";
-  private static final String INSERT_EVENT =
-      "INSERT INTO events (article_id, event_date, event_type, sub_event_type,"
-          + " geo_precision, time_precision, fatalities, notes, place_key, place_id, place_name, country_code,"
-          + " precision, lat, lon, geom, sentence, sentence_start, sentence_end)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?)";
-
   private final Database db;
+  private final ReentrantLock writers = new ReentrantLock(true);
 
   public IngestStore(Database db) {
     this.db = Objects.requireNonNull(db);
@@ -33,27 +35,48 @@ public final class IngestStore {
   /**
    * Stores the article and its events in one transaction, unless an article with the same url or
    * content hash is already stored: then nothing is written and the existing article's id comes
-   * back with {@code duplicate = true}.
+   * back with {@code duplicate = true}. An event already reported by another article (same type,
+   * overlapping dates, same place within a few km) gains this article as a source instead of being
+   * stored twice; the result lists it with its sources.
    */
   public IngestResult save(NewArticle article, String contentHash, List<NewEvent> events) {
+    return write(article, contentHash, events, false);
+  }
+
+  /**
+   * Stores an article as {@link #save} does, except that an article already stored under the same
+   * url is replaced: its text is updated and its events are re-derived. Editors' work survives: a
+   * report the new text still makes goes back to the event it fed before, however an editor moved,
+   * retyped or refigured it, and a deleted event stays deleted. Events that only this article
+   * reported and that the new text no longer reports are removed, unless an editor corrected them.
+   */
+  public IngestResult replace(NewArticle article, String contentHash, List<NewEvent> events) {
+    return write(article, contentHash, events, article.url() != null);
+  }
+
+  private IngestResult write(
+      NewArticle article, String contentHash, List<NewEvent> events, boolean replace) {
     Objects.requireNonNull(contentHash, "contentHash");
+    // in this process, writers queue here rather than on the database lock, which may time out
+    writers.lock();
     try {
       return db.inTransaction(
           c -> {
+            lockIngest(c);
+            OptionalLong byUrl = replace ? findByUrl(c, article.url()) : OptionalLong.empty();
+            if (byUrl.isPresent()) {
+              return replaceArticle(c, byUrl.getAsLong(), article, contentHash, events);
+            }
             OptionalLong existing = findDuplicate(c, article.url(), contentHash);
             if (existing.isPresent()) {
               return new IngestResult(existing.getAsLong(), true, List.of());
             }
             long id = insertArticle(c, article, contentHash);
-            List<Event> stored = new ArrayList<>(events.size());
-            for (NewEvent e : events) {
-              stored.add(toEvent(insertEvent(c, id, e), id, article, e));
-            }
-            return new IngestResult(id, false, stored);
+            return new IngestResult(
+                id, false, attachAll(c, id, article.url(), events, new ArrayList<>()));
           });
     } catch (StoreException e) {
-      // two requests with the same article raced past the lookup; the loser reports the winner's
-      // article
+      // two processes with the same article raced past the lookup; the loser reports the winner's
       if (e.isUniqueViolation()) {
         OptionalLong winner = db.inTransaction(c -> findDuplicate(c, article.url(), contentHash));
         if (winner.isPresent()) {
@@ -61,6 +84,130 @@ public final class IngestStore {
         }
       }
       throw e;
+    } finally {
+      writers.unlock();
+    }
+  }
+
+  private static IngestResult replaceArticle(
+      Connection c, long id, NewArticle article, String contentHash, List<NewEvent> events)
+      throws SQLException {
+    OptionalLong sameText = findDuplicate(c, null, contentHash);
+    if (sameText.isPresent()) {
+      // unchanged text (or the text of another stored article): nothing to replace
+      return new IngestResult(sameText.getAsLong(), true, List.of());
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE articles SET title = ?, body = ?, published = ?, content_hash = ?, ingested_at = ?"
+                + " WHERE id = ?")) {
+      ps.setString(1, article.title());
+      ps.setString(2, article.body());
+      SqlValues.setDate(ps, 3, article.published());
+      ps.setString(4, contentHash);
+      SqlValues.setInstant(ps, 5, SqlValues.now());
+      ps.setLong(6, id);
+      ps.executeUpdate();
+    }
+    List<EventSources.PreviousSource> previous = previousSources(c, id);
+    Set<Long> before = new LinkedHashSet<>();
+    previous.forEach(p -> before.add(p.eventId()));
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM event_sources WHERE article_id = ?")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+    }
+    List<Event> stored = attachAll(c, id, article.url(), events, previous);
+    for (Event e : stored) {
+      before.remove(e.id());
+    }
+    for (long eventId : before) {
+      if (EventSources.refresh(c, eventId) == 0) {
+        dropIfUnedited(c, eventId);
+      }
+    }
+    return new IngestResult(id, false, stored, true);
+  }
+
+  /** Attaches every report, then re-derives the events they touched; returns the live ones. */
+  private static List<Event> attachAll(
+      Connection c,
+      long articleId,
+      String url,
+      List<NewEvent> events,
+      List<EventSources.PreviousSource> previous)
+      throws SQLException {
+    Set<Long> touched = new LinkedHashSet<>();
+    for (NewEvent e : events) {
+      touched.add(EventSources.attach(c, articleId, url, e, previous));
+    }
+    for (long eventId : touched) {
+      EventSources.refresh(c, eventId);
+    }
+    return EventRows.byIds(c, List.copyOf(touched));
+  }
+
+  /**
+   * An event the new text no longer reports and nobody else does goes, unless an editor touched it:
+   * a correction or a deletion is a decision to keep.
+   */
+  private static void dropIfUnedited(Connection c, long eventId) throws SQLException {
+    if (!EventSources.correctedFields(c, eventId).isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM events WHERE id = ? AND deleted_at IS NULL")) {
+      ps.setLong(1, eventId);
+      ps.executeUpdate();
+    }
+  }
+
+  private static List<EventSources.PreviousSource> previousSources(Connection c, long articleId)
+      throws SQLException {
+    List<EventSources.PreviousSource> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT event_id, ext_event_type, ext_event_date, ext_event_date_end, ext_place_key,"
+                + " ext_lat, ext_lon, ext_geo_precision FROM event_sources WHERE article_id = ? ORDER BY id")) {
+      ps.setLong(1, articleId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          LocalDate from = SqlValues.getDate(rs, "ext_event_date");
+          LocalDate to = SqlValues.getDate(rs, "ext_event_date_end");
+          out.add(
+              new EventSources.PreviousSource(
+                  rs.getLong("event_id"),
+                  new EventSources.Report(
+                      rs.getString("ext_event_type"),
+                      from,
+                      to == null ? from : to,
+                      rs.getString("ext_place_key"),
+                      rs.getDouble("ext_lat"),
+                      rs.getDouble("ext_lon"),
+                      rs.getInt("ext_geo_precision"))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Takes the ingest lock row: writers that may merge events run one at a time, across processes
+   * too (PostgreSQL), so two reports of one event cannot both decide it is new.
+   */
+  private static void lockIngest(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM ingest_lock WHERE id = 1 FOR UPDATE")) {
+      ps.executeQuery().close();
+    }
+  }
+
+  private static OptionalLong findByUrl(Connection c, String url) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM articles WHERE url = ?")) {
+      ps.setString(1, url);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+      }
     }
   }
 
@@ -133,63 +280,12 @@ public final class IngestStore {
     }
   }
 
-  private static long insertEvent(Connection c, long articleId, NewEvent e) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT, new String[] {"id"})) {
-      ps.setLong(1, articleId);
-      SqlValues.setDate(ps, 2, e.eventDate());
-      ps.setString(3, e.eventType());
-      ps.setString(4, e.subEventType());
-      ps.setInt(5, e.geoPrecision());
-      ps.setInt(6, e.timePrecision());
-      SqlValues.setInteger(ps, 7, e.fatalities());
-      ps.setString(8, e.notes());
-      ps.setString(9, e.placeKey());
-      SqlValues.setLong(ps, 10, e.placeId());
-      ps.setString(11, e.placeName());
-      ps.setString(12, e.countryCode());
-      ps.setString(13, e.precision());
-      ps.setDouble(14, e.lat());
-      ps.setDouble(15, e.lon());
-      ps.setBytes(16, SqlValues.wkb(SqlValues.point(e.lon(), e.lat())));
-      ps.setString(17, e.sentence());
-      ps.setInt(18, e.sentenceStart());
-      ps.setInt(19, e.sentenceEnd());
-      ps.executeUpdate();
-      return generatedId(ps);
-    }
-  }
-
-  private static long generatedId(PreparedStatement ps) throws SQLException {
+  static long generatedId(PreparedStatement ps) throws SQLException {
     try (ResultSet keys = ps.getGeneratedKeys()) {
       if (!keys.next()) {
         throw new SQLException("Insert returned no generated id");
       }
       return keys.getLong(1);
     }
-  }
-
-  private static Event toEvent(long id, long articleId, NewArticle a, NewEvent e) {
-    return new Event(
-        id,
-        articleId,
-        a.title(),
-        a.url(),
-        e.eventDate(),
-        e.eventType(),
-        e.subEventType(),
-        e.geoPrecision(),
-        e.timePrecision(),
-        e.fatalities(),
-        e.notes(),
-        e.placeKey(),
-        e.placeId(),
-        e.placeName(),
-        e.countryCode(),
-        e.precision(),
-        e.lat(),
-        e.lon(),
-        e.sentence(),
-        e.sentenceStart(),
-        e.sentenceEnd());
   }
 }

@@ -133,7 +133,7 @@ public final class ZoneJson {
   }
 
   /** Polygon or MultiPolygon as RFC 7946 GeoJSON: [lon, lat] positions, no crs member. */
-  private static ObjectNode geometry(Geometry g, ObjectMapper m) {
+  static ObjectNode geometry(Geometry g, ObjectMapper m) {
     ObjectNode out = m.createObjectNode();
     if (g instanceof Polygon p) {
       out.put("type", "Polygon");

@@ -1,0 +1,372 @@
+package org.conflictmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.conflictmap.config.Config;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * In headless Chromium: an event reported by two articles shows its figures, both sources and its
+ * corroboration in the popup; an editor corrects it in the popup and deletes another; a "near"
+ * event has its circle and a region-level event its approximate outline.
+ */
+class EventPopupBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path tmp;
+
+  private static App app;
+  private static ChromeDriverService service;
+  private static WebDriver driver;
+  private static String baseUrl;
+  private static long hama;
+  private static long region;
+  private static long near;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMEDRIVER) || "true".equals(System.getenv("CI")),
+        "no /usr/bin/chromedriver (install chromium and chromium-driver to run the browser test)");
+    Path dataDir = Files.createDirectories(tmp.resolve("data"));
+    Path profileDir = Files.createDirectories(tmp.resolve("chrome-profile"));
+    app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(false));
+    baseUrl = "http://127.0.0.1:" + app.port();
+
+    hama =
+        onlyEventId(
+            post(
+                "/api/articles",
+                article("https://one.example/hama", "Shelling hit Hama on Monday.")));
+    assertThat(
+            onlyEventId(
+                post(
+                    "/api/articles",
+                    article(
+                        "https://two.example/hama",
+                        "Artillery shelling struck Hama overnight, residents said."))))
+        .isEqualTo(hama);
+    send("PATCH", "/api/events/" + hama, "{\"fatalities\":7}");
+    near =
+        onlyEventId(
+            post(
+                "/api/articles",
+                article("https://three.example/homs", "Talks were held near Homs on Monday.")));
+    region =
+        onlyEventId(
+            post(
+                "/api/articles",
+                article(
+                    "https://four.example/idlib",
+                    "Clashes continued in Idlib province on Monday.")));
+    JsonNode r = JSON.readTree(send("GET", "/api/events/" + region, null));
+    assertThat(r.path("properties").path("geo_precision").asInt()).as(r.toString()).isEqualTo(3);
+    r = JSON.readTree(send("GET", "/api/events/" + near, null));
+    assertThat(r.path("properties").path("geo_precision").asInt()).as(r.toString()).isEqualTo(2);
+
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toString());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,800",
+        "--user-data-dir=" + profileDir.toAbsolutePath());
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (driver != null) driver.quit();
+    } finally {
+      try {
+        if (service != null) service.stop();
+      } finally {
+        if (app != null) app.close();
+      }
+    }
+  }
+
+  @Test
+  void popupShowsFiguresSourcesAndCorroborationAndAnEditorCorrectsAndDeletes() throws Exception {
+    driver.get(baseUrl + "/");
+    waitFor(
+        "the initial load",
+        d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    js().executeScript("localStorage.setItem('conflictmap.editorName', 'Browser Editor')");
+
+    // the merged event: one marker with a badge of 2 sources
+    WebElement popup = openPopup(hama);
+    assertThat(popup.findElement(By.cssSelector("[data-testid=popup-fatalities]")).getText())
+        .isEqualTo("7");
+    assertThat(popup.findElement(By.cssSelector("[data-testid=popup-injuries]")).getText())
+        .isEqualTo("not stated");
+    WebElement sources = popup.findElement(By.cssSelector("[data-testid=popup-sources]"));
+    assertThat(sources.getText())
+        .containsIgnoringCase("corroborated by 2 articles")
+        .contains("Artillery shelling struck Hama");
+    assertThat(
+            sources.findElements(By.tagName("a")).stream()
+                .map(a -> a.getAttribute("href"))
+                .toList())
+        .containsExactly("https://one.example/hama", "https://two.example/hama");
+    assertThat(popup.findElement(By.cssSelector("[data-testid=popup-corrected]")).getText())
+        .contains("fatalities");
+    assertThat(
+            number("return document.querySelectorAll('.leaflet-marker-pane .event-badge').length"))
+        .isGreaterThanOrEqualTo(1);
+    screenshot("popup-sources.png");
+
+    // the editor corrects type, sub-type and toll in the popup
+    popup.findElement(By.cssSelector("[data-testid=edit-event]")).click();
+    WebElement form =
+        waitFor(
+            "the edit form",
+            d -> d.findElement(By.cssSelector(".leaflet-popup [data-testid=edit-form]")));
+    new Select(form.findElement(By.cssSelector("[data-testid=edit-type]")))
+        .selectByVisibleText("Battles");
+    new Select(form.findElement(By.cssSelector("[data-testid=edit-subtype]")))
+        .selectByVisibleText("Armed clash");
+    WebElement fatalities = form.findElement(By.cssSelector("[data-testid=edit-fatalities]"));
+    fatalities.clear();
+    fatalities.sendKeys("9");
+    WebElement injuries = form.findElement(By.cssSelector("[data-testid=edit-injuries]"));
+    injuries.sendKeys("0");
+    form.findElement(By.cssSelector("[data-testid=edit-save]")).click();
+    waitFor(
+        "the corrected popup",
+        d ->
+            d.findElement(By.cssSelector(".leaflet-popup [data-testid=popup-fatalities]"))
+                .getText()
+                .equals("9"));
+    WebElement corrected =
+        driver.findElement(By.cssSelector(".leaflet-popup [data-testid=event-popup]"));
+    assertThat(corrected.findElement(By.cssSelector("[data-testid=popup-injuries]")).getText())
+        .isEqualTo("0");
+    assertThat(
+            corrected
+                .findElement(By.cssSelector("[data-testid=popup-type]"))
+                .getAttribute("textContent"))
+        .isEqualTo("Battles · Armed clash");
+    JsonNode stored = JSON.readTree(send("GET", "/api/events/" + hama, null)).path("properties");
+    assertThat(stored.path("fatalities").asInt()).isEqualTo(9);
+    assertThat(stored.path("sub_event_type").asText()).isEqualTo("Armed clash");
+    JsonNode history =
+        JSON.readTree(send("GET", "/api/events/" + hama + "/history", null)).path("corrections");
+    assertThat(history.findValuesAsText("editor")).contains("Browser Editor");
+    assertThat(history.findValuesAsText("field"))
+        .contains("event_type", "sub_event_type", "injuries");
+    screenshot("popup-corrected.png");
+
+    // a "near" event has its circle; a region-level event shows the region's approximate outline
+    assertThat(number("return document.querySelectorAll('path.near-circle').length"))
+        .isGreaterThanOrEqualTo(1);
+    openPopup(region);
+    waitFor(
+        "the approximate outline",
+        d -> !d.findElements(By.cssSelector("path.region-outline")).isEmpty());
+    screenshot("region-outline.png");
+
+    // drag the merged event to a new place (down: south) and confirm
+    double latBefore =
+        JSON.readTree(send("GET", "/api/events/" + hama, null))
+            .path("geometry")
+            .path("coordinates")
+            .get(1)
+            .asDouble();
+    WebElement hamaPopup = openPopup(hama);
+    hamaPopup.findElement(By.cssSelector("[data-testid=move-event]")).click();
+    WebElement icon =
+        (WebElement)
+            js().executeScript(
+                    "return window.conflictmap.layers.events.getLayers()"
+                        + ".find(m => m.feature.id === "
+                        + hama
+                        + ").getElement()");
+    new org.openqa.selenium.interactions.Actions(driver)
+        .clickAndHold(icon)
+        .moveByOffset(10, 10)
+        .moveByOffset(30, 30)
+        .release()
+        .perform();
+    waitFor(
+            "the move confirmation",
+            d -> d.findElement(By.cssSelector(".leaflet-popup [data-testid=move-save]")))
+        .click();
+    waitFor(
+        "the moved popup",
+        d -> d.findElement(By.cssSelector(".leaflet-popup [data-testid=event-popup]")));
+    JsonNode moved = JSON.readTree(send("GET", "/api/events/" + hama, null));
+    assertThat(moved.path("properties").path("corrected").toString())
+        .contains("lat")
+        .contains("lon");
+    assertThat(moved.path("geometry").path("coordinates").get(1).asDouble()).isLessThan(latBefore);
+
+    // delete, with a confirmation
+    WebElement nearPopup = openPopup(near);
+    nearPopup.findElement(By.cssSelector("[data-testid=delete-event]")).click();
+    nearPopup.findElement(By.cssSelector("[data-testid=confirm-delete]")).click();
+    waitFor(
+        "the marker to go",
+        d ->
+            number(
+                    "return window.conflictmap.layers.events.getLayers().filter(m => m.feature.id === "
+                        + near
+                        + ").length")
+                == 0);
+    assertThat(status("/api/events/" + near)).isEqualTo(404);
+    assertThat(driver.findElement(By.id("event-list")).getText()).doesNotContain("Homs");
+    assertNoConsoleErrors();
+  }
+
+  /** Opens an event's popup the way a user does: from its row in the event list. */
+  private static WebElement openPopup(long id) {
+    js().executeScript("window.conflictmap.map.closePopup()");
+    driver
+        .findElement(By.cssSelector("#event-list .event-item[data-event-id='" + id + "']"))
+        .click();
+    return waitFor(
+        "the popup of event " + id,
+        d ->
+            d.findElement(
+                By.cssSelector(
+                    ".leaflet-popup [data-testid=event-popup][data-event-id='" + id + "']")));
+  }
+
+  private static String article(String url, String body) {
+    return JSON.createObjectNode()
+        .put("title", "Report from " + URI.create(url).getHost())
+        .put("body", body)
+        .put("url", url)
+        .put("published", "2019-08-26")
+        .toString();
+  }
+
+  private static long onlyEventId(String response) throws IOException {
+    JsonNode features = JSON.readTree(response).path("events").path("features");
+    assertThat(features).as(response).hasSize(1);
+    return features.get(0).path("id").asLong();
+  }
+
+  private static String post(String path, String json) throws Exception {
+    return send("POST", path, json);
+  }
+
+  private static String send(String method, String path, String json) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    b.method(
+        method,
+        json == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) b.header("Content-Type", "application/json");
+    HttpResponse<String> r =
+        HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isLessThan(300);
+    return r.body();
+  }
+
+  private static int status(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private static long number(String script) {
+    Object value = js().executeScript(script);
+    assertThat(value).as(script).isInstanceOf(Number.class);
+    return ((Number) value).longValue();
+  }
+
+  private static JavascriptExecutor js() {
+    return (JavascriptExecutor) driver;
+  }
+
+  private static <T> T waitFor(String what, java.util.function.Function<WebDriver, T> done) {
+    try {
+      return new WebDriverWait(driver, TIMEOUT).until(done::apply);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "timed out waiting for " + what + "; browser console:\n" + consoleLog(), e);
+    }
+  }
+
+  private static List<LogEntry> consoleEntries() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll();
+  }
+
+  private static String consoleLog() {
+    return consoleEntries().stream()
+        .map(e -> e.getLevel() + " " + e.getMessage())
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static void assertNoConsoleErrors() {
+    List<String> errors =
+        consoleEntries().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(LogEntry::getMessage)
+            .collect(Collectors.toList());
+    assertThat(errors).as("browser console errors").isEmpty();
+  }
+
+  private static void screenshot(String name) throws IOException {
+    Path dir = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots");
+    Files.createDirectories(dir);
+    File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
