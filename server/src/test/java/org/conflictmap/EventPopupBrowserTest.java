@@ -80,7 +80,7 @@ class EventPopupBrowserTest {
                     "/api/articles",
                     article(
                         "https://two.example/hama",
-                        "Artillery shelling struck Hama overnight, residents said."))))
+                        "Artillery shelling struck Hama on Monday, residents said."))))
         .isEqualTo(hama);
     send("PATCH", "/api/events/" + hama, "{\"fatalities\":7}");
     near =

@@ -258,10 +258,17 @@ class ShareEmbedBrowserTest {
     driver.findElement(By.cssSelector(".leaflet-marker-icon[title^='Ankara']")).click();
     assertThat(driver.findElements(By.cssSelector(".leaflet-popup-content"))).isEmpty();
 
-    // the timeline filters by date: the sample is dated 27 August 2019
+    // the timeline filters by date: the sample reports three events up to 27 August 2019 and a
+    // summit planned for 16 September
     js(driver)
         .executeScript(
             "const i = document.getElementById('timeline-from'); i.value = '2019-09-01';"
+                + " i.dispatchEvent(new Event('change', {bubbles: true}));");
+    waitFor("the timeline filter", d -> eventCount(d) == 1);
+    assertThat(driver.findElement(By.id("timeline-count")).getText()).isEqualTo("1 event");
+    js(driver)
+        .executeScript(
+            "const i = document.getElementById('timeline-from'); i.value = '2019-09-17';"
                 + " i.dispatchEvent(new Event('change', {bubbles: true}));");
     waitFor("the timeline filter", d -> eventCount(d) == 0);
     assertThat(driver.findElement(By.id("timeline-count")).getText()).isEqualTo("0 events");

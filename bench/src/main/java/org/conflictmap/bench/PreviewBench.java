@@ -153,7 +153,15 @@ final class PreviewBench {
         lon,
         "Clashes were reported on the outskirts of the town on Wednesday, residents said.",
         0,
-        80);
+        80,
+        null,
+        null,
+        false,
+        List.of(),
+        0.5,
+        List.of(),
+        1,
+        List.of());
   }
 
   /** A 64-vertex outline about the size of the Idlib de-escalation zone. */

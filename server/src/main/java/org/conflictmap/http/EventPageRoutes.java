@@ -2,12 +2,12 @@ package org.conflictmap.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.conflictmap.events.Event;
+import org.conflictmap.events.EventWhen;
 import org.conflictmap.preview.PreviewRenderer;
 import org.conflictmap.preview.Previews;
 
@@ -17,7 +17,6 @@ import org.conflictmap.preview.Previews;
  * map at {@code /}, which gains the oEmbed discovery link for its own URL.
  */
 final class EventPageRoutes {
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
   private static final String SHARE_META = "<!-- share-meta -->";
   private final Api api;
 
@@ -94,7 +93,7 @@ final class EventPageRoutes {
   static String description(Event e) {
     String s = e.sentence() == null ? "" : e.sentence().strip().replaceAll("\\s+", " ");
     if (s.isEmpty()) {
-      return type(e) + " reported at " + place(e) + " on " + day(e) + ".";
+      return type(e) + " at " + place(e) + ", " + day(e) + ".";
     }
     return s.length() > 300 ? s.substring(0, 297).strip() + "…" : s;
   }
@@ -108,7 +107,7 @@ final class EventPageRoutes {
   }
 
   static String day(Event e) {
-    return e.eventDate() == null ? "undated" : DAY.format(e.eventDate());
+    return EventWhen.describe(e, EventWhen.LONG);
   }
 
   private static String eventHtml(Event e, String base) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.conflictmap.events.Event;
+import org.conflictmap.events.EventWhen;
 import org.conflictmap.zones.Zone;
 import org.locationtech.jts.geom.Envelope;
 
@@ -76,11 +77,16 @@ public final class Previews {
   public static Scene eventScene(Event e, List<Zone> zones) {
     List<Scene.ZoneShape> shapes =
         zones.stream()
-            .filter(z -> inForce(z, e.eventDate(), e.eventDate()))
+            .filter(
+                z ->
+                    inForce(
+                        z,
+                        e.eventDate(),
+                        e.eventDateEnd() == null ? e.eventDate() : e.eventDateEnd()))
             .map(Previews::shape)
             .toList();
     String place = orDefault(e.placeName(), "Unknown place");
-    String date = e.eventDate() == null ? "undated" : DAY.format(e.eventDate());
+    String date = EventWhen.describe(e, EventWhen.SHORT);
     String type = orDefault(e.eventType(), "Unclassified");
     if (e.subEventType() != null && !e.subEventType().isBlank()) {
       type += " · " + e.subEventType();

@@ -115,7 +115,8 @@ public final class EventStore {
       q.from()
           .ifPresent(
               d -> {
-                terms.add("e.event_date >= ?");
+                // An event over a range ("since May") is in the period when the two overlap.
+                terms.add("COALESCE(e.event_date_end, e.event_date) >= ?");
                 params.add(d);
               });
       q.to()

@@ -95,7 +95,7 @@ class CorrectionsApiTest {
         onlyEvent(
             ingest(
                 "https://two.example/hama",
-                "Residents said artillery shelling struck Hama overnight.",
+                "Residents said artillery shelling struck Hama on Monday.",
                 "2019-08-26",
                 false));
     assertThat(b.path("id").asLong()).isEqualTo(a.path("id").asLong());

@@ -81,7 +81,7 @@ class EventFilterParamsTest {
 
   @Test
   void filtersCombine() {
-    assertThat(places("type=Strategic%20developments&q=ankara&datetime=2019-08-27"))
+    assertThat(places("type=Strategic%20developments&q=ankara&datetime=2019-09-16"))
         .containsExactly("Ankara/Strategic developments");
     assertThat(places("type=Protests&datetime=2019-08-01/2019-08-31")).isEmpty();
     assertThat(places("type=Protests,Battles&bbox=30,30,40,40&datetime=2019-08-01/.."))

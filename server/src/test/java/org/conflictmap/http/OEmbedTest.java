@@ -66,7 +66,7 @@ class OEmbedTest {
     assertThat(a.path("version").asText()).isEqualTo("1.0");
     assertThat(a.path("type").asText()).isEqualTo("rich");
     assertThat(a.path("title").asText())
-        .isEqualTo("Ankara: Strategic developments, 27 August 2019");
+        .isEqualTo("Ankara: Strategic developments, planned for 16 September 2019");
     assertThat(a.path("provider_url").asText()).isEqualTo(BASE + "/");
     assertThat(a.path("width").asInt()).isEqualTo(800);
     assertThat(a.path("height").asInt()).isEqualTo(500);

@@ -62,8 +62,8 @@ class SharePagesTest {
     String url = origin + "/events/" + idlibBattle;
     Document d = page("/events/" + idlibBattle);
 
-    assertThat(meta(d, "og:title")).isEqualTo("Idlib: Battles, 27 August 2019");
-    assertThat(d.title()).startsWith("Idlib: Battles, 27 August 2019");
+    assertThat(meta(d, "og:title")).isEqualTo("Idlib: Battles, 1–27 August 2019");
+    assertThat(d.title()).startsWith("Idlib: Battles, 1–27 August 2019");
     assertThat(meta(d, "og:description")).isEqualTo(event.path("sentence").asText());
     assertThat(meta(d, "og:url")).isEqualTo(url);
     assertThat(meta(d, "og:image")).isEqualTo(url + "/preview.png");
@@ -76,9 +76,10 @@ class SharePagesTest {
     // what a reader needs is in the HTML itself: place, date, type, the sentence, the article
     String text = d.body().text();
     assertThat(d.selectFirst("h1").text()).isEqualTo("Idlib");
-    assertThat(d.selectFirst("time").attr("datetime")).isEqualTo("2019-08-27");
+    // the offensive "earlier this month": the page gives the start of its range
+    assertThat(d.selectFirst("time").attr("datetime")).isEqualTo("2019-08-01");
     assertThat(text)
-        .contains("27 August 2019", "Battles", event.path("sentence").asText())
+        .contains("1–27 August 2019", "Battles", event.path("sentence").asText())
         .contains(event.path("article_title").asText());
     assertThat(d.selectFirst("a[href=/?event=" + idlibBattle + "]")).as("map link").isNotNull();
     assertThat(d.selectFirst("#share-button").attr("data-share-url")).isEqualTo(url);
@@ -95,7 +96,7 @@ class SharePagesTest {
     assertThat(oembedHref).startsWith(origin + "/oembed?");
     JsonNode answer = http.get(oembedHref.substring(origin.length())).json();
     assertThat(answer.path("type").asText()).isEqualTo("rich");
-    assertThat(answer.path("title").asText()).isEqualTo("Idlib: Battles, 27 August 2019");
+    assertThat(answer.path("title").asText()).isEqualTo("Idlib: Battles, 1–27 August 2019");
   }
 
   @Test
