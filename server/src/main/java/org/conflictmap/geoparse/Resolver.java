@@ -37,6 +37,17 @@ final class Resolver {
   }
 
   static List<Mention> resolve(Gazetteer gazetteer, Document doc, List<Span> spans) {
+    List<Mention> out = new ArrayList<>(spans.size());
+    for (Mention m : new Resolver(gazetteer, doc, spans).resolveAll()) {
+      if (m != null) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** One mention per span, in the same order: null where a span has no candidate. */
+  static List<Mention> resolveEach(Gazetteer gazetteer, Document doc, List<Span> spans) {
     return new Resolver(gazetteer, doc, spans).resolveAll();
   }
 
@@ -73,6 +84,7 @@ final class Resolver {
                       .thenComparing(c -> c.place().key()))
               .toList();
       if (ranked.isEmpty()) {
+        out.add(null);
         continue;
       }
       Candidate best = ranked.get(0);
