@@ -17,9 +17,11 @@ import org.conflictmap.gazetteer.Place;
  */
 public final class Geoparser {
   private final Gazetteer gazetteer;
+  private final Aliases aliases;
 
   public Geoparser(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
+    this.aliases = new Aliases(gazetteer);
   }
 
   /** The places a text names, in text order. */
@@ -28,7 +30,7 @@ public final class Geoparser {
       return List.of();
     }
     Document doc = new Document(text);
-    return Resolver.resolve(gazetteer, doc, Spotter.spot(gazetteer, doc));
+    return Resolver.resolve(new Candidates(gazetteer), doc, Spotter.spot(gazetteer, aliases, doc));
   }
 
   /**
@@ -47,7 +49,7 @@ public final class Geoparser {
         index.add(k);
       }
     }
-    List<Mention> resolved = Resolver.resolveEach(gazetteer, doc, given);
+    List<Mention> resolved = Resolver.resolveEach(new Candidates(gazetteer), doc, given);
     List<Mention> out = new ArrayList<>(Collections.nCopies(spans.size(), (Mention) null));
     for (int k = 0; k < given.size(); k++) {
       out.set(index.get(k), resolved.get(k));
@@ -55,42 +57,51 @@ public final class Geoparser {
     return out;
   }
 
-  /** The places a name could stand for, in no particular order: what the resolver chooses from. */
+  /**
+   * The places a name could stand for, in no particular order: what the resolver chooses from when
+   * the name stands alone.
+   */
   public List<Place> candidates(String name) {
-    String folded = Names.normalize(name);
-    List<Place> found = gazetteer.lookupNormalized(folded);
-    if (found.isEmpty()) {
-      return gazetteer.demonym(name).map(List::of).orElse(List.of());
+    Optional<Aliases.Alias> alias = aliases.exactly(name);
+    if (alias.isPresent()) {
+      return List.of(alias.get().place());
     }
-    return found;
+    Optional<Place> people = gazetteer.demonym(name);
+    if (people.isPresent()) {
+      return List.of(people.get());
+    }
+    return gazetteer.lookupNormalized(Names.normalize(name));
   }
 
   private Span spanAt(Document doc, int start, int end) {
-    int first = -1;
-    int last = -1;
-    for (int i = 0; i < doc.size(); i++) {
-      Token t = doc.token(i);
-      if (t.end() > start && t.start() < end) {
-        if (first < 0) {
-          first = i;
-        }
-        last = i;
-      } else if (t.start() >= end) {
-        break;
-      }
-    }
-    if (first < 0) {
+    int[] tokens = doc.tokensCovering(start, end);
+    if (tokens == null) {
       return null;
     }
+    int first = tokens[0];
+    int last = tokens[1];
     String surface = doc.text.substring(start, end);
     String folded = Names.normalize(surface);
-    if (!gazetteer.containsNormalized(folded)) {
-      Optional<Place> country = gazetteer.demonym(surface);
-      if (country.isPresent()) {
-        return new Span(first, last, start, end, folded, country.get(), false, false);
-      }
+    Optional<Aliases.Alias> alias = aliases.exactly(surface);
+    if (alias.isPresent()) {
+      Aliases.Alias a = alias.get();
+      return new Span(
+          first, last, start, end, folded, a.place(), a.use() == Aliases.Use.DEMONYM, false, false);
     }
-    return new Span(first, last, start, end, folded, null, false, false);
+    Optional<Place> people = gazetteer.demonym(surface);
+    if (people.isPresent()) {
+      return new Span(first, last, start, end, folded, people.get(), true, false, false);
+    }
+    return new Span(
+        first,
+        last,
+        start,
+        end,
+        folded,
+        null,
+        false,
+        Spotter.regionCue(doc, first, last),
+        Spotter.near(doc, first));
   }
 
   public Gazetteer gazetteer() {
