@@ -90,7 +90,7 @@ final class WordLists {
    * Putin").
    */
   static final Set<String> TITLES =
-      Set.of(
+      words(
           "president",
           "minister",
           "premier",
@@ -152,7 +152,39 @@ final class WordLists {
           "foreign",
           "prime",
           "defence",
-          "defense");
+          "defense",
+          "coach",
+          "officer",
+          "detective",
+          "trooper",
+          "sheriff",
+          "pastor",
+          "reverend",
+          "rev",
+          "attorney",
+          "commissioner",
+          "councilman",
+          "councilwoman",
+          "representative",
+          "rep",
+          "superintendent",
+          "principal",
+          "cpl",
+          "sgt",
+          "pfc",
+          "spc",
+          "agent",
+          "director",
+          "manager",
+          "coordinator",
+          "sister",
+          "brother",
+          "father",
+          "mother",
+          "uncle",
+          "aunt",
+          "grandmother",
+          "grandfather");
 
   /** Verbs that follow the name of whoever speaks ("Smith said"). */
   static final Set<String> REPORTING_VERBS =
@@ -231,6 +263,11 @@ final class WordLists {
           "miles");
 
   private WordLists() {}
+
+  /** A set of words; repeats are harmless, unlike in {@code Set.of}. */
+  private static Set<String> words(String... words) {
+    return Set.copyOf(java.util.Arrays.asList(words));
+  }
 
   private static Set<String> load(String resource) {
     Set<String> words = new HashSet<>();
