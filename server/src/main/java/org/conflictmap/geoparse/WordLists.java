@@ -17,6 +17,74 @@ final class WordLists {
    */
   static final Set<String> NOT_PLACES = load("not-places.txt");
 
+  /** Given names: one before a capitalised word starts a person's name ("Jessica Kay"). */
+  static final Set<String> FIRST_NAMES = load("first-names.txt");
+
+  /** Words that make a name a place's, so they are never part of a person's name. */
+  static final Set<String> PLACE_WORDS =
+      Set.of(
+          "county",
+          "parish",
+          "city",
+          "township",
+          "borough",
+          "village",
+          "town",
+          "river",
+          "lake",
+          "mountain",
+          "mountains",
+          "island",
+          "islands",
+          "valley",
+          "bay",
+          "beach",
+          "heights",
+          "springs",
+          "falls",
+          "province",
+          "region",
+          "district",
+          "state");
+
+  /** Words after a name that make it part of a street's name ("Dublin Road"). */
+  static final Set<String> STREET_WORDS =
+      Set.of(
+          "street",
+          "st",
+          "road",
+          "rd",
+          "avenue",
+          "ave",
+          "drive",
+          "dr",
+          "lane",
+          "ln",
+          "boulevard",
+          "blvd",
+          "highway",
+          "hwy",
+          "parkway",
+          "pkwy",
+          "pike",
+          "turnpike",
+          "trail",
+          "court",
+          "ct",
+          "circle",
+          "terrace",
+          "way",
+          "alley",
+          "expressway",
+          "freeway");
+
+  /** Prepositions that put something at a place ("in Kay", "at Shiloh"). */
+  static final Set<String> LOCATIVES =
+      Set.of("in", "at", "near", "outside", "across", "throughout", "toward", "towards", "into");
+
+  /** Abbreviations that stand inside place names before a full stop ("St. Louis", "Ft. Worth"). */
+  static final Set<String> NAME_ABBREVIATIONS = Set.of("st", "ste", "ft", "mt", "pt");
+
   /**
    * Titles: what follows them is a person's name, not a town that shares it ("President Vladimir
    * Putin").
