@@ -135,6 +135,14 @@ public final class Gazetteer {
     } else if ("ADM1".equals(code)) {
       // a region's population is its towns' sum: weigh it like a large town, not like a country
       score -= 1.0;
+    } else if ("ADM2".equals(code)) {
+      // a county shares its name with its seat and many towns; "Laurel" alone is rarely the county
+      score -= 1.5;
+    } else if ("CONT".equals(code)) {
+      score += 12; // nothing else called "Europe" or "Africa" is meant in the news
+    } else if (!"P".equals(p.featureClass()) && !"A".equals(p.featureClass())) {
+      // world regions, seas and land forms have no population; they outrank towns of their name
+      score += 8;
     } else if (code.startsWith("PPLX")
         || "PPLL".equals(code)
         || "PPLH".equals(code)

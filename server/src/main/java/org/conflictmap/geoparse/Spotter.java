@@ -328,7 +328,11 @@ final class Spotter {
   private boolean onlySmallTowns(String folded) {
     return gazetteer.lookupNormalized(folded).stream()
         .allMatch(
-            p -> p.precision() == Precision.TOWN && p.population() < SPEAKING_TOWN_POPULATION);
+            p ->
+                // counties are named after people: "Smith said" is no more Smith County, Texas
+                "ADM2".equals(p.featureCode())
+                    || p.precision() == Precision.TOWN
+                        && p.population() < SPEAKING_TOWN_POPULATION);
   }
 
   // ---------------------------------------------------------------- cues
