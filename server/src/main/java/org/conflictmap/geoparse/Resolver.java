@@ -322,8 +322,10 @@ final class Resolver {
       score -= 0.5;
     } else if ("ADM2".equals(code)) {
       score += 0.5;
-    } else if ("CONT".equals(code) || "RGN".equals(code)) {
-      score += 3.0;
+    } else if ("CONT".equals(code)) {
+      score += 6.0; // no population: nothing else called "Europe" is meant in the news
+    } else if (!"P".equals(p.featureClass()) && !"A".equals(p.featureClass())) {
+      score += 3.0; // world regions, seas and mountains have no population either
     } else if (code.startsWith("PPLX")
         || "PPLL".equals(code)
         || "PPLH".equals(code)
