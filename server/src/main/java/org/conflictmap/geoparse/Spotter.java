@@ -295,8 +295,14 @@ final class Spotter {
       if (personWords.contains(s.folded()) && !strong(s)) {
         return false; // "Kay" after "Jessica Kay", "Putin" after "Vladimir Putin"
       }
-      if (speaks(s.last()) && onlySmallTowns(s.folded())) {
+      if ((speaks(s.last()) || spokenOf(s.first())) && !speakingPlace(s.folded())) {
         return false; // "Smith told reporters": of places, only capitals speak ("Moscow said")
+      }
+      if (bareCountyOnly(s)) {
+        return false;
+      }
+      if (afterUnknownName(s.first()) && !strong(s)) {
+        return false; // "Kenny Davis", "Giant Eagle": the end of a name that is not a place
       }
     }
     return true;
@@ -307,8 +313,13 @@ final class Spotter {
     if (s.first() > 0 && WordLists.LOCATIVES.contains(doc.lower(s.first() - 1))) {
       return true;
     }
+    // counties do not count: most are named after people ("Jones", "Carter")
     return gazetteer.lookupNormalized(s.folded()).stream()
-        .anyMatch(p -> p.precision() != Precision.TOWN);
+        .anyMatch(
+            p ->
+                p.precision() == Precision.COUNTRY
+                    || "ADM1".equals(p.featureCode())
+                    || !"P".equals(p.featureClass()) && !"A".equals(p.featureClass()));
   }
 
   private boolean streetFollows(int last) {
@@ -325,14 +336,63 @@ final class Spotter {
         && WordLists.REPORTING_VERBS.contains(doc.lower(i + 1));
   }
 
-  private boolean onlySmallTowns(String folded) {
+  /** The word before token i is a reporting verb: "said Harper". */
+  private boolean spokenOf(int i) {
+    return i > 0
+        && doc.gapAfter(i - 1).equals(" ")
+        && WordLists.REPORTING_VERBS.contains(doc.lower(i - 1));
+  }
+
+  /** Countries, first-level regions, capitals and large cities speak in the news. */
+  private boolean speakingPlace(String folded) {
     return gazetteer.lookupNormalized(folded).stream()
-        .allMatch(
+        .anyMatch(
             p ->
-                // counties are named after people: "Smith said" is no more Smith County, Texas
-                "ADM2".equals(p.featureCode())
+                p.precision() == Precision.COUNTRY
+                    || "ADM1".equals(p.featureCode())
+                    || "PPLC".equals(p.featureCode())
                     || p.precision() == Precision.TOWN
-                        && p.population() < SPEAKING_TOWN_POPULATION);
+                        && p.population() >= SPEAKING_TOWN_POPULATION * 5);
+  }
+
+  /**
+   * Token i follows, in the same name, a capitalised word that is no place, no title and no common
+   * word: a given name ("Kenny Davis") or the first word of a firm ("Giant Eagle").
+   */
+  private boolean afterUnknownName(int i) {
+    if (i == 0 || !doc.gapAfter(i - 1).equals(" ")) {
+      return false;
+    }
+    Token prev = doc.token(i - 1);
+    String lower = doc.lower(i - 1);
+    return prev.capitalized()
+        && prev.cased()
+        && !prev.allCaps()
+        && prev.text().length() > 1
+        && !WordLists.NOT_PLACES.contains(lower)
+        && !WordLists.TITLES.contains(lower)
+        && !WordLists.PLACE_WORDS.contains(lower)
+        && !gazetteer.containsNormalized(lower)
+        && gazetteer.demonym(prev.text()).isEmpty();
+  }
+
+  /**
+   * Only counties bear this name, and only in their short form ("Jones" for Jones County): in news
+   * that is a person, unless a list of counties follows ("Laurel and Knox counties").
+   */
+  private boolean bareCountyOnly(Span s) {
+    for (Place p : gazetteer.lookupNormalized(s.folded())) {
+      if (!"ADM2".equals(p.featureCode()) || Names.normalize(p.name()).equals(s.folded())) {
+        return false;
+      }
+    }
+    for (int k = s.last() + 1; k < Math.min(doc.size(), s.last() + 6); k++) {
+      String w = doc.lower(k);
+      if (w.equals("counties") || w.equals("parishes")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- cues
