@@ -233,9 +233,19 @@ final class Spotter {
             false,
             false);
       }
+      if (last == i) {
+        Place region = regionOfPeople(doc.lower(i));
+        if (region != null) {
+          return new Span(
+              i, i, first.start(), first.end(), doc.lower(i), region, true, false, false);
+        }
+      }
       String folded = Names.normalize(surface);
       if (last > i && WordLists.NOT_PLACES.contains(folded)) {
         continue;
+      }
+      if (last > i && cityOfInstitution(last)) {
+        continue; // "Dublin City Council" is Dublin's council, not a place called Dublin City
       }
       if (gazetteer.containsNormalized(folded)) {
         return new Span(
@@ -251,6 +261,43 @@ final class Spotter {
       }
     }
     return null;
+  }
+
+  /**
+   * The state or province whose people a word names ("Ohioans", "Californian", "Texans",
+   * "Ontarians"), found by undoing the usual English endings; null if none fits.
+   */
+  private Place regionOfPeople(String lower) {
+    String w = lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
+    if (!w.endsWith("an") || w.length() < 5) {
+      return null;
+    }
+    String stem = w.substring(0, w.length() - 2);
+    String[] tries = {stem, stem + "a", stem + "o", stem + "as", stem + "e"};
+    for (String t : tries) {
+      for (Place p : gazetteer.lookupNormalized(t)) {
+        if ("ADM1".equals(p.featureCode()) && Names.normalize(p.name()).equals(t)) {
+          return p;
+        }
+      }
+    }
+    if (stem.endsWith("i")) {
+      String o = stem.substring(0, stem.length() - 1) + "io"; // Ontarian → Ontario
+      for (Place p : gazetteer.lookupNormalized(o)) {
+        if ("ADM1".equals(p.featureCode())) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Token i is "City" and a capitalised word follows: "Springfield City Schools". */
+  private boolean cityOfInstitution(int i) {
+    return doc.lower(i).equals("city")
+        && i + 1 < doc.size()
+        && doc.gapAfter(i).equals(" ")
+        && doc.token(i + 1).capitalized();
   }
 
   /** Words of one name are joined by a space, a hyphen, or "St. " and its like. */
@@ -288,7 +335,7 @@ final class Spotter {
     if (s.demonym()) {
       return true;
     }
-    if (streetFollows(s.last())) {
+    if (streetFollows(s.last()) && !regionOrCountry(s)) {
       return false; // "Dublin Road", "Lincoln Street"
     }
     if (s.first() == s.last()) {
@@ -306,6 +353,11 @@ final class Spotter {
       }
     }
     return true;
+  }
+
+  private boolean regionOrCountry(Span s) {
+    return gazetteer.lookupNormalized(s.folded()).stream()
+        .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
   }
 
   /** A country or region, or a name the text puts somewhere ("in Kay"): a place after all. */
@@ -338,9 +390,14 @@ final class Spotter {
 
   /** The word before token i is a reporting verb: "said Harper". */
   private boolean spokenOf(int i) {
-    return i > 0
-        && doc.gapAfter(i - 1).equals(" ")
-        && WordLists.REPORTING_VERBS.contains(doc.lower(i - 1));
+    if (i == 0
+        || !doc.gapAfter(i - 1).equals(" ")
+        || !WordLists.REPORTING_VERBS.contains(doc.lower(i - 1))) {
+      return false;
+    }
+    // "said Harper." or "said Shelley Szafraniec", not "said Richmond police"
+    String gap = doc.gapAfter(i);
+    return i + 1 >= doc.size() || !gap.equals(" ") || doc.token(i + 1).capitalized();
   }
 
   /** Countries, first-level regions, capitals and large cities speak in the news. */
