@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.conflictmap.gazetteer.Candidate;
+import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.Precision;
 
@@ -36,6 +37,7 @@ final class Resolver {
   static final double CONTAINER_COUNTRY = 3.0;
   static final double CONTAINER_REGION = 5.0;
   static final double REGION_CUE = 8.0;
+  static final double SHORT_COUNTY = 2.0;
 
   private final Document doc;
   private final List<Span> spans;
@@ -68,14 +70,19 @@ final class Resolver {
     final double[] prob;
     final boolean fixed;
 
-    Name(List<Place> places, boolean fixed) {
+    Name(List<Place> places, boolean fixed, String folded) {
       this.places = places;
       this.fixed = fixed;
       this.base = new double[places.size()];
       this.score = new double[places.size()];
       this.prob = new double[places.size()];
       for (int k = 0; k < places.size(); k++) {
-        base[k] = prior(places.get(k));
+        Place p = places.get(k);
+        base[k] = prior(p);
+        if ("ADM2".equals(p.featureCode()) && !Names.normalize(p.name()).equals(folded)) {
+          // "Richmond" is the city far more often than Richmond County
+          base[k] -= SHORT_COUNTY;
+        }
       }
     }
   }
@@ -89,7 +96,7 @@ final class Resolver {
       Name name = names.get(key);
       if (name == null) {
         List<Place> places = s.fixed() != null ? List.of(s.fixed()) : candidates.of(s.folded());
-        name = new Name(places, s.fixed() != null);
+        name = new Name(places, s.fixed() != null, s.folded());
         names.put(key, name);
       }
       nameOf[i] = name;
@@ -111,6 +118,18 @@ final class Resolver {
       softmax(name.score, name.prob);
     }
     List<Name> all = new ArrayList<>(names.values());
+    Grid grid = new Grid(all);
+    for (int a = 0; a < all.size(); a++) {
+      Name n = all.get(a);
+      if (n.places.size() > 1) {
+        for (int k : topByBase(n, NEAR_CANDIDATES)) {
+          n.base[k] += NEAR_WEIGHT * nearness(n.places.get(k), a, grid);
+        }
+      }
+    }
+    for (Name n : all) {
+      softmax(n.base, n.prob);
+    }
     for (int round = 0; round < ROUNDS; round++) {
       context(all);
     }
@@ -150,11 +169,6 @@ final class Resolver {
             ownRegion.merge(region, n.prob[k], Double::sum);
           }
         }
-        int[] order = topByBase(n, NEAR_CANDIDATES);
-        boolean[] weighNear = new boolean[n.places.size()];
-        for (int k : order) {
-          weighNear[k] = true;
-        }
         for (int k = 0; k < n.places.size(); k++) {
           Place p = n.places.get(k);
           double cs =
@@ -164,9 +178,6 @@ final class Resolver {
           if (!region.isEmpty()) {
             double rs = regionMass.getOrDefault(region, 0.0) - ownRegion.get(region);
             s[k] += REGION_WEIGHT * Math.log1p(Math.max(0, rs));
-          }
-          if (weighNear[k]) {
-            s[k] += NEAR_WEIGHT * nearness(p, n, all);
           }
         }
       }
@@ -179,31 +190,76 @@ final class Resolver {
     }
   }
 
-  /** How close a place lies to the likely places of the other names: a sum of kernels, 0–∞. */
-  private static double nearness(Place p, Name self, List<Name> all) {
-    if (p.precision() != Precision.TOWN) {
+  /**
+   * How many other names of the article have a reading close to this place: for each other name its
+   * closest top candidate counts, by a kernel that is 1 at the same spot and ½ at 100 km. Any
+   * reading counts, not only the favourite, so that "Paris" and "Henry County" find each other in
+   * Tennessee though each alone would go elsewhere.
+   */
+  private static double nearness(Place p, int self, Grid grid) {
+    if (!local(p)) {
       return 0;
     }
     double cosLat = Math.cos(Math.toRadians(p.lat()));
+    double[] best = grid.scratch;
+    java.util.Arrays.fill(best, 0);
+    int cy = (int) Math.floor(p.lat());
+    int cx = (int) Math.floor(p.lon());
+    for (int dy = -1; dy <= 1; dy++) {
+      for (int dx = -1; dx <= 1; dx++) {
+        List<Grid.Entry> cell = grid.cells.get(Grid.key(cy + dy, cx + dx));
+        if (cell == null) {
+          continue;
+        }
+        for (Grid.Entry e : cell) {
+          if (e.name() == self || e.place() == p) {
+            continue;
+          }
+          double y = (e.place().lat() - p.lat()) * 111.2;
+          double x = (e.place().lon() - p.lon()) * 111.2 * cosLat;
+          double k = 1 / (1 + (x * x + y * y) / (100.0 * 100.0));
+          if (k > best[e.name()]) {
+            best[e.name()] = k;
+          }
+        }
+      }
+    }
     double sum = 0;
-    for (Name other : all) {
-      if (other == self) {
-        continue;
-      }
-      int best = argmax(other.prob);
-      if (best < 0) {
-        continue;
-      }
-      Place q = other.places.get(best);
-      if (q.precision() != Precision.TOWN || q.key().equals(p.key())) {
-        continue;
-      }
-      double dy = (q.lat() - p.lat()) * 111.2;
-      double dx = (q.lon() - p.lon()) * 111.2 * cosLat;
-      double d2 = (dx * dx + dy * dy) / (100.0 * 100.0);
-      sum += other.prob[best] / (1 + d2);
+    for (double b : best) {
+      sum += b;
     }
     return Math.log1p(sum);
+  }
+
+  /** Towns and counties: places small enough that nearness to them means something. */
+  private static boolean local(Place p) {
+    return p.precision() == Precision.TOWN || "ADM2".equals(p.featureCode());
+  }
+
+  /** The top candidates of every name, bucketed by whole degrees of latitude and longitude. */
+  private static final class Grid {
+    record Entry(int name, Place place) {}
+
+    final Map<Long, List<Entry>> cells = new HashMap<>();
+    final double[] scratch;
+
+    Grid(List<Name> all) {
+      scratch = new double[all.size()];
+      for (int a = 0; a < all.size(); a++) {
+        Name n = all.get(a);
+        for (int k : topByBase(n, NEAR_CANDIDATES)) {
+          Place p = n.places.get(k);
+          if (local(p)) {
+            long key = key((int) Math.floor(p.lat()), (int) Math.floor(p.lon()));
+            cells.computeIfAbsent(key, x -> new ArrayList<>()).add(new Entry(a, p));
+          }
+        }
+      }
+    }
+
+    static long key(int lat, int lon) {
+      return ((long) lat << 32) ^ (lon & 0xffffffffL);
+    }
   }
 
   private static int[] topByBase(Name n, int limit) {
@@ -218,16 +274,6 @@ final class Resolver {
       out[k] = idx[k];
     }
     return out;
-  }
-
-  private static int argmax(double[] v) {
-    int best = -1;
-    for (int k = 0; k < v.length; k++) {
-      if (best < 0 || v[k] > v[best]) {
-        best = k;
-      }
-    }
-    return best;
   }
 
   /** The first-level region a place is in, or is: its key, or "" if unknown. */
