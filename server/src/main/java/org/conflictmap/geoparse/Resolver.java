@@ -38,6 +38,7 @@ final class Resolver {
   static final double CONTAINER_REGION = 5.0;
   static final double REGION_CUE = 8.0;
   static final double SHORT_COUNTY = 2.0;
+  static final double ALTERNATE_NAME = 1.0;
 
   private final Document doc;
   private final List<Span> spans;
@@ -79,9 +80,14 @@ final class Resolver {
       for (int k = 0; k < places.size(); k++) {
         Place p = places.get(k);
         base[k] = prior(p);
-        if ("ADM2".equals(p.featureCode()) && !Names.normalize(p.name()).equals(folded)) {
+        boolean ownName = Names.normalize(p.name()).equals(folded);
+        if ("ADM2".equals(p.featureCode()) && !ownName) {
           // "Richmond" is the city far more often than Richmond County
           base[k] -= SHORT_COUNTY;
+        } else if ("P".equals(p.featureClass()) && !ownName) {
+          // a town found by a historic or foreign alternate name ("Berea" for Aleppo) is a
+          // weaker reading than a town of that very name
+          base[k] -= ALTERNATE_NAME;
         }
       }
     }
