@@ -31,26 +31,19 @@ final class Resolver {
   /** Candidates per name whose nearness to other names is weighed; the rest keep their prior. */
   private static final int NEAR_CANDIDATES = 12;
 
-  static final double COUNTRY_WEIGHT = 1.6;
-  static final double REGION_WEIGHT = 2.0;
-  static final double NEAR_WEIGHT = 1.5;
-  static final double CONTAINER_COUNTRY = 3.0;
-  static final double CONTAINER_REGION = 5.0;
-  static final double REGION_CUE = 8.0;
-  static final double SHORT_COUNTY = 2.0;
-  static final double ALTERNATE_NAME = 1.0;
-
+  private final Weights w;
   private final Document doc;
   private final List<Span> spans;
 
-  private Resolver(Document doc, List<Span> spans) {
+  private Resolver(Weights w, Document doc, List<Span> spans) {
+    this.w = w;
     this.doc = doc;
     this.spans = spans;
   }
 
-  static List<Mention> resolve(Candidates candidates, Document doc, List<Span> spans) {
+  static List<Mention> resolve(Weights w, Candidates candidates, Document doc, List<Span> spans) {
     List<Mention> out = new ArrayList<>(spans.size());
-    for (Mention m : new Resolver(doc, spans).resolveAll(candidates)) {
+    for (Mention m : new Resolver(w, doc, spans).resolveAll(candidates)) {
       if (m != null) {
         out.add(m);
       }
@@ -59,8 +52,9 @@ final class Resolver {
   }
 
   /** One mention per span, in the same order: null where a span has no candidate. */
-  static List<Mention> resolveEach(Candidates candidates, Document doc, List<Span> spans) {
-    return new Resolver(doc, spans).resolveAll(candidates);
+  static List<Mention> resolveEach(
+      Weights w, Candidates candidates, Document doc, List<Span> spans) {
+    return new Resolver(w, doc, spans).resolveAll(candidates);
   }
 
   /** All occurrences of one name, with its candidates and their running scores. */
@@ -71,7 +65,7 @@ final class Resolver {
     final double[] prob;
     final boolean fixed;
 
-    Name(List<Place> places, boolean fixed, String folded) {
+    Name(List<Place> places, boolean fixed, String folded, Weights w) {
       this.places = places;
       this.fixed = fixed;
       this.base = new double[places.size()];
@@ -79,15 +73,15 @@ final class Resolver {
       this.prob = new double[places.size()];
       for (int k = 0; k < places.size(); k++) {
         Place p = places.get(k);
-        base[k] = prior(p);
+        base[k] = prior(p, w);
         boolean ownName = Names.normalize(p.name()).equals(folded);
         if ("ADM2".equals(p.featureCode()) && !ownName) {
           // "Richmond" is the city far more often than Richmond County
-          base[k] -= SHORT_COUNTY;
+          base[k] -= w.shortCounty();
         } else if ("P".equals(p.featureClass()) && !ownName) {
           // a town found by a historic or foreign alternate name ("Berea" for Aleppo) is a
           // weaker reading than a town of that very name
-          base[k] -= ALTERNATE_NAME;
+          base[k] -= w.alternateName();
         }
       }
     }
@@ -102,7 +96,7 @@ final class Resolver {
       Name name = names.get(key);
       if (name == null) {
         List<Place> places = s.fixed() != null ? List.of(s.fixed()) : candidates.of(s.folded());
-        name = new Name(places, s.fixed() != null, s.folded());
+        name = new Name(places, s.fixed() != null, s.folded(), w);
         names.put(key, name);
       }
       nameOf[i] = name;
@@ -129,7 +123,7 @@ final class Resolver {
       Name n = all.get(a);
       if (n.places.size() > 1) {
         for (int k : topByBase(n, NEAR_CANDIDATES)) {
-          n.base[k] += NEAR_WEIGHT * nearness(n.places.get(k), a, grid);
+          n.base[k] += w.near() * nearness(n.places.get(k), a, grid);
         }
       }
     }
@@ -137,7 +131,7 @@ final class Resolver {
       softmax(n.base, n.prob);
     }
     for (int round = 0; round < ROUNDS; round++) {
-      context(all);
+      context(all, w);
     }
     List<Mention> out = new ArrayList<>(spans.size());
     for (int i = 0; i < spans.size(); i++) {
@@ -147,7 +141,7 @@ final class Resolver {
   }
 
   /** One round: every name's scores from its base and the other names' current beliefs. */
-  private static void context(List<Name> all) {
+  private static void context(List<Name> all, Weights w) {
     Map<String, Double> countryMass = new HashMap<>();
     Map<String, Double> regionMass = new HashMap<>();
     for (Name n : all) {
@@ -179,11 +173,11 @@ final class Resolver {
           Place p = n.places.get(k);
           double cs =
               countryMass.getOrDefault(p.countryCode(), 0.0) - ownCountry.get(p.countryCode());
-          s[k] += COUNTRY_WEIGHT * Math.log1p(Math.max(0, cs));
+          s[k] += w.country() * Math.log1p(Math.max(0, cs));
           String region = regionOf(p);
           if (!region.isEmpty()) {
             double rs = regionMass.getOrDefault(region, 0.0) - ownRegion.get(region);
-            s[k] += REGION_WEIGHT * Math.log1p(Math.max(0, rs));
+            s[k] += w.region() * Math.log1p(Math.max(0, rs));
           }
         }
       }
@@ -314,7 +308,7 @@ final class Resolver {
     if (s.regionCue()) {
       for (int k = 0; k < score.length; k++) {
         if (name.places.get(k).precision() == Precision.REGION) {
-          score[k] += REGION_CUE;
+          score[k] += w.regionCue();
         }
       }
     }
@@ -358,22 +352,22 @@ final class Resolver {
    * How likely a place is to be meant by a bare mention of its name, in log10 units: population,
    * and the kind of place (a country or a capital over a village of the same name).
    */
-  static double prior(Place p) {
+  static double prior(Place p, Weights w) {
     double score = Math.log10(p.population() + 10.0);
     String code = p.featureCode();
     if (code.startsWith("PCL")) {
-      score += 3.0;
+      score += w.pcl();
     } else if ("PPLC".equals(code)) {
-      score += 1.5;
+      score += w.capital();
     } else if ("PPLA".equals(code)) {
-      score += 1.0;
+      score += w.seat();
     } else if ("PPLA2".equals(code)) {
-      score += 0.5;
+      score += w.seat2();
     } else if ("ADM1".equals(code)) {
       // a region's population is its towns' sum; its seat of the same name ("Idlib") comes first
-      score -= 0.5;
+      score += w.adm1();
     } else if ("ADM2".equals(code)) {
-      score += 0.5;
+      score += w.adm2();
     } else if ("CONT".equals(code)) {
       score += 6.0; // no population: nothing else called "Europe" is meant in the news
     } else if (!"P".equals(p.featureClass()) && !"A".equals(p.featureClass())) {
@@ -387,16 +381,16 @@ final class Resolver {
     return score;
   }
 
-  private static double hintBonus(Place p, Place hint) {
+  private double hintBonus(Place p, Place hint) {
     if (hint == null || p.key().equals(hint.key())) {
       return 0;
     }
     double bonus = 0;
     if (p.countryCode().equals(hint.countryCode())) {
-      bonus += CONTAINER_COUNTRY;
+      bonus += w.containerCountry();
       String region = regionOf(hint);
       if (hint.precision() == Precision.REGION && !region.isEmpty() && region.equals(regionOf(p))) {
-        bonus += CONTAINER_REGION;
+        bonus += w.containerRegion();
       }
     }
     return bonus;
@@ -432,13 +426,13 @@ final class Resolver {
   }
 
   /** The best bare reading of a span among its non-town candidates, or its fixed place. */
-  private static Place largest(Span s, Candidates candidates) {
+  private Place largest(Span s, Candidates candidates) {
     if (s.fixed() != null) {
       return s.demonym() ? null : s.fixed();
     }
     Place best = null;
     for (Place p : candidates.of(s.folded())) {
-      if (p.precision() != Precision.TOWN && (best == null || prior(p) > prior(best))) {
+      if (p.precision() != Precision.TOWN && (best == null || prior(p, w) > prior(best, w))) {
         best = p;
       }
     }
