@@ -25,6 +25,9 @@ final class Spotter {
    */
   private static final long SPEAKING_TOWN_POPULATION = 100_000;
 
+  /** Towns named by a common word ("Hope") that are this big are read as towns without a cue. */
+  private static final long COMMON_WORD_TOWN_POPULATION = 100_000;
+
   private final Gazetteer gazetteer;
   private final Aliases aliases;
   private final Document doc;
@@ -241,7 +244,9 @@ final class Spotter {
         }
       }
       String folded = Names.normalize(surface);
-      if (last > i && WordLists.NOT_PLACES.contains(folded)) {
+      if (last > i
+          && (WordLists.NOT_PLACES.contains(folded)
+              || WordLists.NOT_PLACE_NAMES.contains(folded))) {
         continue;
       }
       if (last > i && cityOfInstitution(last)) {
@@ -315,10 +320,22 @@ final class Spotter {
     if (t.text().length() < 2 || WordLists.NOT_PLACES.contains(lower)) {
       return false;
     }
-    if (t.allCaps() && t.text().length() <= 4) {
-      return false; // acronyms: UN, NATO, ISIS; the place acronyms are aliases
+    if (t.allCaps() && t.text().length() <= 4 || acronymPlural(t.text())) {
+      return false; // acronyms: UN, NATO, ISIS, MPs; the place acronyms are aliases
     }
     return !(doc.sentenceInitial(i) && doc.seenInLowerCase(lower));
+  }
+
+  private static boolean acronymPlural(String w) {
+    if (w.length() < 3 || w.charAt(w.length() - 1) != 's') {
+      return false;
+    }
+    for (int k = 0; k < w.length() - 1; k++) {
+      if (!Character.isUpperCase(w.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- filters
@@ -347,6 +364,11 @@ final class Spotter {
       }
       if (bareCountyOnly(s)) {
         return false;
+      }
+      if (WordLists.ENGLISH_WORDS.contains(doc.lower(s.first()))
+          && onlySmallTowns(s.folded())
+          && !placeCue(s)) {
+        return false; // "Spring", "Hope", "Pack": words first, small towns second
       }
       if (afterUnknownName(s.first()) && !strong(s)) {
         return false; // "Kenny Davis", "Giant Eagle": the end of a name that is not a place
@@ -386,6 +408,39 @@ final class Spotter {
     return i + 1 < doc.size()
         && doc.gapAfter(i).equals(" ")
         && WordLists.REPORTING_VERBS.contains(doc.lower(i + 1));
+  }
+
+  /** Only towns below a size that everyone knows bear this name, or counties. */
+  private boolean onlySmallTowns(String folded) {
+    for (Place p : gazetteer.lookupNormalized(folded)) {
+      boolean small =
+          "ADM2".equals(p.featureCode())
+              || "P".equals(p.featureClass()) && p.population() < COMMON_WORD_TOWN_POPULATION;
+      if (!small) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The text puts something at the name ("in Hope", "from Spring") or gives its state. */
+  private boolean placeCue(Span s) {
+    if (s.first() > 0) {
+      String prev = doc.lower(s.first() - 1);
+      if (WordLists.LOCATIVES.contains(prev) || prev.equals("from") || prev.equals("to")) {
+        return true;
+      }
+    }
+    int next = s.last() + 1;
+    if (next < doc.size() && doc.gapAfter(s.last()).equals(", ")) {
+      return aliasAt(next) != null || regionOrCountryName(doc.lower(next));
+    }
+    return false;
+  }
+
+  private boolean regionOrCountryName(String folded) {
+    return gazetteer.lookupNormalized(folded).stream()
+        .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
   }
 
   /** The word before token i is a reporting verb: "said Harper". */

@@ -17,6 +17,16 @@ final class WordLists {
    */
   static final Set<String> NOT_PLACES = load("not-places.txt");
 
+  /**
+   * Common lower-case English words (SCOWL's small list): a small town that bears one ("Hope",
+   * "Spring", "Pack") needs a sign from the text before it is read as the town.
+   */
+  static final Set<String> ENGLISH_WORDS = loadGzipped("english-words.txt.gz");
+
+  /** Names of several words that are, in the news, not the places that bear them. */
+  static final Set<String> NOT_PLACE_NAMES =
+      Set.of("white house", "notre dame", "el nino", "la nina", "wal mart");
+
   /** Given names: one before a capitalised word starts a person's name ("Jessica Kay"). */
   static final Set<String> FIRST_NAMES = load("first-names.txt");
 
@@ -269,9 +279,25 @@ final class WordLists {
     return Set.copyOf(java.util.Arrays.asList(words));
   }
 
+  private static Set<String> loadGzipped(String resource) {
+    InputStream in = WordLists.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing word list " + resource);
+    }
+    try {
+      return read(new java.util.zip.GZIPInputStream(in), resource);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Set<String> load(String resource) {
+    return read(WordLists.class.getResourceAsStream(resource), resource);
+  }
+
+  private static Set<String> read(InputStream stream, String resource) {
     Set<String> words = new HashSet<>();
-    try (InputStream in = WordLists.class.getResourceAsStream(resource)) {
+    try (InputStream in = stream) {
       if (in == null) {
         throw new IllegalStateException("missing word list " + resource);
       }
