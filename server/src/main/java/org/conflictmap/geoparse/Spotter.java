@@ -86,6 +86,13 @@ final class Spotter {
           && personable(i + 1)
           && !gazetteer.containsNormalized(Names.normalize(doc.span(i, i + 1)))) {
         markName(i);
+      } else if (agedAfter(i) && personable(i)) {
+        // "Flores, 26, had just left the Army": a person, and so is Flores elsewhere
+        int a = i;
+        while (a > 0 && doc.gapAfter(a - 1).equals(" ") && personable(a - 1)) {
+          a--;
+        }
+        markName(a);
       } else if (isInitial(i) && i + 1 < n && personable(i + 1)) {
         // "John F. Kennedy", "J. Smith"
         if (i > 0 && doc.gapAfter(i - 1).equals(" ") && personable(i - 1)) {
@@ -94,6 +101,23 @@ final class Spotter {
         markName(i + 1);
       }
     }
+  }
+
+  /** Token i is followed by an age between commas: "Flores, 26,". */
+  private boolean agedAfter(int i) {
+    if (i + 1 >= doc.size() || !doc.gapAfter(i).equals(", ")) {
+      return false;
+    }
+    String age = doc.token(i + 1).text();
+    if (age.isEmpty() || age.length() > 3) {
+      return false;
+    }
+    for (int k = 0; k < age.length(); k++) {
+      if (!Character.isDigit(age.charAt(k))) {
+        return false;
+      }
+    }
+    return doc.gapAfter(i + 1).startsWith(",");
   }
 
   /** A title ("Gov.", "President") followed directly by a word. */
@@ -365,6 +389,12 @@ final class Spotter {
       if (bareCountyOnly(s)) {
         return false;
       }
+      if (afterSaintOrPrefix(s.first())) {
+        return false; // "St. Patrick's Day", "O'Connor"
+      }
+      if (beforeUnknownName(s.last()) && onlySmallTowns(s.folded()) && !placeCue(s)) {
+        return false; // "Kristina Szafraniec": a given name that is a town somewhere
+      }
       if (WordLists.ENGLISH_WORDS.contains(doc.lower(s.first()))
           && onlySmallTowns(s.folded())
           && !placeCue(s)) {
@@ -465,6 +495,44 @@ final class Spotter {
                     || "PPLC".equals(p.featureCode())
                     || p.precision() == Precision.TOWN
                         && p.population() >= SPEAKING_TOWN_POPULATION * 5);
+  }
+
+  /** Token i follows "St." or "Saint" (a saint's name), or "O'" and its like (a surname). */
+  private boolean afterSaintOrPrefix(int i) {
+    if (i == 0) {
+      return false;
+    }
+    String prev = doc.lower(i - 1);
+    String gap = doc.gapAfter(i - 1);
+    if ((prev.equals("st") && gap.equals(". ")) || (prev.equals("saint") && gap.equals(" "))) {
+      return true;
+    }
+    return doc.token(i - 1).text().length() == 1
+        && gap.length() == 1
+        && Document.isApostrophe(gap.charAt(0));
+  }
+
+  /**
+   * Token i is followed, in the same name, by a capitalised word that is neither a place, nor a
+   * common word, nor a title: most often a surname.
+   */
+  private boolean beforeUnknownName(int i) {
+    if (i + 1 >= doc.size() || !doc.gapAfter(i).equals(" ")) {
+      return false;
+    }
+    Token next = doc.token(i + 1);
+    String lower = doc.lower(i + 1);
+    return next.capitalized()
+        && next.cased()
+        && !next.allCaps()
+        && next.text().length() > 1
+        && !WordLists.ENGLISH_WORDS.contains(lower)
+        && !WordLists.NOT_PLACES.contains(lower)
+        && !WordLists.PLACE_WORDS.contains(lower)
+        && !WordLists.STREET_WORDS.contains(lower)
+        && !gazetteer.containsNormalized(lower)
+        && gazetteer.demonym(next.text()).isEmpty()
+        && aliasAt(i + 1) == null;
   }
 
   /**

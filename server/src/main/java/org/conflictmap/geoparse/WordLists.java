@@ -86,7 +86,17 @@ final class WordLists {
           "way",
           "alley",
           "expressway",
-          "freeway");
+          "freeway",
+          // natural features and occasions named after a place or a person
+          "creek",
+          "river",
+          "lake",
+          "mountain",
+          "hills",
+          "park",
+          "day",
+          "dinner",
+          "club");
 
   /** Prepositions that put something at a place ("in Kay", "at Shiloh"). */
   static final Set<String> LOCATIVES =
