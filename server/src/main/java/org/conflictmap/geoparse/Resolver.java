@@ -31,6 +31,9 @@ final class Resolver {
   /** Candidates per name whose nearness to other names is weighed; the rest keep their prior. */
   private static final int NEAR_CANDIDATES = 12;
 
+  /** Candidates per name that are weighed at all, best prior first. */
+  private static final int MAX_CANDIDATES = 40;
+
   private final Weights w;
   private final Document doc;
   private final List<Span> spans;
@@ -65,26 +68,49 @@ final class Resolver {
     final double[] prob;
     final boolean fixed;
 
-    Name(List<Place> places, boolean fixed, String folded, Weights w) {
-      this.places = places;
+    Name(List<Place> all, boolean fixed, String folded, Weights w) {
+      double[] prior = new double[all.size()];
+      for (int k = 0; k < all.size(); k++) {
+        prior[k] = nameAwarePrior(all.get(k), folded, w);
+      }
+      List<Place> kept = all;
+      if (all.size() > MAX_CANDIDATES) {
+        // a name with a hundred namesakes: the smallest never win, and weighing them costs time
+        Integer[] idx = new Integer[all.size()];
+        for (int k = 0; k < idx.length; k++) {
+          idx[k] = k;
+        }
+        Arrays.sort(idx, (x, y) -> Double.compare(prior[y], prior[x]));
+        kept = new ArrayList<>(MAX_CANDIDATES);
+        double[] top = new double[MAX_CANDIDATES];
+        for (int k = 0; k < MAX_CANDIDATES; k++) {
+          kept.add(all.get(idx[k]));
+          top[k] = prior[idx[k]];
+        }
+        this.base = top;
+      } else {
+        this.base = prior;
+      }
+      this.places = kept;
       this.fixed = fixed;
-      this.base = new double[places.size()];
       this.score = new double[places.size()];
       this.prob = new double[places.size()];
-      for (int k = 0; k < places.size(); k++) {
-        Place p = places.get(k);
-        base[k] = prior(p, w);
-        boolean ownName = Names.normalize(p.name()).equals(folded);
-        if ("ADM2".equals(p.featureCode()) && !ownName) {
-          // "Richmond" is the city far more often than Richmond County
-          base[k] -= w.shortCounty();
-        } else if ("P".equals(p.featureClass()) && !ownName) {
-          // a town found by a historic or foreign alternate name ("Berea" for Aleppo) is a
-          // weaker reading than a town of that very name
-          base[k] -= w.alternateName();
-        }
-      }
     }
+  }
+
+  /** The prior, less where the name is only a county's short form or a town's alternate name. */
+  private static double nameAwarePrior(Place p, String folded, Weights w) {
+    double prior = prior(p, w);
+    boolean ownName = Names.normalize(p.name()).equals(folded);
+    if ("ADM2".equals(p.featureCode()) && !ownName) {
+      // "Richmond" is the city far more often than Richmond County
+      prior -= w.shortCounty();
+    } else if ("P".equals(p.featureClass()) && !ownName) {
+      // a town found by a historic or foreign alternate name ("Berea" for Aleppo) is a weaker
+      // reading than a town of that very name
+      prior -= w.alternateName();
+    }
+    return prior;
   }
 
   private List<Mention> resolveAll(Candidates candidates) {
