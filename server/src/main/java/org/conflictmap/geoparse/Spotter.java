@@ -69,6 +69,15 @@ final class Spotter {
     int n = doc.size();
     for (int i = 0; i < n; i++) {
       Token t = doc.token(i);
+      if (Character.isLowerCase(t.text().charAt(0))) {
+        if (WordLists.ROLES_BEFORE_NAMES.contains(t.text())
+            && i + 1 < n
+            && doc.gapAfter(i).equals(" ")
+            && personable(i + 1)) {
+          markName(i + 1); // "coach Ripley", "son Joshua"
+        }
+        continue;
+      }
       if (!t.capitalized() || !t.cased()) {
         continue;
       }
@@ -85,7 +94,9 @@ final class Spotter {
           && doc.gapAfter(i).equals(" ")
           && personable(i + 1)
           && !gazetteer.containsNormalized(Names.normalize(doc.span(i, i + 1)))) {
-        markName(i);
+        person[i] = true; // "Bill Wilkinson": a given name that is also a common word
+        personWords.add(Names.normalize(t.text()));
+        markName(i + 1);
       } else if (agedAfter(i) && personable(i)) {
         // "Flores, 26, had just left the Army": a person, and so is Flores elsewhere
         int a = i;
@@ -268,9 +279,10 @@ final class Spotter {
         }
       }
       String folded = Names.normalize(surface);
-      if (last > i
-          && (WordLists.NOT_PLACES.contains(folded)
-              || WordLists.NOT_PLACE_NAMES.contains(folded))) {
+      if (last > i && WordLists.NOT_PLACE_NAMES.contains(folded)) {
+        return null; // "La Niña": neither the whole nor a part is a place
+      }
+      if (last > i && WordLists.NOT_PLACES.contains(folded)) {
         continue;
       }
       if (last > i && cityOfInstitution(last)) {
