@@ -181,11 +181,48 @@ final class Spotter {
     if (!t.capitalized()) {
       return alias;
     }
-    Span named = nameAt(i);
+    Span named = withDot(nameAt(i));
     if (alias == null) {
       return named;
     }
     return named != null && named.end() > alias.end() ? named : alias;
+  }
+
+  /**
+   * A name that ends in an abbreviation takes its full stop: "Loudon Co." and "Ill." are written
+   * so, and "Ill." is Illinois by its short form even without a comma before it.
+   */
+  private Span withDot(Span s) {
+    if (s == null || s.end() >= doc.text.length() || doc.text.charAt(s.end()) != '.') {
+      return s;
+    }
+    String dotted = doc.text.substring(s.start(), s.end() + 1);
+    Optional<Aliases.Alias> alias = aliases.exactly(dotted);
+    if (alias.isPresent() && alias.get().use() == Aliases.Use.AP && s.first() == s.last()) {
+      return new Span(
+          s.first(),
+          s.last(),
+          s.start(),
+          s.end() + 1,
+          s.folded(),
+          alias.get().place(),
+          false,
+          false,
+          false);
+    }
+    if (WordLists.NAME_ABBREVIATIONS_AT_END.contains(doc.lower(s.last()))) {
+      return new Span(
+          s.first(),
+          s.last(),
+          s.start(),
+          s.end() + 1,
+          s.folded(),
+          s.fixed(),
+          s.demonym(),
+          s.regionCue(),
+          s.near());
+    }
+    return s;
   }
 
   private Span aliasAt(int i) {

@@ -102,6 +102,9 @@ final class WordLists {
   static final Set<String> LOCATIVES =
       Set.of("in", "at", "near", "outside", "across", "throughout", "toward", "towards", "into");
 
+  /** Abbreviations that end place names with a full stop ("Loudon Co.", "Hamilton Twp."). */
+  static final Set<String> NAME_ABBREVIATIONS_AT_END = Set.of("co", "twp", "cty", "is", "isl");
+
   /** Abbreviations that stand inside place names before a full stop ("St. Louis", "Ft. Worth"). */
   static final Set<String> NAME_ABBREVIATIONS = Set.of("st", "ste", "ft", "mt", "pt");
 
