@@ -282,7 +282,23 @@ final class WordLists {
           "guard",
           "forward",
           "striker",
-          "captain");
+          "captain",
+          "resident",
+          "native",
+          "student",
+          "senior",
+          "junior",
+          "sophomore",
+          "freshman",
+          "graduate",
+          "volunteer",
+          "member",
+          "employee",
+          "worker",
+          "partner",
+          "candidate",
+          "challenger",
+          "incumbent");
 
   /** Verbs that follow the name of whoever speaks ("Smith said"). */
   static final Set<String> REPORTING_VERBS =
