@@ -44,7 +44,8 @@ public final class Evaluation {
   /**
    * As {@link #run(Geoparser, Corpus)}, writing one tab-separated line per error to {@code
    * details}: {@code FP} spans found that gold lacks, {@code FN} gold spans not found, {@code RES}
-   * gold toponyms resolved more than 161 km off.
+   * gold toponyms resolved more than 161 km off though a candidate lies within it, {@code RES-GAZ}
+   * those the gazetteer has no place for.
    */
   public static EvalReport run(Geoparser parser, Corpus corpus, Consumer<String> details) {
     Evaluation e = new Evaluation(parser, details);
@@ -95,7 +96,8 @@ public final class Evaluation {
       if (!candidates.isEmpty()) {
         named++;
       }
-      if (candidates.stream().anyMatch(p -> error(g, p) <= ErrorStats.ACCURATE_KM)) {
+      boolean reachable = candidates.stream().anyMatch(p -> error(g, p) <= ErrorStats.ACCURATE_KM);
+      if (reachable) {
         oracle++;
       }
       if (g.geonameId() != null) {
@@ -111,7 +113,7 @@ public final class Evaluation {
         details.accept(
             String.join(
                 "\t",
-                "RES",
+                reachable ? "RES" : "RES-GAZ",
                 a.id(),
                 Integer.toString(g.start()),
                 g.name(),

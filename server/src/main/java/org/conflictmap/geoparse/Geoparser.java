@@ -18,10 +18,17 @@ import org.conflictmap.gazetteer.Place;
 public final class Geoparser {
   private final Gazetteer gazetteer;
   private final Aliases aliases;
+  private final Weights weights;
 
   public Geoparser(Gazetteer gazetteer) {
+    this(gazetteer, Weights.DEFAULT);
+  }
+
+  /** A parser with other resolver weights, for tuning them. */
+  public Geoparser(Gazetteer gazetteer, Weights weights) {
     this.gazetteer = gazetteer;
     this.aliases = new Aliases(gazetteer);
+    this.weights = weights;
   }
 
   /** The places a text names, in text order. */
@@ -30,7 +37,8 @@ public final class Geoparser {
       return List.of();
     }
     Document doc = new Document(text);
-    return Resolver.resolve(new Candidates(gazetteer), doc, Spotter.spot(gazetteer, aliases, doc));
+    return Resolver.resolve(
+        weights, new Candidates(gazetteer), doc, Spotter.spot(gazetteer, aliases, doc));
   }
 
   /**
@@ -49,7 +57,7 @@ public final class Geoparser {
         index.add(k);
       }
     }
-    List<Mention> resolved = Resolver.resolveEach(new Candidates(gazetteer), doc, given);
+    List<Mention> resolved = Resolver.resolveEach(weights, new Candidates(gazetteer), doc, given);
     List<Mention> out = new ArrayList<>(Collections.nCopies(spans.size(), (Mention) null));
     for (int k = 0; k < given.size(); k++) {
       out.set(index.get(k), resolved.get(k));

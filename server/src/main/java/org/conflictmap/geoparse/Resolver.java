@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.conflictmap.gazetteer.Candidate;
+import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.Precision;
 
@@ -30,24 +31,22 @@ final class Resolver {
   /** Candidates per name whose nearness to other names is weighed; the rest keep their prior. */
   private static final int NEAR_CANDIDATES = 12;
 
-  static final double COUNTRY_WEIGHT = 1.6;
-  static final double REGION_WEIGHT = 2.0;
-  static final double NEAR_WEIGHT = 1.5;
-  static final double CONTAINER_COUNTRY = 3.0;
-  static final double CONTAINER_REGION = 5.0;
-  static final double REGION_CUE = 8.0;
+  /** Candidates per name that are weighed at all, best prior first. */
+  private static final int MAX_CANDIDATES = 40;
 
+  private final Weights w;
   private final Document doc;
   private final List<Span> spans;
 
-  private Resolver(Document doc, List<Span> spans) {
+  private Resolver(Weights w, Document doc, List<Span> spans) {
+    this.w = w;
     this.doc = doc;
     this.spans = spans;
   }
 
-  static List<Mention> resolve(Candidates candidates, Document doc, List<Span> spans) {
+  static List<Mention> resolve(Weights w, Candidates candidates, Document doc, List<Span> spans) {
     List<Mention> out = new ArrayList<>(spans.size());
-    for (Mention m : new Resolver(doc, spans).resolveAll(candidates)) {
+    for (Mention m : new Resolver(w, doc, spans).resolveAll(candidates)) {
       if (m != null) {
         out.add(m);
       }
@@ -56,8 +55,9 @@ final class Resolver {
   }
 
   /** One mention per span, in the same order: null where a span has no candidate. */
-  static List<Mention> resolveEach(Candidates candidates, Document doc, List<Span> spans) {
-    return new Resolver(doc, spans).resolveAll(candidates);
+  static List<Mention> resolveEach(
+      Weights w, Candidates candidates, Document doc, List<Span> spans) {
+    return new Resolver(w, doc, spans).resolveAll(candidates);
   }
 
   /** All occurrences of one name, with its candidates and their running scores. */
@@ -68,16 +68,49 @@ final class Resolver {
     final double[] prob;
     final boolean fixed;
 
-    Name(List<Place> places, boolean fixed) {
-      this.places = places;
+    Name(List<Place> all, boolean fixed, String folded, Weights w) {
+      double[] prior = new double[all.size()];
+      for (int k = 0; k < all.size(); k++) {
+        prior[k] = nameAwarePrior(all.get(k), folded, w);
+      }
+      List<Place> kept = all;
+      if (all.size() > MAX_CANDIDATES) {
+        // a name with a hundred namesakes: the smallest never win, and weighing them costs time
+        Integer[] idx = new Integer[all.size()];
+        for (int k = 0; k < idx.length; k++) {
+          idx[k] = k;
+        }
+        Arrays.sort(idx, (x, y) -> Double.compare(prior[y], prior[x]));
+        kept = new ArrayList<>(MAX_CANDIDATES);
+        double[] top = new double[MAX_CANDIDATES];
+        for (int k = 0; k < MAX_CANDIDATES; k++) {
+          kept.add(all.get(idx[k]));
+          top[k] = prior[idx[k]];
+        }
+        this.base = top;
+      } else {
+        this.base = prior;
+      }
+      this.places = kept;
       this.fixed = fixed;
-      this.base = new double[places.size()];
       this.score = new double[places.size()];
       this.prob = new double[places.size()];
-      for (int k = 0; k < places.size(); k++) {
-        base[k] = prior(places.get(k));
-      }
     }
+  }
+
+  /** The prior, less where the name is only a county's short form or a town's alternate name. */
+  private static double nameAwarePrior(Place p, String folded, Weights w) {
+    double prior = prior(p, w);
+    boolean ownName = Names.normalize(p.name()).equals(folded);
+    if ("ADM2".equals(p.featureCode()) && !ownName) {
+      // "Richmond" is the city far more often than Richmond County
+      prior -= w.shortCounty();
+    } else if ("P".equals(p.featureClass()) && !ownName) {
+      // a town found by a historic or foreign alternate name ("Berea" for Aleppo) is a weaker
+      // reading than a town of that very name
+      prior -= w.alternateName();
+    }
+    return prior;
   }
 
   private List<Mention> resolveAll(Candidates candidates) {
@@ -89,7 +122,7 @@ final class Resolver {
       Name name = names.get(key);
       if (name == null) {
         List<Place> places = s.fixed() != null ? List.of(s.fixed()) : candidates.of(s.folded());
-        name = new Name(places, s.fixed() != null);
+        name = new Name(places, s.fixed() != null, s.folded(), w);
         names.put(key, name);
       }
       nameOf[i] = name;
@@ -111,8 +144,20 @@ final class Resolver {
       softmax(name.score, name.prob);
     }
     List<Name> all = new ArrayList<>(names.values());
+    Grid grid = new Grid(all);
+    for (int a = 0; a < all.size(); a++) {
+      Name n = all.get(a);
+      if (n.places.size() > 1) {
+        for (int k : topByBase(n, NEAR_CANDIDATES)) {
+          n.base[k] += w.near() * nearness(n.places.get(k), a, grid);
+        }
+      }
+    }
+    for (Name n : all) {
+      softmax(n.base, n.prob);
+    }
     for (int round = 0; round < ROUNDS; round++) {
-      context(all);
+      context(all, w);
     }
     List<Mention> out = new ArrayList<>(spans.size());
     for (int i = 0; i < spans.size(); i++) {
@@ -122,7 +167,7 @@ final class Resolver {
   }
 
   /** One round: every name's scores from its base and the other names' current beliefs. */
-  private static void context(List<Name> all) {
+  private static void context(List<Name> all, Weights w) {
     Map<String, Double> countryMass = new HashMap<>();
     Map<String, Double> regionMass = new HashMap<>();
     for (Name n : all) {
@@ -150,23 +195,15 @@ final class Resolver {
             ownRegion.merge(region, n.prob[k], Double::sum);
           }
         }
-        int[] order = topByBase(n, NEAR_CANDIDATES);
-        boolean[] weighNear = new boolean[n.places.size()];
-        for (int k : order) {
-          weighNear[k] = true;
-        }
         for (int k = 0; k < n.places.size(); k++) {
           Place p = n.places.get(k);
           double cs =
               countryMass.getOrDefault(p.countryCode(), 0.0) - ownCountry.get(p.countryCode());
-          s[k] += COUNTRY_WEIGHT * Math.log1p(Math.max(0, cs));
+          s[k] += w.country() * Math.log1p(Math.max(0, cs));
           String region = regionOf(p);
           if (!region.isEmpty()) {
             double rs = regionMass.getOrDefault(region, 0.0) - ownRegion.get(region);
-            s[k] += REGION_WEIGHT * Math.log1p(Math.max(0, rs));
-          }
-          if (weighNear[k]) {
-            s[k] += NEAR_WEIGHT * nearness(p, n, all);
+            s[k] += w.region() * Math.log1p(Math.max(0, rs));
           }
         }
       }
@@ -179,31 +216,76 @@ final class Resolver {
     }
   }
 
-  /** How close a place lies to the likely places of the other names: a sum of kernels, 0–∞. */
-  private static double nearness(Place p, Name self, List<Name> all) {
-    if (p.precision() != Precision.TOWN) {
+  /**
+   * How many other names of the article have a reading close to this place: for each other name its
+   * closest top candidate counts, by a kernel that is 1 at the same spot and ½ at 100 km. Any
+   * reading counts, not only the favourite, so that "Paris" and "Henry County" find each other in
+   * Tennessee though each alone would go elsewhere.
+   */
+  private static double nearness(Place p, int self, Grid grid) {
+    if (!local(p)) {
       return 0;
     }
     double cosLat = Math.cos(Math.toRadians(p.lat()));
+    double[] best = grid.scratch;
+    java.util.Arrays.fill(best, 0);
+    int cy = (int) Math.floor(p.lat());
+    int cx = (int) Math.floor(p.lon());
+    for (int dy = -1; dy <= 1; dy++) {
+      for (int dx = -1; dx <= 1; dx++) {
+        List<Grid.Entry> cell = grid.cells.get(Grid.key(cy + dy, cx + dx));
+        if (cell == null) {
+          continue;
+        }
+        for (Grid.Entry e : cell) {
+          if (e.name() == self || e.place() == p) {
+            continue;
+          }
+          double y = (e.place().lat() - p.lat()) * 111.2;
+          double x = (e.place().lon() - p.lon()) * 111.2 * cosLat;
+          double k = 1 / (1 + (x * x + y * y) / (100.0 * 100.0));
+          if (k > best[e.name()]) {
+            best[e.name()] = k;
+          }
+        }
+      }
+    }
     double sum = 0;
-    for (Name other : all) {
-      if (other == self) {
-        continue;
-      }
-      int best = argmax(other.prob);
-      if (best < 0) {
-        continue;
-      }
-      Place q = other.places.get(best);
-      if (q.precision() != Precision.TOWN || q.key().equals(p.key())) {
-        continue;
-      }
-      double dy = (q.lat() - p.lat()) * 111.2;
-      double dx = (q.lon() - p.lon()) * 111.2 * cosLat;
-      double d2 = (dx * dx + dy * dy) / (100.0 * 100.0);
-      sum += other.prob[best] / (1 + d2);
+    for (double b : best) {
+      sum += b;
     }
     return Math.log1p(sum);
+  }
+
+  /** Towns and counties: places small enough that nearness to them means something. */
+  private static boolean local(Place p) {
+    return p.precision() == Precision.TOWN || "ADM2".equals(p.featureCode());
+  }
+
+  /** The top candidates of every name, bucketed by whole degrees of latitude and longitude. */
+  private static final class Grid {
+    record Entry(int name, Place place) {}
+
+    final Map<Long, List<Entry>> cells = new HashMap<>();
+    final double[] scratch;
+
+    Grid(List<Name> all) {
+      scratch = new double[all.size()];
+      for (int a = 0; a < all.size(); a++) {
+        Name n = all.get(a);
+        for (int k : topByBase(n, NEAR_CANDIDATES)) {
+          Place p = n.places.get(k);
+          if (local(p)) {
+            long key = key((int) Math.floor(p.lat()), (int) Math.floor(p.lon()));
+            cells.computeIfAbsent(key, x -> new ArrayList<>()).add(new Entry(a, p));
+          }
+        }
+      }
+    }
+
+    static long key(int lat, int lon) {
+      return ((long) lat << 32) ^ (lon & 0xffffffffL);
+    }
   }
 
   private static int[] topByBase(Name n, int limit) {
@@ -218,16 +300,6 @@ final class Resolver {
       out[k] = idx[k];
     }
     return out;
-  }
-
-  private static int argmax(double[] v) {
-    int best = -1;
-    for (int k = 0; k < v.length; k++) {
-      if (best < 0 || v[k] > v[best]) {
-        best = k;
-      }
-    }
-    return best;
   }
 
   /** The first-level region a place is in, or is: its key, or "" if unknown. */
@@ -262,7 +334,7 @@ final class Resolver {
     if (s.regionCue()) {
       for (int k = 0; k < score.length; k++) {
         if (name.places.get(k).precision() == Precision.REGION) {
-          score[k] += REGION_CUE;
+          score[k] += w.regionCue();
         }
       }
     }
@@ -306,24 +378,26 @@ final class Resolver {
    * How likely a place is to be meant by a bare mention of its name, in log10 units: population,
    * and the kind of place (a country or a capital over a village of the same name).
    */
-  static double prior(Place p) {
+  static double prior(Place p, Weights w) {
     double score = Math.log10(p.population() + 10.0);
     String code = p.featureCode();
     if (code.startsWith("PCL")) {
-      score += 3.0;
+      score += w.pcl();
     } else if ("PPLC".equals(code)) {
-      score += 1.5;
+      score += w.capital();
     } else if ("PPLA".equals(code)) {
-      score += 1.0;
+      score += w.seat();
     } else if ("PPLA2".equals(code)) {
-      score += 0.5;
+      score += w.seat2();
     } else if ("ADM1".equals(code)) {
       // a region's population is its towns' sum; its seat of the same name ("Idlib") comes first
-      score -= 0.5;
+      score += w.adm1();
     } else if ("ADM2".equals(code)) {
-      score += 0.5;
-    } else if ("CONT".equals(code) || "RGN".equals(code)) {
-      score += 3.0;
+      score += w.adm2();
+    } else if ("CONT".equals(code)) {
+      score += 6.0; // no population: nothing else called "Europe" is meant in the news
+    } else if (!"P".equals(p.featureClass()) && !"A".equals(p.featureClass())) {
+      score += 3.0; // world regions, seas and mountains have no population either
     } else if (code.startsWith("PPLX")
         || "PPLL".equals(code)
         || "PPLH".equals(code)
@@ -333,16 +407,16 @@ final class Resolver {
     return score;
   }
 
-  private static double hintBonus(Place p, Place hint) {
+  private double hintBonus(Place p, Place hint) {
     if (hint == null || p.key().equals(hint.key())) {
       return 0;
     }
     double bonus = 0;
     if (p.countryCode().equals(hint.countryCode())) {
-      bonus += CONTAINER_COUNTRY;
+      bonus += w.containerCountry();
       String region = regionOf(hint);
       if (hint.precision() == Precision.REGION && !region.isEmpty() && region.equals(regionOf(p))) {
-        bonus += CONTAINER_REGION;
+        bonus += w.containerRegion();
       }
     }
     return bonus;
@@ -378,13 +452,13 @@ final class Resolver {
   }
 
   /** The best bare reading of a span among its non-town candidates, or its fixed place. */
-  private static Place largest(Span s, Candidates candidates) {
+  private Place largest(Span s, Candidates candidates) {
     if (s.fixed() != null) {
       return s.demonym() ? null : s.fixed();
     }
     Place best = null;
     for (Place p : candidates.of(s.folded())) {
-      if (p.precision() != Precision.TOWN && (best == null || prior(p) > prior(best))) {
+      if (p.precision() != Precision.TOWN && (best == null || prior(p, w) > prior(best, w))) {
         best = p;
       }
     }

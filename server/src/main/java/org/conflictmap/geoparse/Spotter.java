@@ -25,6 +25,9 @@ final class Spotter {
    */
   private static final long SPEAKING_TOWN_POPULATION = 100_000;
 
+  /** Towns named by a common word ("Hope") that are this big are read as towns without a cue. */
+  private static final long COMMON_WORD_TOWN_POPULATION = 100_000;
+
   private final Gazetteer gazetteer;
   private final Aliases aliases;
   private final Document doc;
@@ -83,6 +86,13 @@ final class Spotter {
           && personable(i + 1)
           && !gazetteer.containsNormalized(Names.normalize(doc.span(i, i + 1)))) {
         markName(i);
+      } else if (agedAfter(i) && personable(i)) {
+        // "Flores, 26, had just left the Army": a person, and so is Flores elsewhere
+        int a = i;
+        while (a > 0 && doc.gapAfter(a - 1).equals(" ") && personable(a - 1)) {
+          a--;
+        }
+        markName(a);
       } else if (isInitial(i) && i + 1 < n && personable(i + 1)) {
         // "John F. Kennedy", "J. Smith"
         if (i > 0 && doc.gapAfter(i - 1).equals(" ") && personable(i - 1)) {
@@ -91,6 +101,23 @@ final class Spotter {
         markName(i + 1);
       }
     }
+  }
+
+  /** Token i is followed by an age between commas: "Flores, 26,". */
+  private boolean agedAfter(int i) {
+    if (i + 1 >= doc.size() || !doc.gapAfter(i).equals(", ")) {
+      return false;
+    }
+    String age = doc.token(i + 1).text();
+    if (age.isEmpty() || age.length() > 3) {
+      return false;
+    }
+    for (int k = 0; k < age.length(); k++) {
+      if (!Character.isDigit(age.charAt(k))) {
+        return false;
+      }
+    }
+    return doc.gapAfter(i + 1).startsWith(",");
   }
 
   /** A title ("Gov.", "President") followed directly by a word. */
@@ -233,9 +260,21 @@ final class Spotter {
             false,
             false);
       }
+      if (last == i) {
+        Place region = regionOfPeople(doc.lower(i));
+        if (region != null) {
+          return new Span(
+              i, i, first.start(), first.end(), doc.lower(i), region, true, false, false);
+        }
+      }
       String folded = Names.normalize(surface);
-      if (last > i && WordLists.NOT_PLACES.contains(folded)) {
+      if (last > i
+          && (WordLists.NOT_PLACES.contains(folded)
+              || WordLists.NOT_PLACE_NAMES.contains(folded))) {
         continue;
+      }
+      if (last > i && cityOfInstitution(last)) {
+        continue; // "Dublin City Council" is Dublin's council, not a place called Dublin City
       }
       if (gazetteer.containsNormalized(folded)) {
         return new Span(
@@ -253,6 +292,43 @@ final class Spotter {
     return null;
   }
 
+  /**
+   * The state or province whose people a word names ("Ohioans", "Californian", "Texans",
+   * "Ontarians"), found by undoing the usual English endings; null if none fits.
+   */
+  private Place regionOfPeople(String lower) {
+    String w = lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
+    if (!w.endsWith("an") || w.length() < 5) {
+      return null;
+    }
+    String stem = w.substring(0, w.length() - 2);
+    String[] tries = {stem, stem + "a", stem + "o", stem + "as", stem + "e"};
+    for (String t : tries) {
+      for (Place p : gazetteer.lookupNormalized(t)) {
+        if ("ADM1".equals(p.featureCode()) && Names.normalize(p.name()).equals(t)) {
+          return p;
+        }
+      }
+    }
+    if (stem.endsWith("i")) {
+      String o = stem.substring(0, stem.length() - 1) + "io"; // Ontarian → Ontario
+      for (Place p : gazetteer.lookupNormalized(o)) {
+        if ("ADM1".equals(p.featureCode())) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Token i is "City" and a capitalised word follows: "Springfield City Schools". */
+  private boolean cityOfInstitution(int i) {
+    return doc.lower(i).equals("city")
+        && i + 1 < doc.size()
+        && doc.gapAfter(i).equals(" ")
+        && doc.token(i + 1).capitalized();
+  }
+
   /** Words of one name are joined by a space, a hyphen, or "St. " and its like. */
   private boolean joins(int i) {
     String gap = doc.gapAfter(i);
@@ -268,10 +344,22 @@ final class Spotter {
     if (t.text().length() < 2 || WordLists.NOT_PLACES.contains(lower)) {
       return false;
     }
-    if (t.allCaps() && t.text().length() <= 4) {
-      return false; // acronyms: UN, NATO, ISIS; the place acronyms are aliases
+    if (t.allCaps() && t.text().length() <= 4 || acronymPlural(t.text())) {
+      return false; // acronyms: UN, NATO, ISIS, MPs; the place acronyms are aliases
     }
     return !(doc.sentenceInitial(i) && doc.seenInLowerCase(lower));
+  }
+
+  private static boolean acronymPlural(String w) {
+    if (w.length() < 3 || w.charAt(w.length() - 1) != 's') {
+      return false;
+    }
+    for (int k = 0; k < w.length() - 1; k++) {
+      if (!Character.isUpperCase(w.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- filters
@@ -288,18 +376,40 @@ final class Spotter {
     if (s.demonym()) {
       return true;
     }
-    if (streetFollows(s.last())) {
+    if (streetFollows(s.last()) && !regionOrCountry(s)) {
       return false; // "Dublin Road", "Lincoln Street"
     }
     if (s.first() == s.last()) {
       if (personWords.contains(s.folded()) && !strong(s)) {
         return false; // "Kay" after "Jessica Kay", "Putin" after "Vladimir Putin"
       }
-      if (speaks(s.last()) && onlySmallTowns(s.folded())) {
+      if ((speaks(s.last()) || spokenOf(s.first())) && !speakingPlace(s.folded())) {
         return false; // "Smith told reporters": of places, only capitals speak ("Moscow said")
+      }
+      if (bareCountyOnly(s)) {
+        return false;
+      }
+      if (afterSaintOrPrefix(s.first())) {
+        return false; // "St. Patrick's Day", "O'Connor"
+      }
+      if (beforeUnknownName(s.last()) && onlySmallTowns(s.folded()) && !placeCue(s)) {
+        return false; // "Kristina Szafraniec": a given name that is a town somewhere
+      }
+      if (WordLists.ENGLISH_WORDS.contains(doc.lower(s.first()))
+          && onlySmallTowns(s.folded())
+          && !placeCue(s)) {
+        return false; // "Spring", "Hope", "Pack": words first, small towns second
+      }
+      if (afterUnknownName(s.first()) && !strong(s)) {
+        return false; // "Kenny Davis", "Giant Eagle": the end of a name that is not a place
       }
     }
     return true;
+  }
+
+  private boolean regionOrCountry(Span s) {
+    return gazetteer.lookupNormalized(s.folded()).stream()
+        .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
   }
 
   /** A country or region, or a name the text puts somewhere ("in Kay"): a place after all. */
@@ -307,8 +417,13 @@ final class Spotter {
     if (s.first() > 0 && WordLists.LOCATIVES.contains(doc.lower(s.first() - 1))) {
       return true;
     }
+    // counties do not count: most are named after people ("Jones", "Carter")
     return gazetteer.lookupNormalized(s.folded()).stream()
-        .anyMatch(p -> p.precision() != Precision.TOWN);
+        .anyMatch(
+            p ->
+                p.precision() == Precision.COUNTRY
+                    || "ADM1".equals(p.featureCode())
+                    || !"P".equals(p.featureClass()) && !"A".equals(p.featureClass()));
   }
 
   private boolean streetFollows(int last) {
@@ -325,14 +440,139 @@ final class Spotter {
         && WordLists.REPORTING_VERBS.contains(doc.lower(i + 1));
   }
 
+  /** Only towns below a size that everyone knows bear this name, or counties. */
   private boolean onlySmallTowns(String folded) {
+    for (Place p : gazetteer.lookupNormalized(folded)) {
+      boolean small =
+          "ADM2".equals(p.featureCode())
+              || "P".equals(p.featureClass()) && p.population() < COMMON_WORD_TOWN_POPULATION;
+      if (!small) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The text puts something at the name ("in Hope", "from Spring") or gives its state. */
+  private boolean placeCue(Span s) {
+    if (s.first() > 0) {
+      String prev = doc.lower(s.first() - 1);
+      if (WordLists.LOCATIVES.contains(prev) || prev.equals("from") || prev.equals("to")) {
+        return true;
+      }
+    }
+    int next = s.last() + 1;
+    if (next < doc.size() && doc.gapAfter(s.last()).equals(", ")) {
+      return aliasAt(next) != null || regionOrCountryName(doc.lower(next));
+    }
+    return false;
+  }
+
+  private boolean regionOrCountryName(String folded) {
     return gazetteer.lookupNormalized(folded).stream()
-        .allMatch(
+        .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
+  }
+
+  /** The word before token i is a reporting verb: "said Harper". */
+  private boolean spokenOf(int i) {
+    if (i == 0
+        || !doc.gapAfter(i - 1).equals(" ")
+        || !WordLists.REPORTING_VERBS.contains(doc.lower(i - 1))) {
+      return false;
+    }
+    // "said Harper." or "said Shelley Szafraniec", not "said Richmond police"
+    String gap = doc.gapAfter(i);
+    return i + 1 >= doc.size() || !gap.equals(" ") || doc.token(i + 1).capitalized();
+  }
+
+  /** Countries, first-level regions, capitals and large cities speak in the news. */
+  private boolean speakingPlace(String folded) {
+    return gazetteer.lookupNormalized(folded).stream()
+        .anyMatch(
             p ->
-                // counties are named after people: "Smith said" is no more Smith County, Texas
-                "ADM2".equals(p.featureCode())
+                p.precision() == Precision.COUNTRY
+                    || "ADM1".equals(p.featureCode())
+                    || "PPLC".equals(p.featureCode())
                     || p.precision() == Precision.TOWN
-                        && p.population() < SPEAKING_TOWN_POPULATION);
+                        && p.population() >= SPEAKING_TOWN_POPULATION * 5);
+  }
+
+  /** Token i follows "St." or "Saint" (a saint's name), or "O'" and its like (a surname). */
+  private boolean afterSaintOrPrefix(int i) {
+    if (i == 0) {
+      return false;
+    }
+    String prev = doc.lower(i - 1);
+    String gap = doc.gapAfter(i - 1);
+    if ((prev.equals("st") && gap.equals(". ")) || (prev.equals("saint") && gap.equals(" "))) {
+      return true;
+    }
+    return doc.token(i - 1).text().length() == 1
+        && gap.length() == 1
+        && Document.isApostrophe(gap.charAt(0));
+  }
+
+  /**
+   * Token i is followed, in the same name, by a capitalised word that is neither a place, nor a
+   * common word, nor a title: most often a surname.
+   */
+  private boolean beforeUnknownName(int i) {
+    if (i + 1 >= doc.size() || !doc.gapAfter(i).equals(" ")) {
+      return false;
+    }
+    Token next = doc.token(i + 1);
+    String lower = doc.lower(i + 1);
+    return next.capitalized()
+        && next.cased()
+        && !next.allCaps()
+        && next.text().length() > 1
+        && !WordLists.ENGLISH_WORDS.contains(lower)
+        && !WordLists.NOT_PLACES.contains(lower)
+        && !WordLists.PLACE_WORDS.contains(lower)
+        && !WordLists.STREET_WORDS.contains(lower)
+        && !gazetteer.containsNormalized(lower)
+        && gazetteer.demonym(next.text()).isEmpty()
+        && aliasAt(i + 1) == null;
+  }
+
+  /**
+   * Token i follows, in the same name, a capitalised word that is no place, no title and no common
+   * word: a given name ("Kenny Davis") or the first word of a firm ("Giant Eagle").
+   */
+  private boolean afterUnknownName(int i) {
+    if (i == 0 || !doc.gapAfter(i - 1).equals(" ")) {
+      return false;
+    }
+    Token prev = doc.token(i - 1);
+    String lower = doc.lower(i - 1);
+    return prev.capitalized()
+        && prev.cased()
+        && !prev.allCaps()
+        && prev.text().length() > 1
+        && !WordLists.NOT_PLACES.contains(lower)
+        && !WordLists.TITLES.contains(lower)
+        && !WordLists.PLACE_WORDS.contains(lower)
+        && !gazetteer.containsNormalized(lower)
+        && gazetteer.demonym(prev.text()).isEmpty();
+  }
+
+  /**
+   * Only counties bear this name, and only in their short form ("Jones" for Jones County): in news
+   * that is a person, unless a list of counties follows ("Laurel and Knox counties").
+   */
+  private boolean bareCountyOnly(Span s) {
+    for (Place p : gazetteer.lookupNormalized(s.folded())) {
+      if (!"ADM2".equals(p.featureCode()) || Names.normalize(p.name()).equals(s.folded())) {
+        return false;
+      }
+    }
+    for (int k = s.last() + 1; k < Math.min(doc.size(), s.last() + 6); k++) {
+      String w = doc.lower(k);
+      if (w.equals("counties") || w.equals("parishes")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- cues

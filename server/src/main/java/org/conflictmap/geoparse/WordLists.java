@@ -17,6 +17,16 @@ final class WordLists {
    */
   static final Set<String> NOT_PLACES = load("not-places.txt");
 
+  /**
+   * Common lower-case English words (SCOWL's small list): a small town that bears one ("Hope",
+   * "Spring", "Pack") needs a sign from the text before it is read as the town.
+   */
+  static final Set<String> ENGLISH_WORDS = loadGzipped("english-words.txt.gz");
+
+  /** Names of several words that are, in the news, not the places that bear them. */
+  static final Set<String> NOT_PLACE_NAMES =
+      Set.of("white house", "notre dame", "el nino", "la nina", "wal mart");
+
   /** Given names: one before a capitalised word starts a person's name ("Jessica Kay"). */
   static final Set<String> FIRST_NAMES = load("first-names.txt");
 
@@ -76,7 +86,17 @@ final class WordLists {
           "way",
           "alley",
           "expressway",
-          "freeway");
+          "freeway",
+          // natural features and occasions named after a place or a person
+          "creek",
+          "river",
+          "lake",
+          "mountain",
+          "hills",
+          "park",
+          "day",
+          "dinner",
+          "club");
 
   /** Prepositions that put something at a place ("in Kay", "at Shiloh"). */
   static final Set<String> LOCATIVES =
@@ -90,7 +110,7 @@ final class WordLists {
    * Putin").
    */
   static final Set<String> TITLES =
-      Set.of(
+      words(
           "president",
           "minister",
           "premier",
@@ -152,7 +172,39 @@ final class WordLists {
           "foreign",
           "prime",
           "defence",
-          "defense");
+          "defense",
+          "coach",
+          "officer",
+          "detective",
+          "trooper",
+          "sheriff",
+          "pastor",
+          "reverend",
+          "rev",
+          "attorney",
+          "commissioner",
+          "councilman",
+          "councilwoman",
+          "representative",
+          "rep",
+          "superintendent",
+          "principal",
+          "cpl",
+          "sgt",
+          "pfc",
+          "spc",
+          "agent",
+          "director",
+          "manager",
+          "coordinator",
+          "sister",
+          "brother",
+          "father",
+          "mother",
+          "uncle",
+          "aunt",
+          "grandmother",
+          "grandfather");
 
   /** Verbs that follow the name of whoever speaks ("Smith said"). */
   static final Set<String> REPORTING_VERBS =
@@ -232,9 +284,30 @@ final class WordLists {
 
   private WordLists() {}
 
+  /** A set of words; repeats are harmless, unlike in {@code Set.of}. */
+  private static Set<String> words(String... words) {
+    return Set.copyOf(java.util.Arrays.asList(words));
+  }
+
+  private static Set<String> loadGzipped(String resource) {
+    InputStream in = WordLists.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing word list " + resource);
+    }
+    try {
+      return read(new java.util.zip.GZIPInputStream(in), resource);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Set<String> load(String resource) {
+    return read(WordLists.class.getResourceAsStream(resource), resource);
+  }
+
+  private static Set<String> read(InputStream stream, String resource) {
     Set<String> words = new HashSet<>();
-    try (InputStream in = WordLists.class.getResourceAsStream(resource)) {
+    try (InputStream in = stream) {
       if (in == null) {
         throw new IllegalStateException("missing word list " + resource);
       }
