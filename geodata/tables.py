@@ -66,9 +66,16 @@ COUNTRY_ALIASES = {
     "VN": ["Vietnam", "Viet Nam"],
 }
 
-# ISO alpha-2 -> demonyms and nationality words country-info-list lacks.
+# ISO alpha-2 -> demonyms and nationality words country-info-list lacks, and
+# names of languages spoken mainly in one country ("in Hebrew", "Farsi-language").
 DEMONYM_ALIASES = {
     "GB": ["English", "Scottish", "Scots", "Welsh", "Briton", "Brit"],
+    "IR": ["Persian", "Farsi"],
+    "IL": ["Hebrew"],
+    "PK": ["Urdu"],
+    "IN": ["Hindi"],
+    "AF": ["Pashto", "Dari"],
+    "CN": ["Mandarin"],
     "SA": ["Saudi"],
     "PH": ["Philippine"],
     "NZ": ["Kiwi"],

@@ -21,6 +21,7 @@ public final class BenchMain {
 
   static {
     // Register benchmarks here, one line each, in the order "all" runs them.
+    BENCHMARKS.put("geoparse", GeoparseBench::run);
   }
 
   private BenchMain() {}

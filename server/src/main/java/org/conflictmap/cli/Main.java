@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       IngestCommand.class,
       GeoparseCommand.class,
+      GazetteerCommand.class,
       EvalCommand.class,
       CommandLine.HelpCommand.class
     })
