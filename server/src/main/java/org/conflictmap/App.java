@@ -3,6 +3,8 @@ package org.conflictmap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.conflictmap.config.Config;
 import org.conflictmap.feeds.FeedScheduler;
 import org.conflictmap.gazetteer.Gazetteer;
@@ -89,7 +91,9 @@ public final class App implements AutoCloseable {
       implements AutoCloseable {
 
     public static Services open(Config config) {
-      Gazetteer gazetteer = BundledGazetteer.get();
+      // the gazetteer loads on its own thread while the store opens and migrates
+      CompletableFuture<Gazetteer> loading =
+          CompletableFuture.supplyAsync(() -> Gazetteer.open(config.dataDir()));
       Database db =
           config
               .jdbcUrl()
@@ -99,6 +103,13 @@ public final class App implements AutoCloseable {
                           url, config.jdbcUser().orElse(null), config.jdbcPassword().orElse(null)))
               .orElseGet(() -> Database.embedded(config.dataDir()));
       ObjectMapper json = new ObjectMapper();
+      Gazetteer gazetteer;
+      try {
+        gazetteer = loading.join();
+      } catch (CompletionException e) {
+        db.close();
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
       IngestStore articles = new IngestStore(db);
       Ingester ingester =
           new Ingester(new EventExtractor(new Geoparser(gazetteer)), articles, Clock.systemUTC());
@@ -113,28 +124,6 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
       db.close();
-    }
-  }
-
-  /**
-   * The bundled gazetteer, loaded once per JVM: it is immutable and takes a few seconds to build.
-   */
-  static final class BundledGazetteer {
-    private static volatile Gazetteer instance;
-
-    private BundledGazetteer() {}
-
-    static Gazetteer get() {
-      Gazetteer g = instance;
-      if (g == null) {
-        synchronized (BundledGazetteer.class) {
-          g = instance;
-          if (g == null) {
-            instance = g = Gazetteer.loadDefault();
-          }
-        }
-      }
-      return g;
     }
   }
 }

@@ -24,6 +24,7 @@ public final class BenchMain {
     BENCHMARKS.put("feeds", FeedBench::run);
     BENCHMARKS.put("preview", PreviewBench::run);
     BENCHMARKS.put("merge", MergeBench::run);
+    BENCHMARKS.put("geoparse", GeoparseBench::run);
   }
 
   private BenchMain() {}

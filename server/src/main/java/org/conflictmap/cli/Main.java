@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       GeoparseCommand.class,
       FeedsCommand.class,
       EventEvalCommand.class,
+      GazetteerCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -12,24 +12,16 @@ import java.util.Optional;
  * demonyms. Immutable once built; safe to share between threads.
  */
 public final class Gazetteer {
-  private static final int[] NONE = new int[0];
-
   private final List<Place> places;
-  private final Map<String, int[]> byName;
+  private final NameIndex names;
   private final Map<String, Integer> byKey;
   private final Map<String, Place> countries;
   private final Map<String, Place> demonyms;
-  private final int longestNameWords;
 
-  Gazetteer(
-      List<Place> places,
-      Map<String, int[]> byName,
-      Map<String, Place> demonyms,
-      int longestNameWords) {
+  Gazetteer(List<Place> places, NameIndex names, Map<String, Place> demonyms) {
     this.places = List.copyOf(places);
-    this.byName = byName;
+    this.names = names;
     this.demonyms = Map.copyOf(demonyms);
-    this.longestNameWords = longestNameWords;
     this.byKey = new HashMap<>(places.size() * 2);
     this.countries = new HashMap<>();
     for (int i = 0; i < places.size(); i++) {
@@ -41,9 +33,18 @@ public final class Gazetteer {
     }
   }
 
-  /** Loads the default gazetteer bundled with the app. */
+  /** The default gazetteer bundled with the app, parsed once per JVM. */
   public static Gazetteer loadDefault() {
-    return GazetteerLoader.loadBundled();
+    return GazetteerStore.bundled();
+  }
+
+  /**
+   * The gazetteer a server with this data directory uses: the one imported into it with {@code
+   * gazetteer import}, else the bundled one; read from the index cached in the directory when that
+   * is current, else parsed and cached. See {@link GazetteerStore}.
+   */
+  public static Gazetteer open(java.nio.file.Path dataDir) {
+    return GazetteerStore.open(dataDir);
   }
 
   /**
@@ -56,7 +57,7 @@ public final class Gazetteer {
 
   /** As {@link #lookup} for a name already folded with {@link Names#normalize}. */
   public List<Place> lookupNormalized(String folded) {
-    int[] ids = byName.getOrDefault(folded, NONE);
+    int[] ids = names.ids(folded);
     List<Place> out = new ArrayList<>(ids.length);
     for (int id : ids) {
       out.add(places.get(id));
@@ -66,7 +67,7 @@ public final class Gazetteer {
 
   /** Whether any place has this folded name; cheaper than {@link #lookupNormalized}. */
   public boolean containsNormalized(String folded) {
-    return byName.containsKey(folded);
+    return names.contains(folded);
   }
 
   /**
@@ -95,7 +96,7 @@ public final class Gazetteer {
 
   /** Most words in any indexed name; the parser need not look at longer spans. */
   public int longestNameWords() {
-    return longestNameWords;
+    return names.longestNameWords;
   }
 
   /** Every place, in load order; immutable. */
@@ -108,7 +109,21 @@ public final class Gazetteer {
   }
 
   public int nameCount() {
-    return byName.size();
+    return names.size();
+  }
+
+  /** The places in index order; the cache writes them in this order. */
+  List<Place> places() {
+    return places;
+  }
+
+  NameIndex names() {
+    return names;
+  }
+
+  /** Folded demonym → country, as the cache writes it. */
+  Map<String, Place> demonyms() {
+    return demonyms;
   }
 
   /**
@@ -140,6 +155,14 @@ public final class Gazetteer {
     } else if ("ADM1".equals(code)) {
       // a region's population is its towns' sum: weigh it like a large town, not like a country
       score -= 1.0;
+    } else if ("ADM2".equals(code)) {
+      // a county shares its name with its seat and many towns; "Laurel" alone is rarely the county
+      score -= 1.5;
+    } else if ("CONT".equals(code)) {
+      score += 12; // nothing else called "Europe" or "Africa" is meant in the news
+    } else if (!"P".equals(p.featureClass()) && !"A".equals(p.featureClass())) {
+      // world regions, seas and land forms have no population; they outrank towns of their name
+      score += 8;
     } else if (code.startsWith("PPLX")
         || "PPLL".equals(code)
         || "PPLH".equals(code)

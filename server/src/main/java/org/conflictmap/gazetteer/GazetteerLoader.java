@@ -44,18 +44,9 @@ final class GazetteerLoader {
   private final List<Place> places = new ArrayList<>(210_000);
   private final Map<String, int[]> byName = new HashMap<>(1 << 21);
   private final Map<String, Place> demonyms = new HashMap<>();
-  private int longestNameWords = 1;
+  private final Map<String, String> pool = new HashMap<>();
 
   private GazetteerLoader() {}
-
-  static Gazetteer loadBundled() {
-    InputStream in = Gazetteer.class.getResourceAsStream(BUNDLED);
-    if (in == null) {
-      throw new IllegalStateException(
-          "the bundled gazetteer " + BUNDLED + " is not on the classpath");
-    }
-    return load(in);
-  }
 
   /** Reads a gzipped places file. */
   static Gazetteer load(InputStream gzipped) {
@@ -73,7 +64,7 @@ final class GazetteerLoader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the gazetteer", e);
     }
-    return new Gazetteer(loader.places, loader.byName, loader.demonyms, loader.longestNameWords);
+    return new Gazetteer(loader.places, NameIndex.of(loader.byName), loader.demonyms);
   }
 
   private void addRow(String line) {
@@ -86,10 +77,10 @@ final class GazetteerLoader {
             f[0],
             f[1].isEmpty() ? null : Long.valueOf(f[1]),
             f[2],
-            f[9],
-            f[10],
-            f[7],
-            f[8],
+            shared(f[9]),
+            shared(f[10]),
+            shared(f[7]),
+            shared(f[8]),
             Double.parseDouble(f[5]),
             Double.parseDouble(f[6]),
             f[11].isEmpty() ? 0 : Long.parseLong(f[11]));
@@ -121,6 +112,11 @@ final class GazetteerLoader {
     }
   }
 
+  /** One copy of each country code, admin code and feature code, however many rows repeat it. */
+  private String shared(String s) {
+    return pool.computeIfAbsent(s, k -> k);
+  }
+
   private void addDemonym(String demonym, Place country) {
     String d = Names.normalize(demonym);
     if (d.isEmpty()) {
@@ -146,13 +142,6 @@ final class GazetteerLoader {
     int[] ids = byName.get(name);
     if (ids == null) {
       byName.put(name, new int[] {id});
-      int words = 1;
-      for (int i = 0; i < name.length(); i++) {
-        if (name.charAt(i) == ' ') {
-          words++;
-        }
-      }
-      longestNameWords = Math.max(longestNameWords, words);
     } else {
       int[] grown = Arrays.copyOf(ids, ids.length + 1);
       grown[ids.length] = id;

@@ -4,7 +4,9 @@ package org.conflictmap.gazetteer;
  * A named place of the gazetteer.
  *
  * @param key stable key: the GeoNames id for GeoNames places, {@code country:SY} for countries,
- *     {@code admin1:SY.12} for first-level regions
+ *     {@code admin1:SY.12} for first-level regions, {@code admin2:US.KY.125} for second-level ones,
+ *     {@code continent:EU} for continents and {@code region:middle-east} for world regions, seas
+ *     and other named areas
  * @param geonameId the GeoNames id, or null where the source has none
  * @param countryCode ISO 3166-1 alpha-2 code, upper case
  * @param admin1 GeoNames first-level admin code within the country ("12"), may be empty
@@ -25,10 +27,11 @@ public record Place(
     if (featureCode.startsWith("PCL")) {
       return Precision.COUNTRY;
     }
-    if ("A".equals(featureClass) || featureCode.startsWith("ADM")) {
-      return Precision.REGION;
+    // areas (A), regions (L), waters (H) and land forms (T) pin an event no closer than a region
+    if ("P".equals(featureClass) && !featureCode.startsWith("ADM")) {
+      return Precision.TOWN;
     }
-    return Precision.TOWN;
+    return Precision.REGION;
   }
 
   /** Key of the first-level region this place lies in, e.g. {@code admin1:SY.12}, or empty. */

@@ -12,14 +12,17 @@ final class Document {
   final String text;
   final List<Token> tokens;
   private final boolean[] sentenceInitial;
+  private final String[] lower;
   private final Set<String> lowerCaseWords = new HashSet<>();
 
   Document(String text) {
     this.text = text;
     this.tokens = Tokenizer.words(text);
     this.sentenceInitial = new boolean[tokens.size()];
+    this.lower = new String[tokens.size()];
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
+      lower[i] = t.lower();
       sentenceInitial[i] = i == 0 || opensSentence(tokens.get(i - 1).end(), t.start());
       if (Character.isLowerCase(t.text().codePointAt(0))) {
         lowerCaseWords.add(t.text());
@@ -33,6 +36,46 @@ final class Document {
 
   Token token(int i) {
     return tokens.get(i);
+  }
+
+  /** Token i in lower case, computed once. */
+  String lower(int i) {
+    return lower[i];
+  }
+
+  /** The text from the start of token a to the end of token b. */
+  String span(int a, int b) {
+    return text.substring(tokens.get(a).start(), tokens.get(b).end());
+  }
+
+  /** The last token, from token {@code from} on, that starts before character {@code end}. */
+  int tokenEndingBy(int end, int from) {
+    int j = from;
+    while (j + 1 < tokens.size() && tokens.get(j + 1).start() < end) {
+      j++;
+    }
+    return j;
+  }
+
+  /**
+   * The tokens that overlap characters [start, end), as {first, last}, or null if none does. A
+   * binary search: tokens are in text order.
+   */
+  int[] tokensCovering(int start, int end) {
+    int lo = 0;
+    int hi = tokens.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tokens.get(mid).end() <= start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    if (lo >= tokens.size() || tokens.get(lo).start() >= end) {
+      return null;
+    }
+    return new int[] {lo, tokenEndingBy(end, lo)};
   }
 
   boolean sentenceInitial(int i) {

@@ -1,7 +1,12 @@
 package org.conflictmap.geoparse;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Names;
+import org.conflictmap.gazetteer.Place;
 
 /**
  * Text in, resolved places out. A library: no database, no server. Thread-safe; reuse one instance.
@@ -12,9 +17,18 @@ import org.conflictmap.gazetteer.Gazetteer;
  */
 public final class Geoparser {
   private final Gazetteer gazetteer;
+  private final Aliases aliases;
+  private final Weights weights;
 
   public Geoparser(Gazetteer gazetteer) {
+    this(gazetteer, Weights.DEFAULT);
+  }
+
+  /** A parser with other resolver weights, for tuning them. */
+  public Geoparser(Gazetteer gazetteer, Weights weights) {
     this.gazetteer = gazetteer;
+    this.aliases = new Aliases(gazetteer);
+    this.weights = weights;
   }
 
   /** The places a text names, in text order. */
@@ -23,7 +37,79 @@ public final class Geoparser {
       return List.of();
     }
     Document doc = new Document(text);
-    return Resolver.resolve(gazetteer, doc, Spotter.spot(gazetteer, doc));
+    return Resolver.resolve(
+        weights, new Candidates(gazetteer), doc, Spotter.spot(gazetteer, aliases, doc));
+  }
+
+  /**
+   * Resolves given stretches of a text, as if the spotter had found exactly these: the geocoder
+   * alone, for evaluation on hand-annotated names. Each span is {start, end} in characters, end
+   * exclusive; the answer has one entry per span, null where the span has no candidate place.
+   */
+  public List<Mention> resolveAt(String text, List<int[]> spans) {
+    Document doc = new Document(text == null ? "" : text);
+    List<Span> given = new ArrayList<>(spans.size());
+    List<Integer> index = new ArrayList<>(spans.size());
+    for (int k = 0; k < spans.size(); k++) {
+      Span s = spanAt(doc, spans.get(k)[0], spans.get(k)[1]);
+      if (s != null) {
+        given.add(s);
+        index.add(k);
+      }
+    }
+    List<Mention> resolved = Resolver.resolveEach(weights, new Candidates(gazetteer), doc, given);
+    List<Mention> out = new ArrayList<>(Collections.nCopies(spans.size(), (Mention) null));
+    for (int k = 0; k < given.size(); k++) {
+      out.set(index.get(k), resolved.get(k));
+    }
+    return out;
+  }
+
+  /**
+   * The places a name could stand for, in no particular order: what the resolver chooses from when
+   * the name stands alone.
+   */
+  public List<Place> candidates(String name) {
+    Optional<Aliases.Alias> alias = aliases.exactly(name);
+    if (alias.isPresent()) {
+      return List.of(alias.get().place());
+    }
+    Optional<Place> people = gazetteer.demonym(name);
+    if (people.isPresent()) {
+      return List.of(people.get());
+    }
+    return gazetteer.lookupNormalized(Names.normalize(name));
+  }
+
+  private Span spanAt(Document doc, int start, int end) {
+    int[] tokens = doc.tokensCovering(start, end);
+    if (tokens == null) {
+      return null;
+    }
+    int first = tokens[0];
+    int last = tokens[1];
+    String surface = doc.text.substring(start, end);
+    String folded = Names.normalize(surface);
+    Optional<Aliases.Alias> alias = aliases.exactly(surface);
+    if (alias.isPresent()) {
+      Aliases.Alias a = alias.get();
+      return new Span(
+          first, last, start, end, folded, a.place(), a.use() == Aliases.Use.DEMONYM, false, false);
+    }
+    Optional<Place> people = gazetteer.demonym(surface);
+    if (people.isPresent()) {
+      return new Span(first, last, start, end, folded, people.get(), true, false, false);
+    }
+    return new Span(
+        first,
+        last,
+        start,
+        end,
+        folded,
+        null,
+        false,
+        Spotter.regionCue(doc, first, last),
+        Spotter.near(doc, first));
   }
 
   public Gazetteer gazetteer() {

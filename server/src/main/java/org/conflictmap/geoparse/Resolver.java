@@ -1,138 +1,438 @@
 package org.conflictmap.geoparse;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.conflictmap.gazetteer.Candidate;
-import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.Precision;
 
 /**
- * Chooses one place per spotted name. A candidate's score is its prior (population, kind of place)
- * plus context: countries the article names or whose people it names, a country written right
- * before ("Syria's Idlib") or after ("Idlib, Syria") the name, and a region word ("Idlib province")
- * that calls for the region over the town.
+ * Chooses one place per spotted name, in the light of the whole article.
+ *
+ * <p>A candidate starts from its prior (population, kind of place). Hints written next to a name
+ * add to it: a larger place after a comma ("Alexandria, Va.", "Idlib, Syria") or before a
+ * possessive ("Syria's Idlib"), and a region word ("Idlib province"). Then, a few rounds over the
+ * article: each name's current belief is spread over countries and first-level regions, and a
+ * candidate gains from the countries and regions the <em>other</em> names of the article point to,
+ * and from lying close to their likely places. That is how a local paper's "Paris" next to Lamar
+ * County and Dallas becomes Paris, Texas, while "Paris" beside France stays in France. All
+ * occurrences of a name share one reading (one sense per discourse), except that a region word
+ * makes its own occurrence the region.
  */
 final class Resolver {
   private static final int ALTERNATIVES = 4;
-  private static final double COUNTRY_CONTEXT = 1.5;
-  private static final double COUNTRY_CONTEXT_PER_MENTION = 0.5;
-  private static final double COUNTRY_HINT = 4.0;
-  private static final double REGION_HINT = 4.0;
-  private static final double REGION_CUE = 8.0;
+  private static final int ROUNDS = 3;
 
-  private final Gazetteer gazetteer;
+  /** Candidates per name whose nearness to other names is weighed; the rest keep their prior. */
+  private static final int NEAR_CANDIDATES = 12;
+
+  /** Candidates per name that are weighed at all, best prior first. */
+  private static final int MAX_CANDIDATES = 40;
+
+  private final Weights w;
   private final Document doc;
   private final List<Span> spans;
-  private final Map<String, Integer> countryMentions = new HashMap<>();
 
-  private Resolver(Gazetteer gazetteer, Document doc, List<Span> spans) {
-    this.gazetteer = gazetteer;
+  private Resolver(Weights w, Document doc, List<Span> spans) {
+    this.w = w;
     this.doc = doc;
     this.spans = spans;
   }
 
-  static List<Mention> resolve(Gazetteer gazetteer, Document doc, List<Span> spans) {
-    return new Resolver(gazetteer, doc, spans).resolveAll();
-  }
-
-  private List<Mention> resolveAll() {
-    for (Span s : spans) {
-      namedCountry(s).ifPresent(c -> countryMentions.merge(c.countryCode(), 1, Integer::sum));
-    }
+  static List<Mention> resolve(Weights w, Candidates candidates, Document doc, List<Span> spans) {
     List<Mention> out = new ArrayList<>(spans.size());
-    for (int i = 0; i < spans.size(); i++) {
-      Span s = spans.get(i);
-      String text = doc.text.substring(s.start(), s.end());
-      if (s.demonym()) {
-        out.add(
-            new Mention(
-                s.start(),
-                s.end(),
-                text,
-                Mention.Kind.DEMONYM,
-                s.demonymOf(),
-                Precision.COUNTRY,
-                false,
-                1.0,
-                Gazetteer.prior(s.demonymOf()),
-                List.of()));
-        continue;
+    for (Mention m : new Resolver(w, doc, spans).resolveAll(candidates)) {
+      if (m != null) {
+        out.add(m);
       }
-      Place hint = container(i).orElse(null);
-      List<Candidate> ranked =
-          gazetteer.lookupNormalized(s.folded()).stream()
-              .map(p -> new Candidate(p, score(p, s, hint)))
-              .sorted(
-                  Comparator.comparingDouble(Candidate::score)
-                      .reversed()
-                      .thenComparing(c -> c.place().key()))
-              .toList();
-      if (ranked.isEmpty()) {
-        continue;
-      }
-      Candidate best = ranked.get(0);
-      out.add(
-          new Mention(
-              s.start(),
-              s.end(),
-              text,
-              Mention.Kind.TOPONYM,
-              best.place(),
-              best.place().precision(),
-              s.near(),
-              confidence(ranked),
-              best.score(),
-              List.copyOf(ranked.subList(1, Math.min(ranked.size(), ALTERNATIVES + 1)))));
     }
     return out;
   }
 
-  /**
-   * The country a span names outright: a demonym, or a name whose best bare reading is a country.
-   */
-  private Optional<Place> namedCountry(Span s) {
-    if (s.demonym()) {
-      return Optional.of(s.demonymOf());
-    }
-    return gazetteer.lookupNormalized(s.folded()).stream()
-        .max(Comparator.comparingDouble(Gazetteer::prior))
-        .filter(p -> p.precision() == Precision.COUNTRY);
+  /** One mention per span, in the same order: null where a span has no candidate. */
+  static List<Mention> resolveEach(
+      Weights w, Candidates candidates, Document doc, List<Span> spans) {
+    return new Resolver(w, doc, spans).resolveAll(candidates);
   }
 
-  private double score(Place p, Span s, Place hint) {
-    double score = Gazetteer.prior(p);
-    int mentions = countryMentions.getOrDefault(p.countryCode(), 0);
-    if (mentions > 0 && p.precision() != Precision.COUNTRY) {
-      score += COUNTRY_CONTEXT + COUNTRY_CONTEXT_PER_MENTION * Math.min(mentions, 4);
+  /** All occurrences of one name, with its candidates and their running scores. */
+  private static final class Name {
+    final List<Place> places;
+    final double[] base;
+    final double[] score;
+    final double[] prob;
+    final boolean fixed;
+
+    Name(List<Place> all, boolean fixed, String folded, Weights w) {
+      double[] prior = new double[all.size()];
+      for (int k = 0; k < all.size(); k++) {
+        prior[k] = nameAwarePrior(all.get(k), folded, w);
+      }
+      List<Place> kept = all;
+      if (all.size() > MAX_CANDIDATES) {
+        // a name with a hundred namesakes: the smallest never win, and weighing them costs time
+        Integer[] idx = new Integer[all.size()];
+        for (int k = 0; k < idx.length; k++) {
+          idx[k] = k;
+        }
+        Arrays.sort(idx, (x, y) -> Double.compare(prior[y], prior[x]));
+        kept = new ArrayList<>(MAX_CANDIDATES);
+        double[] top = new double[MAX_CANDIDATES];
+        for (int k = 0; k < MAX_CANDIDATES; k++) {
+          kept.add(all.get(idx[k]));
+          top[k] = prior[idx[k]];
+        }
+        this.base = top;
+      } else {
+        this.base = prior;
+      }
+      this.places = kept;
+      this.fixed = fixed;
+      this.score = new double[places.size()];
+      this.prob = new double[places.size()];
     }
-    if (hint != null && p.countryCode().equals(hint.countryCode()) && !p.key().equals(hint.key())) {
-      score += COUNTRY_HINT;
-      if (hint.precision() == Precision.REGION && p.admin1Key().equals(hint.key())) {
-        score += REGION_HINT;
+  }
+
+  /** The prior, less where the name is only a county's short form or a town's alternate name. */
+  private static double nameAwarePrior(Place p, String folded, Weights w) {
+    double prior = prior(p, w);
+    boolean ownName = Names.normalize(p.name()).equals(folded);
+    if ("ADM2".equals(p.featureCode()) && !ownName) {
+      // "Richmond" is the city far more often than Richmond County
+      prior -= w.shortCounty();
+    } else if ("P".equals(p.featureClass()) && !ownName) {
+      // a town found by a historic or foreign alternate name ("Berea" for Aleppo) is a weaker
+      // reading than a town of that very name
+      prior -= w.alternateName();
+    }
+    return prior;
+  }
+
+  private List<Mention> resolveAll(Candidates candidates) {
+    Map<String, Name> names = new LinkedHashMap<>();
+    Name[] nameOf = new Name[spans.size()];
+    for (int i = 0; i < spans.size(); i++) {
+      Span s = spans.get(i);
+      String key = s.fixed() != null ? "\u0000" + s.fixed().key() : s.folded();
+      Name name = names.get(key);
+      if (name == null) {
+        List<Place> places = s.fixed() != null ? List.of(s.fixed()) : candidates.of(s.folded());
+        name = new Name(places, s.fixed() != null, s.folded(), w);
+        names.put(key, name);
+      }
+      nameOf[i] = name;
+    }
+    // hints written next to a name hold for all its occurrences: the strongest one counts
+    for (Name name : names.values()) {
+      Arrays.fill(name.score, Double.NEGATIVE_INFINITY);
+    }
+    for (int i = 0; i < spans.size(); i++) {
+      Name name = nameOf[i];
+      Place hint = container(i, candidates);
+      for (int k = 0; k < name.places.size(); k++) {
+        double h = name.base[k] + hintBonus(name.places.get(k), hint);
+        name.score[k] = Math.max(name.score[k], h);
       }
     }
-    if (s.regionCue() && p.precision() == Precision.REGION) {
-      score += REGION_CUE;
+    for (Name name : names.values()) {
+      System.arraycopy(name.score, 0, name.base, 0, name.base.length);
+      softmax(name.score, name.prob);
+    }
+    List<Name> all = new ArrayList<>(names.values());
+    Grid grid = new Grid(all);
+    for (int a = 0; a < all.size(); a++) {
+      Name n = all.get(a);
+      if (n.places.size() > 1) {
+        for (int k : topByBase(n, NEAR_CANDIDATES)) {
+          n.base[k] += w.near() * nearness(n.places.get(k), a, grid);
+        }
+      }
+    }
+    for (Name n : all) {
+      softmax(n.base, n.prob);
+    }
+    for (int round = 0; round < ROUNDS; round++) {
+      context(all, w);
+    }
+    List<Mention> out = new ArrayList<>(spans.size());
+    for (int i = 0; i < spans.size(); i++) {
+      out.add(mention(spans.get(i), nameOf[i]));
+    }
+    return out;
+  }
+
+  /** One round: every name's scores from its base and the other names' current beliefs. */
+  private static void context(List<Name> all, Weights w) {
+    Map<String, Double> countryMass = new HashMap<>();
+    Map<String, Double> regionMass = new HashMap<>();
+    for (Name n : all) {
+      for (int k = 0; k < n.places.size(); k++) {
+        Place p = n.places.get(k);
+        countryMass.merge(p.countryCode(), n.prob[k], Double::sum);
+        String region = regionOf(p);
+        if (!region.isEmpty()) {
+          regionMass.merge(region, n.prob[k], Double::sum);
+        }
+      }
+    }
+    double[][] next = new double[all.size()][];
+    for (int a = 0; a < all.size(); a++) {
+      Name n = all.get(a);
+      double[] s = n.base.clone();
+      if (n.places.size() > 1) {
+        Map<String, Double> ownCountry = new HashMap<>();
+        Map<String, Double> ownRegion = new HashMap<>();
+        for (int k = 0; k < n.places.size(); k++) {
+          Place p = n.places.get(k);
+          ownCountry.merge(p.countryCode(), n.prob[k], Double::sum);
+          String region = regionOf(p);
+          if (!region.isEmpty()) {
+            ownRegion.merge(region, n.prob[k], Double::sum);
+          }
+        }
+        for (int k = 0; k < n.places.size(); k++) {
+          Place p = n.places.get(k);
+          double cs =
+              countryMass.getOrDefault(p.countryCode(), 0.0) - ownCountry.get(p.countryCode());
+          s[k] += w.country() * Math.log1p(Math.max(0, cs));
+          String region = regionOf(p);
+          if (!region.isEmpty()) {
+            double rs = regionMass.getOrDefault(region, 0.0) - ownRegion.get(region);
+            s[k] += w.region() * Math.log1p(Math.max(0, rs));
+          }
+        }
+      }
+      next[a] = s;
+    }
+    for (int a = 0; a < all.size(); a++) {
+      Name n = all.get(a);
+      System.arraycopy(next[a], 0, n.score, 0, n.score.length);
+      softmax(n.score, n.prob);
+    }
+  }
+
+  /**
+   * How many other names of the article have a reading close to this place: for each other name its
+   * closest top candidate counts, by a kernel that is 1 at the same spot and ½ at 100 km. Any
+   * reading counts, not only the favourite, so that "Paris" and "Henry County" find each other in
+   * Tennessee though each alone would go elsewhere.
+   */
+  private static double nearness(Place p, int self, Grid grid) {
+    if (!local(p)) {
+      return 0;
+    }
+    double cosLat = Math.cos(Math.toRadians(p.lat()));
+    double[] best = grid.scratch;
+    java.util.Arrays.fill(best, 0);
+    int cy = (int) Math.floor(p.lat());
+    int cx = (int) Math.floor(p.lon());
+    for (int dy = -1; dy <= 1; dy++) {
+      for (int dx = -1; dx <= 1; dx++) {
+        List<Grid.Entry> cell = grid.cells.get(Grid.key(cy + dy, cx + dx));
+        if (cell == null) {
+          continue;
+        }
+        for (Grid.Entry e : cell) {
+          if (e.name() == self || e.place() == p) {
+            continue;
+          }
+          double y = (e.place().lat() - p.lat()) * 111.2;
+          double x = (e.place().lon() - p.lon()) * 111.2 * cosLat;
+          double k = 1 / (1 + (x * x + y * y) / (100.0 * 100.0));
+          if (k > best[e.name()]) {
+            best[e.name()] = k;
+          }
+        }
+      }
+    }
+    double sum = 0;
+    for (double b : best) {
+      sum += b;
+    }
+    return Math.log1p(sum);
+  }
+
+  /** Towns and counties: places small enough that nearness to them means something. */
+  private static boolean local(Place p) {
+    return p.precision() == Precision.TOWN || "ADM2".equals(p.featureCode());
+  }
+
+  /** The top candidates of every name, bucketed by whole degrees of latitude and longitude. */
+  private static final class Grid {
+    record Entry(int name, Place place) {}
+
+    final Map<Long, List<Entry>> cells = new HashMap<>();
+    final double[] scratch;
+
+    Grid(List<Name> all) {
+      scratch = new double[all.size()];
+      for (int a = 0; a < all.size(); a++) {
+        Name n = all.get(a);
+        for (int k : topByBase(n, NEAR_CANDIDATES)) {
+          Place p = n.places.get(k);
+          if (local(p)) {
+            long key = key((int) Math.floor(p.lat()), (int) Math.floor(p.lon()));
+            cells.computeIfAbsent(key, x -> new ArrayList<>()).add(new Entry(a, p));
+          }
+        }
+      }
+    }
+
+    static long key(int lat, int lon) {
+      return ((long) lat << 32) ^ (lon & 0xffffffffL);
+    }
+  }
+
+  private static int[] topByBase(Name n, int limit) {
+    Integer[] idx = new Integer[n.places.size()];
+    for (int k = 0; k < idx.length; k++) {
+      idx[k] = k;
+    }
+    Arrays.sort(idx, (x, y) -> Double.compare(n.base[y], n.base[x]));
+    int m = Math.min(limit, idx.length);
+    int[] out = new int[m];
+    for (int k = 0; k < m; k++) {
+      out[k] = idx[k];
+    }
+    return out;
+  }
+
+  /** The first-level region a place is in, or is: its key, or "" if unknown. */
+  private static String regionOf(Place p) {
+    if ("ADM1".equals(p.featureCode())) {
+      return p.key();
+    }
+    return p.admin1Key();
+  }
+
+  private static void softmax(double[] score, double[] prob) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double s : score) {
+      max = Math.max(max, s);
+    }
+    double sum = 0;
+    for (int k = 0; k < score.length; k++) {
+      prob[k] = Math.exp(score[k] - max);
+      sum += prob[k];
+    }
+    for (int k = 0; k < score.length; k++) {
+      prob[k] /= sum;
+    }
+  }
+
+  private Mention mention(Span s, Name name) {
+    if (name.places.isEmpty()) {
+      return null;
+    }
+    String text = doc.text.substring(s.start(), s.end());
+    double[] score = name.score.clone();
+    if (s.regionCue()) {
+      for (int k = 0; k < score.length; k++) {
+        if (name.places.get(k).precision() == Precision.REGION) {
+          score[k] += w.regionCue();
+        }
+      }
+    }
+    Integer[] order = new Integer[score.length];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int c = Double.compare(score[y], score[x]);
+          return c != 0 ? c : name.places.get(x).key().compareTo(name.places.get(y).key());
+        });
+    Place best = name.places.get(order[0]);
+    List<Candidate> alternatives = new ArrayList<>();
+    for (int r = 1; r < Math.min(order.length, ALTERNATIVES + 1); r++) {
+      alternatives.add(new Candidate(name.places.get(order[r]), round(score[order[r]])));
+    }
+    double sum = 0;
+    for (double v : score) {
+      sum += Math.exp(v - score[order[0]]);
+    }
+    return new Mention(
+        s.start(),
+        s.end(),
+        text,
+        s.demonym() ? Mention.Kind.DEMONYM : Mention.Kind.TOPONYM,
+        best,
+        s.demonym() ? Precision.COUNTRY : best.precision(),
+        s.near(),
+        Math.round(1000.0 / sum) / 1000.0,
+        round(score[order[0]]),
+        List.copyOf(alternatives));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /**
+   * How likely a place is to be meant by a bare mention of its name, in log10 units: population,
+   * and the kind of place (a country or a capital over a village of the same name).
+   */
+  static double prior(Place p, Weights w) {
+    double score = Math.log10(p.population() + 10.0);
+    String code = p.featureCode();
+    if (code.startsWith("PCL")) {
+      score += w.pcl();
+    } else if ("PPLC".equals(code)) {
+      score += w.capital();
+    } else if ("PPLA".equals(code)) {
+      score += w.seat();
+    } else if ("PPLA2".equals(code)) {
+      score += w.seat2();
+    } else if ("ADM1".equals(code)) {
+      // a region's population is its towns' sum; its seat of the same name ("Idlib") comes first
+      score += w.adm1();
+    } else if ("ADM2".equals(code)) {
+      score += w.adm2();
+    } else if ("CONT".equals(code)) {
+      score += 6.0; // no population: nothing else called "Europe" is meant in the news
+    } else if (!"P".equals(p.featureClass()) && !"A".equals(p.featureClass())) {
+      score += 3.0; // world regions, seas and mountains have no population either
+    } else if (code.startsWith("PPLX")
+        || "PPLL".equals(code)
+        || "PPLH".equals(code)
+        || "PPLQ".equals(code)) {
+      score -= 1.5;
     }
     return score;
   }
 
+  private double hintBonus(Place p, Place hint) {
+    if (hint == null || p.key().equals(hint.key())) {
+      return 0;
+    }
+    double bonus = 0;
+    if (p.countryCode().equals(hint.countryCode())) {
+      bonus += w.containerCountry();
+      String region = regionOf(hint);
+      if (hint.precision() == Precision.REGION && !region.isEmpty() && region.equals(regionOf(p))) {
+        bonus += w.containerRegion();
+      }
+    }
+    return bonus;
+  }
+
   /**
    * The larger place written next to span i: "Syria's Idlib" before it, or "Idlib, Syria" and
-   * "Moscow, Idaho" after it.
+   * "Alexandria, Va." after it.
    */
-  private Optional<Place> container(int i) {
+  private Place container(int i, Candidates candidates) {
     Span s = spans.get(i);
     if (i > 0) {
       Span prev = spans.get(i - 1);
       if (doc.possessive(prev.last()) && doc.nextWordSkippingPossessive(prev.last()) == s.first()) {
-        Optional<Place> c = namedCountry(prev);
-        if (c.isPresent()) {
+        Place c = largest(prev, candidates);
+        if (c != null && c.precision() != Precision.TOWN) {
           return c;
         }
       }
@@ -140,23 +440,28 @@ final class Resolver {
     if (i + 1 < spans.size()) {
       Span next = spans.get(i + 1);
       if (next.first() == s.last() + 1
-          && doc.gapAfter(s.last()).trim().equals(",")
+          && doc.gapAfter(s.last()).strip().equals(",")
           && !next.demonym()) {
-        return gazetteer.lookupNormalized(next.folded()).stream()
-            .filter(p -> p.precision() != Precision.TOWN)
-            .max(Comparator.comparingDouble(Gazetteer::prior));
+        Place c = largest(next, candidates);
+        if (c != null && c.precision() != Precision.TOWN) {
+          return c;
+        }
       }
     }
-    return Optional.empty();
+    return null;
   }
 
-  /** The best candidate's share of exp(score) over all candidates. */
-  private static double confidence(List<Candidate> ranked) {
-    double best = ranked.get(0).score();
-    double sum = 0;
-    for (Candidate c : ranked) {
-      sum += Math.exp(c.score() - best);
+  /** The best bare reading of a span among its non-town candidates, or its fixed place. */
+  private Place largest(Span s, Candidates candidates) {
+    if (s.fixed() != null) {
+      return s.demonym() ? null : s.fixed();
     }
-    return Math.round(1000.0 / sum) / 1000.0;
+    Place best = null;
+    for (Place p : candidates.of(s.folded())) {
+      if (p.precision() != Precision.TOWN && (best == null || prior(p, w) > prior(best, w))) {
+        best = p;
+      }
+    }
+    return best;
   }
 }

@@ -8,7 +8,9 @@ import org.conflictmap.gazetteer.Place;
  * @param first index of the first token
  * @param last index of the last token (inclusive)
  * @param folded the name in index form
- * @param demonymOf the country a demonym names, null for toponyms
+ * @param fixed the one place the words can mean, for demonyms ("Syrian") and short forms ("U.S.",
+ *     "W.Va."); null when the gazetteer's candidates for {@code folded} are to be ranked
+ * @param demonym the words name a people, not a place
  * @param regionCue a word such as "province" says the name is a region
  * @param near the text says "near" or "north of" the place
  */
@@ -18,11 +20,7 @@ record Span(
     int start,
     int end,
     String folded,
-    Place demonymOf,
+    Place fixed,
+    boolean demonym,
     boolean regionCue,
-    boolean near) {
-
-  boolean demonym() {
-    return demonymOf != null;
-  }
-}
+    boolean near) {}

@@ -11,10 +11,11 @@ import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.Precision;
 
 /**
- * Finds the stretches of a text that name places. Capitalised runs of words are matched against the
- * gazetteer, longest name first; runs that read as a person's name ("President Vladimir Putin",
- * "Hassan Rouhani") give up their town matches, and those names are not taken for places anywhere
- * else in the text either.
+ * Finds the stretches of a text that name places. At each capitalised word the longest gazetteer
+ * name, demonym or short form ("U.S.", "Alexandria, Va.") is taken. People's names are found first
+ * (a title or a given name before capitalised words, an initial between them) and their words are
+ * not taken for small towns anywhere in the text; common words, sentence openers and parts of
+ * street names are set aside.
  */
 final class Spotter {
   private static final int MAX_NAME_WORDS = 6;
@@ -24,250 +25,635 @@ final class Spotter {
    */
   private static final long SPEAKING_TOWN_POPULATION = 100_000;
 
+  /** Towns named by a common word ("Hope") that are this big are read as towns without a cue. */
+  private static final long COMMON_WORD_TOWN_POPULATION = 100_000;
+
   private final Gazetteer gazetteer;
+  private final Aliases aliases;
   private final Document doc;
+  private final boolean[] person;
   private final Set<String> personWords = new HashSet<>();
 
-  private Spotter(Gazetteer gazetteer, Document doc) {
+  private Spotter(Gazetteer gazetteer, Aliases aliases, Document doc) {
     this.gazetteer = gazetteer;
+    this.aliases = aliases;
     this.doc = doc;
+    this.person = new boolean[doc.size()];
   }
 
-  static List<Span> spot(Gazetteer gazetteer, Document doc) {
-    return new Spotter(gazetteer, doc).run();
-  }
-
-  /** What a token of a capitalised run turned out to be. */
-  private enum Role {
-    COUNTRY,
-    LOCAL,
-    DEMONYM,
-    TITLE,
-    STOP,
-    NAME
+  static List<Span> spot(Gazetteer gazetteer, Aliases aliases, Document doc) {
+    return new Spotter(gazetteer, aliases, doc).run();
   }
 
   private List<Span> run() {
-    List<int[]> runs = capitalisedRuns();
-    List<List<Span>> matched = new ArrayList<>(runs.size());
-    for (int[] run : runs) {
-      matched.add(matchRun(run[0], run[1]));
-    }
+    markPeople();
     List<Span> out = new ArrayList<>();
-    for (List<Span> spans : matched) {
-      for (Span s : spans) {
-        if (!(s.first() == s.last() && personWords.contains(s.folded()) && !s.demonym())) {
-          out.add(s);
-        }
+    int n = doc.size();
+    int i = 0;
+    while (i < n) {
+      Span s = matchAt(i);
+      if (s != null && accept(s)) {
+        out.add(s);
+        i = s.last() + 1;
+      } else {
+        i++;
       }
     }
     return out;
   }
 
-  /**
-   * Maximal runs [first, end) of capitalised words, joined by single spaces, hyphens and name
-   * particles.
-   */
-  private List<int[]> capitalisedRuns() {
-    List<int[]> runs = new ArrayList<>();
+  // ---------------------------------------------------------------- people
+
+  /** Marks the words of people's names and remembers them for the whole text. */
+  private void markPeople() {
     int n = doc.size();
-    int i = 0;
-    while (i < n) {
-      if (!doc.token(i).capitalized()) {
-        i++;
+    for (int i = 0; i < n; i++) {
+      Token t = doc.token(i);
+      if (Character.isLowerCase(t.text().charAt(0))) {
+        if (WordLists.ROLES_BEFORE_NAMES.contains(t.text())
+            && i + 1 < n
+            && doc.gapAfter(i).equals(" ")
+            && personable(i + 1)) {
+          markName(i + 1); // "coach Ripley", "son Joshua"
+        }
         continue;
       }
-      int j = i + 1;
-      while (j < n && joins(j - 1)) {
-        Token next = doc.token(j);
-        if (next.capitalized()) {
+      if (!t.capitalized() || !t.cased()) {
+        continue;
+      }
+      String lower = doc.lower(i);
+      if (WordLists.TITLES.contains(lower) && titleJoins(i)) {
+        int j = i + 1;
+        while (j < n && WordLists.TITLES.contains(doc.lower(j)) && titleJoins(j)) {
           j++;
-        } else if (WordLists.CONNECTORS.contains(next.text())
-            && j + 1 < n
-            && joins(j)
-            && doc.token(j + 1).capitalized()) {
-          j += 2;
-        } else {
-          break;
+        }
+        markName(j);
+      } else if (WordLists.FIRST_NAMES.contains(lower)
+          && !t.allCaps()
+          && i + 1 < n
+          && doc.gapAfter(i).equals(" ")
+          && personable(i + 1)
+          && !gazetteer.containsNormalized(Names.normalize(doc.span(i, i + 1)))) {
+        person[i] = true; // "Bill Wilkinson": a given name that is also a common word
+        personWords.add(Names.normalize(t.text()));
+        markName(i + 1);
+      } else if (agedAfter(i) && personable(i)) {
+        // "Flores, 26, had just left the Army": a person, and so is Flores elsewhere
+        int a = i;
+        while (a > 0 && doc.gapAfter(a - 1).equals(" ") && personable(a - 1)) {
+          a--;
+        }
+        markName(a);
+      } else if (isInitial(i) && i + 1 < n && personable(i + 1)) {
+        // "John F. Kennedy", "J. Smith"
+        if (i > 0 && doc.gapAfter(i - 1).equals(" ") && personable(i - 1)) {
+          markName(i - 1);
+        }
+        markName(i + 1);
+      }
+    }
+  }
+
+  /** Token i is followed by an age between commas: "Flores, 26,". */
+  private boolean agedAfter(int i) {
+    if (i + 1 >= doc.size() || !doc.gapAfter(i).equals(", ")) {
+      return false;
+    }
+    String age = doc.token(i + 1).text();
+    if (age.isEmpty() || age.length() > 3) {
+      return false;
+    }
+    for (int k = 0; k < age.length(); k++) {
+      if (!Character.isDigit(age.charAt(k))) {
+        return false;
+      }
+    }
+    return doc.gapAfter(i + 1).startsWith(",");
+  }
+
+  /** A title ("Gov.", "President") followed directly by a word. */
+  private boolean titleJoins(int i) {
+    String gap = doc.gapAfter(i);
+    return i + 1 < doc.size() && (gap.equals(" ") || gap.equals(". "));
+  }
+
+  /** A single capital with a full stop, then a space: an initial. */
+  private boolean isInitial(int i) {
+    Token t = doc.token(i);
+    return t.text().length() == 1
+        && Character.isUpperCase(t.text().charAt(0))
+        && doc.gapAfter(i).equals(". ");
+  }
+
+  /** Whether token i can be part of a person's name: capitalised, not a generic or place word. */
+  private boolean personable(int i) {
+    Token t = doc.token(i);
+    String lower = doc.lower(i);
+    return t.capitalized()
+        && t.cased()
+        && !t.allCaps()
+        && !WordLists.NOT_PLACES.contains(lower)
+        && !WordLists.PLACE_WORDS.contains(lower)
+        && !WordLists.TITLES.contains(lower);
+  }
+
+  /** Marks the run of name words that starts at token i, through initials and particles. */
+  private void markName(int i) {
+    int n = doc.size();
+    int j = i;
+    while (j < n && (personable(j) || isInitial(j))) {
+      person[j] = true;
+      personWords.add(Names.normalize(doc.token(j).text()));
+      String gap = doc.gapAfter(j);
+      if (!(gap.equals(" ") || gap.equals("-") || isInitial(j) && gap.equals(". "))) {
+        break;
+      }
+      j++;
+    }
+  }
+
+  // ---------------------------------------------------------------- matching
+
+  /** The longest name that starts at token i: a short form, a demonym or a gazetteer name. */
+  private Span matchAt(int i) {
+    Token t = doc.token(i);
+    Span alias = aliasAt(i);
+    if (!t.capitalized()) {
+      return alias;
+    }
+    Span named = withDot(nameAt(i));
+    if (alias == null) {
+      return named;
+    }
+    return named != null && named.end() > alias.end() ? named : alias;
+  }
+
+  /**
+   * A name that ends in an abbreviation takes its full stop: "Loudon Co." and "Ill." are written
+   * so, and "Ill." is Illinois by its short form even without a comma before it.
+   */
+  private Span withDot(Span s) {
+    if (s == null || s.end() >= doc.text.length() || doc.text.charAt(s.end()) != '.') {
+      return s;
+    }
+    String dotted = doc.text.substring(s.start(), s.end() + 1);
+    Optional<Aliases.Alias> alias = aliases.exactly(dotted);
+    if (alias.isPresent() && alias.get().use() == Aliases.Use.AP && s.first() == s.last()) {
+      return new Span(
+          s.first(),
+          s.last(),
+          s.start(),
+          s.end() + 1,
+          s.folded(),
+          alias.get().place(),
+          false,
+          false,
+          false);
+    }
+    if (WordLists.NAME_ABBREVIATIONS_AT_END.contains(doc.lower(s.last()))) {
+      return new Span(
+          s.first(),
+          s.last(),
+          s.start(),
+          s.end() + 1,
+          s.folded(),
+          s.fixed(),
+          s.demonym(),
+          s.regionCue(),
+          s.near());
+    }
+    return s;
+  }
+
+  private Span aliasAt(int i) {
+    Token t = doc.token(i);
+    for (Aliases.Alias a : aliases.startingWith(t.text())) {
+      String form = a.form();
+      int end = t.start() + form.length();
+      if (!doc.text.startsWith(form, t.start()) || !boundaryAt(end, form)) {
+        continue;
+      }
+      if (!a.unambiguous() && !afterComma(i)) {
+        continue;
+      }
+      int last = doc.tokenEndingBy(end, i);
+      boolean demonym = a.use() == Aliases.Use.DEMONYM;
+      return new Span(
+          i, last, t.start(), end, Names.normalize(form), a.place(), demonym, false, false);
+    }
+    if (t.text().length() == 2 && t.allCaps() && afterComma(i) && boundaryAt(t.end(), "X")) {
+      // "Springfield, IL": a postal code right after a town
+      Optional<Place> state = aliases.postalCode(t.text());
+      if (state.isPresent() && i > 0 && doc.token(i - 1).capitalized()) {
+        return new Span(i, i, t.start(), t.end(), doc.lower(i), state.get(), false, false, false);
+      }
+    }
+    return null;
+  }
+
+  /** A form ending in a letter must not run on into a longer word ("US" in "USB"). */
+  private boolean boundaryAt(int end, String form) {
+    if (end > doc.text.length()) {
+      return false;
+    }
+    char last = form.charAt(form.length() - 1);
+    return last == '.'
+        || end == doc.text.length()
+        || !Character.isLetterOrDigit(doc.text.charAt(end));
+  }
+
+  /** Token i follows a comma and a capitalised word: "Alexandria, Va." */
+  private boolean afterComma(int i) {
+    return i > 0 && doc.gapAfter(i - 1).strip().equals(",") && doc.token(i - 1).capitalized();
+  }
+
+  private Span nameAt(int i) {
+    int[] ends = new int[MAX_NAME_WORDS];
+    int count = 0;
+    ends[count++] = i;
+    int e = i;
+    int n = doc.size();
+    while (count < MAX_NAME_WORDS && e + 1 < n && joins(e)) {
+      Token next = doc.token(e + 1);
+      if (next.capitalized()) {
+        e = e + 1;
+        ends[count++] = e;
+      } else if (WordLists.CONNECTORS.contains(next.text())
+          && e + 2 < n
+          && joins(e + 1)
+          && doc.token(e + 2).capitalized()) {
+        e = e + 2;
+        ends[count++] = e;
+      } else {
+        break;
+      }
+    }
+    Token first = doc.token(i);
+    for (int k = count - 1; k >= 0; k--) {
+      int last = ends[k];
+      if (last == i && !plausibleSingleWord(i)) {
+        continue;
+      }
+      String surface = doc.text.substring(first.start(), doc.token(last).end());
+      Optional<Place> people = gazetteer.demonym(surface);
+      if (people.isPresent()) {
+        return new Span(
+            i,
+            last,
+            first.start(),
+            doc.token(last).end(),
+            Names.normalize(surface),
+            people.get(),
+            true,
+            false,
+            false);
+      }
+      if (last == i) {
+        Place region = regionOfPeople(doc.lower(i));
+        if (region != null) {
+          return new Span(
+              i, i, first.start(), first.end(), doc.lower(i), region, true, false, false);
         }
       }
-      runs.add(new int[] {i, j});
-      i = j;
+      String folded = Names.normalize(surface);
+      if (last > i && WordLists.NOT_PLACE_NAMES.contains(folded)) {
+        return null; // "La Niña": neither the whole nor a part is a place
+      }
+      if (last > i && WordLists.NOT_PLACES.contains(folded)) {
+        continue;
+      }
+      if (last > i && cityOfInstitution(last)) {
+        continue; // "Dublin City Council" is Dublin's council, not a place called Dublin City
+      }
+      if (gazetteer.containsNormalized(folded)) {
+        return new Span(
+            i,
+            last,
+            first.start(),
+            doc.token(last).end(),
+            folded,
+            null,
+            false,
+            regionCue(doc, i, last),
+            near(doc, i));
+      }
     }
-    return runs;
-  }
-
-  private boolean joins(int i) {
-    String gap = doc.gapAfter(i);
-    return gap.equals(" ") || gap.equals("-") || gap.equals("\u00A0");
+    return null;
   }
 
   /**
-   * Longest-first gazetteer matches inside one run, then the person-name test over the whole run.
+   * The state or province whose people a word names ("Ohioans", "Californian", "Texans",
+   * "Ontarians"), found by undoing the usual English endings; null if none fits.
    */
-  private List<Span> matchRun(int first, int end) {
-    Role[] roles = new Role[end - first];
-    List<Span> spans = new ArrayList<>();
-    int s = first;
-    while (s < end) {
-      Token t = doc.token(s);
-      if (!t.capitalized() && WordLists.CONNECTORS.contains(t.text())) {
-        roles[s - first] = Role.STOP;
-        s++;
-        continue;
-      }
-      Span found = null;
-      for (int len = Math.min(MAX_NAME_WORDS, end - s); len >= 1 && found == null; len--) {
-        found = matchAt(s, s + len - 1);
-      }
-      if (found == null) {
-        String lower = t.lower();
-        // only cased scripts mark names with capitals; an unknown Arabic word says nothing about
-        // people
-        roles[s - first] =
-            WordLists.TITLES.contains(lower)
-                ? Role.TITLE
-                : WordLists.NOT_PLACES.contains(lower) || t.allCaps() || !t.cased()
-                    ? Role.STOP
-                    : Role.NAME;
-        s++;
-        continue;
-      }
-      Role role =
-          found.demonym() ? Role.DEMONYM : namesCountry(found.folded()) ? Role.COUNTRY : Role.LOCAL;
-      for (int k = found.first(); k <= found.last(); k++) {
-        roles[k - first] = role;
-      }
-      spans.add(found);
-      s = found.last() + 1;
+  private Place regionOfPeople(String lower) {
+    String w = lower.endsWith("s") ? lower.substring(0, lower.length() - 1) : lower;
+    if (!w.endsWith("an") || w.length() < 5) {
+      return null;
     }
-    return dropPersonNames(first, roles, spans);
+    String stem = w.substring(0, w.length() - 2);
+    String[] tries = {stem, stem + "a", stem + "o", stem + "as", stem + "e"};
+    for (String t : tries) {
+      for (Place p : gazetteer.lookupNormalized(t)) {
+        if ("ADM1".equals(p.featureCode()) && Names.normalize(p.name()).equals(t)) {
+          return p;
+        }
+      }
+    }
+    if (stem.endsWith("i")) {
+      String o = stem.substring(0, stem.length() - 1) + "io"; // Ontarian → Ontario
+      for (Place p : gazetteer.lookupNormalized(o)) {
+        if ("ADM1".equals(p.featureCode())) {
+          return p;
+        }
+      }
+    }
+    return null;
   }
 
-  /** A span from token a to token b (inclusive) if it names a place or a people, else null. */
-  private Span matchAt(int a, int b) {
-    Token first = doc.token(a);
-    Token last = doc.token(b);
-    if (!last.capitalized()) {
-      return null;
+  /** Token i is "City" and a capitalised word follows: "Springfield City Schools". */
+  private boolean cityOfInstitution(int i) {
+    return doc.lower(i).equals("city")
+        && i + 1 < doc.size()
+        && doc.gapAfter(i).equals(" ")
+        && doc.token(i + 1).capitalized();
+  }
+
+  /** Words of one name are joined by a space, a hyphen, or "St. " and its like. */
+  private boolean joins(int i) {
+    String gap = doc.gapAfter(i);
+    if (gap.equals(" ") || gap.equals("-") || gap.equals("\u00A0")) {
+      return true;
     }
-    String surface = doc.text.substring(first.start(), last.end());
-    String folded = Names.normalize(surface);
-    if (a == b && !plausibleSingleWord(a)) {
-      return null;
-    }
-    if (a == b) {
-      Optional<Place> country = gazetteer.demonym(surface);
-      if (country.isPresent() && !gazetteer.containsNormalized(folded)) {
-        return new Span(a, b, first.start(), last.end(), folded, country.get(), false, false);
-      }
-    }
-    if (!gazetteer.containsNormalized(folded)) {
-      return null;
-    }
-    if (a == b && speaks(b) && onlySmallTowns(folded)) {
-      return null; // "Smith told reporters": people speak; of places, only capitals do ("Moscow
-      // said")
-    }
-    return new Span(a, b, first.start(), last.end(), folded, null, regionCue(a, b), near(a));
+    return gap.equals(". ") && WordLists.NAME_ABBREVIATIONS.contains(doc.lower(i));
   }
 
   private boolean plausibleSingleWord(int i) {
     Token t = doc.token(i);
-    String lower = t.lower();
+    String lower = doc.lower(i);
     if (t.text().length() < 2 || WordLists.NOT_PLACES.contains(lower)) {
       return false;
     }
-    if (t.allCaps() && t.text().length() <= 4) {
-      return false; // acronyms: UN, EU, NATO, ISIS
+    if (t.allCaps() && t.text().length() <= 4 || acronymPlural(t.text())) {
+      return false; // acronyms: UN, NATO, ISIS, MPs; the place acronyms are aliases
     }
     return !(doc.sentenceInitial(i) && doc.seenInLowerCase(lower));
+  }
+
+  private static boolean acronymPlural(String w) {
+    if (w.length() < 3 || w.charAt(w.length() - 1) != 's') {
+      return false;
+    }
+    for (int k = 0; k < w.length() - 1; k++) {
+      if (!Character.isUpperCase(w.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- filters
+
+  private boolean accept(Span s) {
+    if (s.fixed() != null && !s.demonym()) {
+      return true; // "U.S.", "W.Va.": never part of a person's name
+    }
+    for (int k = s.first(); k <= s.last(); k++) {
+      if (person[k]) {
+        return false;
+      }
+    }
+    if (s.demonym()) {
+      return true;
+    }
+    if (streetFollows(s.last()) && !regionOrCountry(s)) {
+      return false; // "Dublin Road", "Lincoln Street"
+    }
+    if (s.first() == s.last()) {
+      if (personWords.contains(s.folded()) && !strong(s)) {
+        return false; // "Kay" after "Jessica Kay", "Putin" after "Vladimir Putin"
+      }
+      if ((speaks(s.last()) || spokenOf(s.first())) && !speakingPlace(s.folded())) {
+        return false; // "Smith told reporters": of places, only capitals speak ("Moscow said")
+      }
+      if (bareCountyOnly(s)) {
+        return false;
+      }
+      if (afterSaintOrPrefix(s.first())) {
+        return false; // "St. Patrick's Day", "O'Connor"
+      }
+      if (beforeUnknownName(s.last()) && onlySmallTowns(s.folded()) && !placeCue(s)) {
+        return false; // "Kristina Szafraniec": a given name that is a town somewhere
+      }
+      if (WordLists.ENGLISH_WORDS.contains(doc.lower(s.first()))
+          && onlySmallTowns(s.folded())
+          && !placeCue(s)) {
+        return false; // "Spring", "Hope", "Pack": words first, small towns second
+      }
+      if (afterUnknownName(s.first()) && !strong(s)) {
+        return false; // "Kenny Davis", "Giant Eagle": the end of a name that is not a place
+      }
+    }
+    return true;
+  }
+
+  private boolean regionOrCountry(Span s) {
+    return gazetteer.lookupNormalized(s.folded()).stream()
+        .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
+  }
+
+  /** A country or region, or a name the text puts somewhere ("in Kay"): a place after all. */
+  private boolean strong(Span s) {
+    if (s.first() > 0 && WordLists.LOCATIVES.contains(doc.lower(s.first() - 1))) {
+      return true;
+    }
+    // counties do not count: most are named after people ("Jones", "Carter")
+    return gazetteer.lookupNormalized(s.folded()).stream()
+        .anyMatch(
+            p ->
+                p.precision() == Precision.COUNTRY
+                    || "ADM1".equals(p.featureCode())
+                    || !"P".equals(p.featureClass()) && !"A".equals(p.featureClass()));
+  }
+
+  private boolean streetFollows(int last) {
+    return last + 1 < doc.size()
+        && doc.gapAfter(last).equals(" ")
+        && doc.token(last + 1).capitalized()
+        && WordLists.STREET_WORDS.contains(doc.lower(last + 1));
   }
 
   /** The word after token i is a reporting verb ("said", "told"). */
   private boolean speaks(int i) {
     return i + 1 < doc.size()
         && doc.gapAfter(i).equals(" ")
-        && WordLists.REPORTING_VERBS.contains(doc.token(i + 1).lower());
+        && WordLists.REPORTING_VERBS.contains(doc.lower(i + 1));
   }
 
+  /** Only towns below a size that everyone knows bear this name, or counties. */
   private boolean onlySmallTowns(String folded) {
-    return gazetteer.lookupNormalized(folded).stream()
-        .allMatch(
-            p -> p.precision() == Precision.TOWN && p.population() < SPEAKING_TOWN_POPULATION);
+    for (Place p : gazetteer.lookupNormalized(folded)) {
+      boolean small =
+          "ADM2".equals(p.featureCode())
+              || "P".equals(p.featureClass()) && p.population() < COMMON_WORD_TOWN_POPULATION;
+      if (!small) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private boolean namesCountry(String folded) {
-    return gazetteer.lookupNormalized(folded).stream()
-        .anyMatch(p -> p.precision() == Precision.COUNTRY);
+  /** The text puts something at the name ("in Hope", "from Spring") or gives its state. */
+  private boolean placeCue(Span s) {
+    if (s.first() > 0) {
+      String prev = doc.lower(s.first() - 1);
+      if (WordLists.LOCATIVES.contains(prev) || prev.equals("from") || prev.equals("to")) {
+        return true;
+      }
+    }
+    int next = s.last() + 1;
+    if (next < doc.size() && doc.gapAfter(s.last()).equals(", ")) {
+      return aliasAt(next) != null || regionOrCountryName(doc.lower(next));
+    }
+    return false;
   }
 
-  private boolean regionCue(int a, int b) {
+  private boolean regionOrCountryName(String folded) {
+    return gazetteer.lookupNormalized(folded).stream()
+        .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
+  }
+
+  /** The word before token i is a reporting verb: "said Harper". */
+  private boolean spokenOf(int i) {
+    if (i == 0
+        || !doc.gapAfter(i - 1).equals(" ")
+        || !WordLists.REPORTING_VERBS.contains(doc.lower(i - 1))) {
+      return false;
+    }
+    // "said Harper." or "said Shelley Szafraniec", not "said Richmond police"
+    String gap = doc.gapAfter(i);
+    return i + 1 >= doc.size() || !gap.equals(" ") || doc.token(i + 1).capitalized();
+  }
+
+  /** Countries, first-level regions, capitals and large cities speak in the news. */
+  private boolean speakingPlace(String folded) {
+    return gazetteer.lookupNormalized(folded).stream()
+        .anyMatch(
+            p ->
+                p.precision() == Precision.COUNTRY
+                    || "ADM1".equals(p.featureCode())
+                    || "PPLC".equals(p.featureCode())
+                    || p.precision() == Precision.TOWN
+                        && p.population() >= SPEAKING_TOWN_POPULATION * 5);
+  }
+
+  /** Token i follows "St." or "Saint" (a saint's name), or "O'" and its like (a surname). */
+  private boolean afterSaintOrPrefix(int i) {
+    if (i == 0) {
+      return false;
+    }
+    String prev = doc.lower(i - 1);
+    String gap = doc.gapAfter(i - 1);
+    if ((prev.equals("st") && gap.equals(". ")) || (prev.equals("saint") && gap.equals(" "))) {
+      return true;
+    }
+    return doc.token(i - 1).text().length() == 1
+        && gap.length() == 1
+        && Document.isApostrophe(gap.charAt(0));
+  }
+
+  /**
+   * Token i is followed, in the same name, by a capitalised word that is neither a place, nor a
+   * common word, nor a title: most often a surname.
+   */
+  private boolean beforeUnknownName(int i) {
+    if (i + 1 >= doc.size() || !doc.gapAfter(i).equals(" ")) {
+      return false;
+    }
+    Token next = doc.token(i + 1);
+    String lower = doc.lower(i + 1);
+    return next.capitalized()
+        && next.cased()
+        && !next.allCaps()
+        && next.text().length() > 1
+        && !WordLists.ENGLISH_WORDS.contains(lower)
+        && !WordLists.NOT_PLACES.contains(lower)
+        && !WordLists.PLACE_WORDS.contains(lower)
+        && !WordLists.STREET_WORDS.contains(lower)
+        && !gazetteer.containsNormalized(lower)
+        && gazetteer.demonym(next.text()).isEmpty()
+        && aliasAt(i + 1) == null;
+  }
+
+  /**
+   * Token i follows, in the same name, a capitalised word that is no place, no title and no common
+   * word: a given name ("Kenny Davis") or the first word of a firm ("Giant Eagle").
+   */
+  private boolean afterUnknownName(int i) {
+    if (i == 0 || !doc.gapAfter(i - 1).equals(" ")) {
+      return false;
+    }
+    Token prev = doc.token(i - 1);
+    String lower = doc.lower(i - 1);
+    return prev.capitalized()
+        && prev.cased()
+        && !prev.allCaps()
+        && prev.text().length() > 1
+        && !WordLists.NOT_PLACES.contains(lower)
+        && !WordLists.TITLES.contains(lower)
+        && !WordLists.PLACE_WORDS.contains(lower)
+        && !gazetteer.containsNormalized(lower)
+        && gazetteer.demonym(prev.text()).isEmpty();
+  }
+
+  /**
+   * Only counties bear this name, and only in their short form ("Jones" for Jones County): in news
+   * that is a person, unless a list of counties follows ("Laurel and Knox counties").
+   */
+  private boolean bareCountyOnly(Span s) {
+    for (Place p : gazetteer.lookupNormalized(s.folded())) {
+      if (!"ADM2".equals(p.featureCode()) || Names.normalize(p.name()).equals(s.folded())) {
+        return false;
+      }
+    }
+    for (int k = s.last() + 1; k < Math.min(doc.size(), s.last() + 6); k++) {
+      String w = doc.lower(k);
+      if (w.equals("counties") || w.equals("parishes")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------- cues
+
+  /** A word after the name ("Idlib province") or before it ("the province of Idlib"). */
+  static boolean regionCue(Document doc, int a, int b) {
     int after = doc.nextWordSkippingPossessive(b);
     if (after < doc.size()
-        && WordLists.REGION_AFTER.contains(doc.token(after).lower())
+        && WordLists.REGION_AFTER.contains(doc.lower(after))
         && doc.gapAfter(after - 1).isBlank()) {
       return true;
     }
     return a >= 2
-        && doc.token(a - 1).lower().equals("of")
-        && WordLists.REGION_BEFORE_OF.contains(doc.token(a - 2).lower());
+        && doc.lower(a - 1).equals("of")
+        && WordLists.REGION_BEFORE_OF.contains(doc.lower(a - 2));
   }
 
-  private boolean near(int a) {
+  /** "near Moscow", "north of Hama", "close to Idlib". */
+  static boolean near(Document doc, int a) {
     if (a < 1) {
       return false;
     }
-    String prev = doc.token(a - 1).lower();
+    String prev = doc.lower(a - 1);
     if (WordLists.NEAR_BEFORE.contains(prev)) {
       return true;
     }
     if (a >= 2) {
-      String prev2 = doc.token(a - 2).lower();
+      String prev2 = doc.lower(a - 2);
       return (prev.equals("of")
               && (WordLists.DIRECTIONS.contains(prev2) || prev2.equals("outskirts")))
           || (prev.equals("to") && prev2.equals("close"));
     }
     return false;
-  }
-
-  /**
-   * Names of people read like unknown capitalised words next to towns ("Hassan Rouhani", "Vladimir
-   * Putin") or follow a title. Such stretches keep their country matches but lose their town and
-   * region matches, and their words are remembered so that "Putin said" later in the text is not
-   * taken for a town either.
-   */
-  private List<Span> dropPersonNames(int first, Role[] roles, List<Span> spans) {
-    List<Span> kept = new ArrayList<>(spans);
-    int i = 0;
-    while (i < roles.length) {
-      if (roles[i] != Role.NAME && roles[i] != Role.LOCAL) {
-        i++;
-        continue;
-      }
-      int j = i;
-      boolean unknown = false;
-      while (j < roles.length && (roles[j] == Role.NAME || roles[j] == Role.LOCAL)) {
-        unknown |= roles[j] == Role.NAME;
-        j++;
-      }
-      boolean titled = i > 0 && roles[i - 1] == Role.TITLE || i == 0 && titleBefore(first);
-      if (unknown && (j - i >= 2 || titled) || titled) {
-        int a = first + i;
-        int b = first + j - 1;
-        for (int k = a; k <= b; k++) {
-          personWords.add(Names.normalize(doc.token(k).text()));
-        }
-        kept.removeIf(sp -> sp.first() >= a && sp.last() <= b && !sp.demonym());
-      }
-      i = j;
-    }
-    return kept;
-  }
-
-  private boolean titleBefore(int first) {
-    return first > 0
-        && WordLists.TITLES.contains(doc.token(first - 1).lower())
-        && doc.gapAfter(first - 1).equals(" ");
   }
 }

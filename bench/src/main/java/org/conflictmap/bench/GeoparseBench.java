@@ -1,0 +1,164 @@
+package org.conflictmap.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import org.conflictmap.eval.CorpusFormat;
+import org.conflictmap.eval.CorpusReader;
+import org.conflictmap.eval.GoldArticle;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.GazetteerStore;
+import org.conflictmap.geoparse.Geoparser;
+import org.conflictmap.geoparse.TokenizerPass;
+
+/**
+ * Geoparsing speed on the development corpora (LGL and GeoWebNews texts), next to a plain tokenizer
+ * pass over the same texts in the same run, plus what the gazetteer costs to load and to keep.
+ * Arguments: {@code [EVAL_DIR] [SECONDS]} (default {@code ../shared/eval} and 5 s per timed pass).
+ *
+ * <p>Goals (issue 3): at least 5 MB/s on one thread, within 5x of the tokenizer; gazetteer and
+ * index in at most 300 MB of heap.
+ */
+public final class GeoparseBench {
+  private GeoparseBench() {}
+
+  public static void run(String[] args) throws Exception {
+    Path evalDir = Path.of(args.length > 0 ? args[0] : "../shared/eval");
+    double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
+    Path dataDir = Files.createTempDirectory("conflictmap-bench");
+    try {
+      loadFigures(dataDir);
+      speedFigures(evalDir, seconds);
+    } finally {
+      deleteTree(dataDir);
+    }
+  }
+
+  private static void loadFigures(Path dataDir) {
+    var threads = ManagementFactory.getThreadMXBean();
+    long heapBefore = usedHeapAfterGc();
+    long t0 = System.nanoTime();
+    long c0 = threads.getCurrentThreadCpuTime();
+    Gazetteer parsed = GazetteerStore.loadUnshared(dataDir); // parses the TSV, writes the index
+    long build = System.nanoTime() - t0;
+    long buildCpu = threads.getCurrentThreadCpuTime() - c0;
+    long heapAfter = usedHeapAfterGc();
+    long indexBytes = sizeOf(dataDir.resolve("gazetteer/index.bin"));
+    parsed = null; // let it go before measuring the cached load
+    t0 = System.nanoTime();
+    c0 = threads.getCurrentThreadCpuTime();
+    Gazetteer cached = GazetteerStore.loadUnshared(dataDir); // reads the index
+    long read = System.nanoTime() - t0;
+    long readCpu = threads.getCurrentThreadCpuTime() - c0;
+    long heapCached = usedHeapAfterGc();
+    System.out.printf("gazetteer: %,d places, %,d names%n", cached.size(), cached.nameCount());
+    System.out.printf("%-36s %8s %8s%n", "", "wall ms", "cpu ms");
+    System.out.printf(
+        "  load, parsing the bundled TSV      %8.0f %8.0f%n", build / 1e6, buildCpu / 1e6);
+    System.out.printf(
+        "  load, reading the cached index     %8.0f %8.0f   (%.1fx less cpu)%n",
+        read / 1e6, readCpu / 1e6, (double) buildCpu / readCpu);
+    System.out.printf("  cached index file                  %8.1f MB%n", indexBytes / 1e6);
+    System.out.printf(
+        "  retained heap (gazetteer + index)  %8.1f MB   (goal <= 300)%n",
+        (heapAfter - heapBefore) / 1e6);
+    System.out.printf(
+        "  retained heap after cached load    %8.1f MB%n", (heapCached - heapBefore) / 1e6);
+  }
+
+  private static void speedFigures(Path evalDir, double seconds) {
+    List<String> texts = new ArrayList<>();
+    for (String[] corpus : new String[][] {{"lgl.xml", "LGL"}, {"gwn.xml", "GWN"}}) {
+      Path file = evalDir.resolve(corpus[0]);
+      CorpusFormat format = CorpusFormat.valueOf(corpus[1]);
+      for (GoldArticle a : CorpusReader.read(file, format, false).articles()) {
+        texts.add(a.text());
+      }
+    }
+    long bytes = 0;
+    for (String t : texts) {
+      bytes += t.getBytes(StandardCharsets.UTF_8).length;
+    }
+    Geoparser parser = new Geoparser(Gazetteer.loadDefault());
+    ToIntFunction<String> geoparse = t -> parser.parse(t).size();
+    ToIntFunction<String> tokenize = TokenizerPass::words;
+    System.out.printf(
+        "texts: %,d documents, %.2f MB (LGL + GeoWebNews)%n", texts.size(), bytes / 1e6);
+    // warm-up: let the JIT compile both paths before anything is timed
+    timed(texts, geoparse, tokenize, Math.min(seconds, 5));
+    // timed: each document is geoparsed and then tokenised, so that both see the same machine load
+    double[] t = timed(texts, geoparse, tokenize, seconds);
+    double gMbs = t[2] * bytes / 1e6 / t[0];
+    double kMbs = t[2] * bytes / 1e6 / t[1];
+    double passes = t[2];
+    System.out.printf("%-28s %10s %10s%n", "one thread", "docs/s", "MB/s");
+    System.out.printf(
+        "%-28s %,10.0f %10.2f   (goal >= 5 MB/s)%n",
+        "geoparse", passes * texts.size() / t[0], gMbs);
+    System.out.printf(
+        "%-28s %,10.0f %10.2f%n", "tokenizer only (baseline)", passes * texts.size() / t[1], kMbs);
+    System.out.printf("geoparse is %.1fx slower than the tokenizer (goal <= 5x)%n", kMbs / gMbs);
+  }
+
+  /**
+   * Whole passes over the texts for at least this long, each document geoparsed and then tokenised.
+   * Returns {seconds geoparsing, seconds tokenising, passes}.
+   */
+  private static double[] timed(
+      List<String> texts,
+      ToIntFunction<String> geoparse,
+      ToIntFunction<String> tokenize,
+      double seconds) {
+    long sink = 0;
+    long g = 0;
+    long k = 0;
+    int passes = 0;
+    long end = System.nanoTime() + (long) (seconds * 1e9);
+    do {
+      for (String text : texts) {
+        long t0 = System.nanoTime();
+        sink += geoparse.applyAsInt(text);
+        long t1 = System.nanoTime();
+        sink += tokenize.applyAsInt(text);
+        long t2 = System.nanoTime();
+        g += t1 - t0;
+        k += t2 - t1;
+      }
+      passes++;
+    } while (System.nanoTime() < end);
+    if (sink == 42) {
+      System.out.print(""); // keeps the results alive
+    }
+    return new double[] {g / 1e9, k / 1e9, passes};
+  }
+
+  private static long usedHeapAfterGc() {
+    var memory = ManagementFactory.getMemoryMXBean();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 5; i++) {
+      System.gc();
+      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

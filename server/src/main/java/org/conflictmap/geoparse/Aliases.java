@@ -1,0 +1,131 @@
+package org.conflictmap.geoparse;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Names;
+import org.conflictmap.gazetteer.Place;
+import org.conflictmap.gazetteer.Precision;
+
+/**
+ * Short forms the name index cannot hold because their dots, capitals or context make them places:
+ * "U.S.", "UK", "Alexandria, Va.", "W.Va.", "European". Read from {@code aliases.txt} and bound to
+ * the places of one gazetteer; forms whose place the gazetteer lacks are left out.
+ */
+final class Aliases {
+  /** How a form may be used. */
+  enum Use {
+    /** Anywhere, exactly as written. */
+    NAME,
+    /** A state abbreviation: after a comma, or anywhere if it has two dots ("W.Va."). */
+    AP,
+    /** A word for the people of a place. */
+    DEMONYM
+  }
+
+  /** A form bound to its place. */
+  record Alias(String form, Place place, Use use) {
+    /** "W.Va." and "D.C." cannot be read as anything else; "Va." and "Miss." can. */
+    boolean unambiguous() {
+      return use != Use.AP || form.chars().filter(c -> c == '.').count() >= 2;
+    }
+  }
+
+  /** Forms by their first word, longest form first. */
+  private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
+
+  /** Every form as written. */
+  private final Map<String, Alias> byForm = new HashMap<>();
+
+  /** Two-letter postal codes of US states ("Springfield, IL"), usable only after a comma. */
+  private final Map<String, Place> postal = new HashMap<>();
+
+  Aliases(Gazetteer gazetteer) {
+    for (String[] row : read("aliases.txt")) {
+      Optional<Place> place = target(gazetteer, row[1]);
+      if (place.isEmpty()) {
+        continue;
+      }
+      Use use = Use.valueOf(row[2].toUpperCase(java.util.Locale.ROOT));
+      Alias a = new Alias(row[0], place.get(), use);
+      byFirstWord.computeIfAbsent(firstWord(row[0]), k -> new ArrayList<>()).add(a);
+      byForm.put(row[0], a);
+    }
+    for (List<Alias> list : byFirstWord.values()) {
+      list.sort(Comparator.comparingInt((Alias a) -> a.form().length()).reversed());
+    }
+    for (char a = 'A'; a <= 'Z'; a++) {
+      for (char b = 'A'; b <= 'Z'; b++) {
+        String code = "" + a + b;
+        gazetteer.byKey("admin1:US." + code).ifPresent(p -> postal.put(code, p));
+      }
+    }
+  }
+
+  /** The forms that begin with this word, longest first. */
+  List<Alias> startingWith(String word) {
+    return byFirstWord.getOrDefault(word, List.of());
+  }
+
+  /** The form written exactly so, if any. */
+  Optional<Alias> exactly(String form) {
+    return Optional.ofNullable(byForm.get(form.strip()));
+  }
+
+  /** The US state a two-capital postal code names, if any. */
+  Optional<Place> postalCode(String word) {
+    return Optional.ofNullable(postal.get(word));
+  }
+
+  private static Optional<Place> target(Gazetteer gazetteer, String target) {
+    if (target.startsWith("name:")) {
+      // the largest non-town of that name: a continent or a world region rather than a hamlet
+      return gazetteer.lookupNormalized(Names.normalize(target.substring(5))).stream()
+          .filter(p -> p.precision() != Precision.TOWN || !"P".equals(p.featureClass()))
+          .max(Comparator.comparingLong(Place::population).thenComparing(Place::key));
+    }
+    return gazetteer.byKey(target);
+  }
+
+  private static String firstWord(String form) {
+    int i = 0;
+    while (i < form.length() && Tokenizer.isWordChar(form.codePointAt(i))) {
+      i += Character.charCount(form.codePointAt(i));
+    }
+    return form.substring(0, i);
+  }
+
+  private static List<String[]> read(String resource) {
+    List<String[]> rows = new ArrayList<>();
+    try (InputStream in = Aliases.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing word list " + resource);
+      }
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        if (f.length != 3) {
+          throw new IllegalStateException(resource + ": expected 3 tab-separated columns: " + line);
+        }
+        rows.add(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,21 @@
+package org.conflictmap.geoparse;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.Place;
+
+/** The gazetteer's places for a folded name, looked up once per document. */
+final class Candidates {
+  private final Gazetteer gazetteer;
+  private final Map<String, List<Place>> cache = new HashMap<>();
+
+  Candidates(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+  }
+
+  List<Place> of(String folded) {
+    return cache.computeIfAbsent(folded, gazetteer::lookupNormalized);
+  }
+}
