@@ -99,7 +99,7 @@ public final class Gazetteer {
     return names.longestNameWords;
   }
 
-  /** Every place, in load order; immutable. */
+  /** Every place, in index order (the cache writes them in this order); immutable. */
   public List<Place> places() {
     return places;
   }
@@ -110,11 +110,6 @@ public final class Gazetteer {
 
   public int nameCount() {
     return names.size();
-  }
-
-  /** The places in index order; the cache writes them in this order. */
-  List<Place> places() {
-    return places;
   }
 
   NameIndex names() {
