@@ -98,10 +98,30 @@ def read_cities(path):
     return rows
 
 
+# Abbreviated and spelt-out forms of a name's first word, both in common use ("St. Louis",
+# "Saint Louis"; "Ft. Worth"; "Mt. Vernon").
+FIRST_WORD_FORMS = [["Saint", "St.", "St"], ["Sainte", "Ste."], ["Fort", "Ft."], ["Mount", "Mt."],
+                    ["Port", "Pt."]]
+
+
+def first_word_variants(names):
+    """The other written forms of each name's first word, for names starting with one."""
+    out = []
+    for n in names:
+        first, _, rest = n.partition(" ")
+        if not rest:
+            continue
+        for forms in FIRST_WORD_FORMS:
+            if first in forms:
+                out.extend(f + " " + rest for f in forms if f != first)
+    return out
+
+
 def city_rows(cities):
     """One places row per cities500 entry."""
     for c in cities:
         alts = [a for a in c["alt"] if not (a.isascii() and len(a.strip()) <= 2)]
+        alts += first_word_variants([c["name"], c["ascii"]])
         alts = unique(alts + CITY_ALIASES.get(c["id"], []), exclude=(c["name"], c["ascii"]))
         yield [c["id"], c["id"], c["name"], c["ascii"], ",".join(alts), fmt(c["lat"]),
                fmt(c["lon"]), c["fclass"], c["fcode"], c["cc"], c["admin1"], str(c["pop"]), ""]
@@ -241,7 +261,8 @@ def group_towns(cities, level):
 def area_alts(name, extra=()):
     """Alternate names of an administrative area: the short form and any given extras."""
     short = strip_admin_words(name)
-    return unique(([short] if short != name else []) + list(extra), exclude=(name,))
+    names = ([short] if short != name else []) + list(extra)
+    return unique(names + first_word_variants([name] + names), exclude=(name,))
 
 
 def us_shapes(atlas_dir, admin1):

@@ -89,6 +89,13 @@ class CoverageTest {
     assertThat(g.search("Europe", 1).get(0).place().key()).isEqualTo("continent:EU");
   }
 
+  @Test
+  void saintFortAndMountAreFoundSpeltOutAndAbbreviated() {
+    assertThat(g.lookup("Saint Louis")).extracting(Place::geonameId).contains(4407066L);
+    assertThat(g.lookup("St. Louis")).extracting(Place::geonameId).contains(4407066L);
+    assertThat(g.lookup("Ft. Worth")).extracting(Place::geonameId).contains(4691930L);
+  }
+
   private static double km(Place p, double lat, double lon) {
     double r = Math.PI / 180;
     double a =
