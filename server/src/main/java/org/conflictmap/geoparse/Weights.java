@@ -38,7 +38,7 @@ public record Weights(
     double adm2) {
 
   public static final Weights DEFAULT =
-      new Weights(1.6, 2.0, 1.5, 3.0, 5.0, 8.0, 2.0, 1.0, 3.0, 1.5, 1.0, 0.5, -0.5, 0.5);
+      new Weights(1.6, 3.0, 1.5, 3.0, 5.0, 8.0, 2.0, 1.0, 3.0, 1.5, 1.0, 0.5, -0.5, 0.5);
 
   /** The weights as an array, in declaration order, for a search to vary one at a time. */
   public double[] toArray() {

@@ -71,4 +71,62 @@ class GeoparserTest {
     assertThat(resolved("Smith told reporters the road was closed.")).isEmpty();
     assertThat(resolved("Moscow said the talks would go on.")).containsExactly("Moscow=524901");
   }
+
+  @Test
+  void apStateAbbreviationsAndCountryShortForms() {
+    assertThat(resolved("A fire in Alexandria, Va., on Monday."))
+        .contains("Alexandria=4744091", "Va.=admin1:US.VA");
+    assertThat(resolved("Officials in W.Va. and the U.S. agreed."))
+        .contains("W.Va.=admin1:US.WV", "U.S.=country:US");
+    assertThat(resolved("Storms hit Springfield, IL on Monday.")).contains("IL=admin1:US.IL");
+  }
+
+  @Test
+  void theArticlesOtherPlacesPickTheLocalNamesake() {
+    String text =
+        "Paris police arrested a man on Monday. He was taken to Dallas after a chase through"
+            + " Lamar County, Texas.";
+    assertThat(parser.parse(text))
+        .filteredOn(m -> m.text().equals("Paris"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.place().admin1Key()).isEqualTo("admin1:US.TX"));
+    assertThat(resolved("Paris and Lyon hosted the talks.")).contains("Paris=2988507");
+  }
+
+  @Test
+  void peopleNamedLikeTownsAreNotPlaces() {
+    List<String> texts =
+        List.of(
+            "Jessica Kay, 18, of Paris died Saturday. Kay was a student.",
+            "\"We played well,\" said coach Ripley after the game.",
+            "Crowds gathered for St. Patrick's Day.",
+            "The tenant, Brian O'Connor, was arrested.");
+    for (String t : texts) {
+      assertThat(parser.parse(t))
+          .extracting(Mention::text)
+          .as(t)
+          .doesNotContain("Kay", "Ripley", "Patrick", "Connor");
+    }
+  }
+
+  @Test
+  void placesInsideInstitutionNamesAreFoundWithTheirOwnSpan() {
+    assertThat(parser.parse("Dublin City Council met on Monday."))
+        .extracting(Mention::text)
+        .containsExactly("Dublin");
+    assertThat(parser.parse("Troopers of the Florida Highway Patrol closed the road."))
+        .extracting(Mention::text)
+        .containsExactly("Florida");
+  }
+
+  @Test
+  void givenSpansAreResolvedAsTheyStand() {
+    String text = "Shelling hit Aleppo, Syria. Narnia was calm.";
+    List<Mention> ms =
+        parser.resolveAt(text, List.of(new int[] {13, 19}, new int[] {21, 26}, new int[] {28, 34}));
+    assertThat(ms).hasSize(3);
+    assertThat(ms.get(0).place().geonameId()).isEqualTo(170063L);
+    assertThat(ms.get(1).place().key()).isEqualTo("country:SY");
+    assertThat(ms.get(2)).isNull(); // no place bears the name
+  }
 }
