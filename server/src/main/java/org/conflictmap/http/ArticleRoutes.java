@@ -35,6 +35,11 @@ final class ArticleRoutes {
   private void ingest(Context ctx) throws Exception {
     Params.allowOnly(ctx, Set.of("replace"));
     boolean replace = replaceParam(ctx);
+    if (replace) {
+      // Replacing rewrites what a stored article reports, which can take events off the map: an
+      // edit like any other, so it needs the editor token when one is set.
+      Editors.require(ctx, api.config());
+    }
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     boolean json = type.startsWith("application/json");
     if (!json && !type.startsWith("text/plain")) {

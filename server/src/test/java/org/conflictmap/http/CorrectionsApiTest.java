@@ -54,7 +54,9 @@ class CorrectionsApiTest {
             .put("published", published)
             .toString();
     Http.Response r =
-        http.post("/api/articles" + (replace ? "?replace=true" : ""), "application/json", json);
+        replace
+            ? http.request("POST", "/api/articles?replace=true", EDITOR, "application/json", json)
+            : http.post("/api/articles", "application/json", json);
     assertThat(r.status()).as(r.body()).isIn(200, 201);
     return r.json();
   }
@@ -209,6 +211,19 @@ class CorrectionsApiTest {
     assertThat(coords.get(0).asDouble()).isEqualTo(40.15);
     assertThat(coords.get(1).asDouble()).isEqualTo(35.34);
     assertThat(p.path("sources").get(0).path("sentence").asText()).contains("residents said");
+    // replacing an article is an edit: without the token it is refused
+    assertThat(
+            http.post(
+                    "/api/articles?replace=true",
+                    "application/json",
+                    Http.JSON
+                        .createObjectNode()
+                        .put("body", "Nothing happened in Deir ez-Zor on Monday.")
+                        .put("url", url)
+                        .put("published", "2019-08-26")
+                        .toString())
+                .status())
+        .isEqualTo(401);
     // and without replace=true an edited text under a known url changes nothing
     JsonNode plain = ingest(url, "Something else entirely about Deir ez-Zor.", "2019-08-26", false);
     assertThat(plain.path("duplicate").asBoolean()).isTrue();
