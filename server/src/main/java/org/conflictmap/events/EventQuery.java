@@ -6,12 +6,31 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * A filter over stored events. Empty optionals mean "no constraint"; the date interval is inclusive
- * at both ends and an event matches when its date lies inside it.
+ * at both ends and an event matches when its date lies inside it. {@code zone} is a zone id: only
+ * events located inside that zone match.
  */
 public record EventQuery(
-    Optional<Envelope> bbox, Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
+    Optional<Envelope> bbox,
+    Optional<LocalDate> from,
+    Optional<LocalDate> to,
+    int limit,
+    Optional<Long> zone) {
   public static final int DEFAULT_LIMIT = 1000;
   public static final int MAX_LIMIT = 10_000;
+
+  /** A query not restricted to a zone. */
+  public EventQuery(
+      Optional<Envelope> bbox, Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
+    this(bbox, from, to, limit, Optional.empty());
+  }
+
+  /**
+   * The same query restricted to the events inside a zone (see {@code ZoneEventStore#INSIDE} for
+   * what counts as inside).
+   */
+  public EventQuery inZone(long zoneId) {
+    return new EventQuery(bbox, from, to, limit, Optional.of(zoneId));
+  }
 
   public static EventQuery all() {
     return new EventQuery(Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_LIMIT);

@@ -6,7 +6,9 @@ import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.ingest.Ingester;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.IngestStore;
+import org.conflictmap.store.ZoneEventStore;
 import org.conflictmap.store.ZoneStore;
+import org.conflictmap.store.ZoneVersionStore;
 
 /**
  * The services the HTTP layer hands requests to; built once at start-up by {@link
@@ -20,4 +22,6 @@ public record Api(
     IngestStore articles,
     EventStore events,
     ZoneStore zones,
-    CountryLayer countries) {}
+    CountryLayer countries,
+    ZoneVersionStore zoneVersions,
+    ZoneEventStore zoneEvents) {}

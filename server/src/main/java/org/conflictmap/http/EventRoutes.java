@@ -12,7 +12,7 @@ import org.conflictmap.events.EventQuery;
 
 /** {@code GET /api/events} (filtered GeoJSON) and {@code GET /api/events/{id}}. */
 final class EventRoutes {
-  private static final Set<String> PARAMS = Set.of("bbox", "datetime", "limit");
+  private static final Set<String> PARAMS = Set.of("bbox", "datetime", "limit", "zone");
   private final Api api;
 
   EventRoutes(Api api) {
@@ -33,10 +33,29 @@ final class EventRoutes {
             Optional.ofNullable(interval[0]),
             Optional.ofNullable(interval[1]),
             Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT));
+    q = zoneFilter(ctx, q);
     List<Event> events = api.events().find(q);
     long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
     ctx.contentType("application/geo+json")
         .result(EventJson.toFeatureCollection(events, matched, api.json()).toString());
+  }
+
+  /** {@code zone=ID}: only the events inside that zone (as /api/zones/{id}/events counts them). */
+  private EventQuery zoneFilter(Context ctx, EventQuery q) {
+    Optional<String> raw = Params.single(ctx, "zone");
+    if (raw.isEmpty()) {
+      return q;
+    }
+    long id;
+    try {
+      id = Long.parseLong(raw.get());
+    } catch (NumberFormatException e) {
+      throw Params.malformed("Invalid zone", "zone is a zone id, got '" + raw.get() + "'");
+    }
+    if (api.zones().get(id).isEmpty()) {
+      throw Params.notFound("zone", id);
+    }
+    return q.inZone(id);
   }
 
   private void get(Context ctx) {

@@ -36,6 +36,7 @@ public final class EventStore {
     int limit = Math.max(0, Math.min(q.limit(), EventQuery.MAX_LIMIT));
     String sql =
         SELECT
+            + f.join()
             + f.where()
             + " ORDER BY e.event_date DESC, e.id FETCH FIRST "
             + limit
@@ -56,7 +57,7 @@ public final class EventStore {
   /** How many events match the query, ignoring its limit. */
   public long count(EventQuery q) {
     Filter f = Filter.of(q);
-    String sql = "SELECT COUNT(*) FROM events e" + f.where();
+    String sql = "SELECT COUNT(*) FROM events e" + f.join() + f.where();
     return db.inTransaction(
         c -> {
           try (PreparedStatement ps = f.prepare(c, sql);
@@ -105,11 +106,18 @@ public final class EventStore {
         rs.getInt("sentence_end"));
   }
 
-  /** The WHERE clause of a query and the values of its parameters, in order. */
-  private record Filter(String where, List<Object> params) {
+  /** The JOIN and WHERE clauses of a query and the values of its parameters, in order. */
+  private record Filter(String join, String where, List<Object> params) {
     static Filter of(EventQuery q) {
       List<String> terms = new ArrayList<>();
       List<Object> params = new ArrayList<>();
+      // a zone joins its row first, so its id is the first parameter
+      String join = "";
+      if (q.zone().isPresent()) {
+        join = ZoneEventStore.JOIN_ZONE;
+        params.add(q.zone().get());
+        terms.add(ZoneEventStore.INSIDE);
+      }
       q.bbox()
           .filter(b -> !b.isNull())
           .ifPresent(
@@ -137,7 +145,8 @@ public final class EventStore {
                 terms.add("e.event_date <= ?");
                 params.add(d);
               });
-      return new Filter(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
+      return new Filter(
+          join, terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
     }
 
     private static void addEnvelope(List<Object> params, Envelope b) {
@@ -154,6 +163,8 @@ public final class EventStore {
           Object p = params.get(i);
           if (p instanceof Double d) {
             ps.setDouble(i + 1, d);
+          } else if (p instanceof Long id) {
+            ps.setLong(i + 1, id);
           } else {
             SqlValues.setDate(ps, i + 1, (LocalDate) p);
           }

@@ -1,0 +1,296 @@
+package org.conflictmap.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.conflictmap.problem.InputException;
+import org.conflictmap.zones.CountryOutlines;
+import org.conflictmap.zones.Zone;
+import org.conflictmap.zones.ZoneStats;
+import org.conflictmap.zones.ZoneStats.Bucket;
+
+/**
+ * Events inside zones: per-zone statistics, the full zone-by-event join, and the events near a zone
+ * that were left out because they are located too coarsely to say.
+ *
+ * <p>Inside means: a point located to a town (ACLED geo-precision 1 or 2) that the zone contains,
+ * or an event located only to a country that the zone holds entirely. An event located only to a
+ * region or to a country the zone merely overlaps could lie inside or outside, so it is not counted
+ * but reported.
+ */
+public final class ZoneEventStore {
+  /** Joins the zone whose id is the next parameter; the spatial index answers {@code &&}. */
+  static final String JOIN_ZONE = " JOIN zones z ON z.id = ? AND e.geom && z.geom";
+
+  /** The exact test, after {@link #JOIN_ZONE}. */
+  static final String INSIDE =
+      "ST_Contains(z.geom, e.geom) AND ((e.precision = 'town' AND e.geo_precision IN (1, 2))"
+          + " OR (e.precision = 'country' AND z.whole_countries LIKE '%,' || e.country_code || ',%'))";
+
+  /** Most periods a statistics answer holds; a decade of days fits. */
+  public static final int MAX_BUCKETS = 5000;
+
+  private final Database db;
+  private final CountryOutlines countries;
+
+  public ZoneEventStore(Database db, CountryOutlines countries) {
+    this.db = Objects.requireNonNull(db);
+    this.countries = Objects.requireNonNull(countries);
+  }
+
+  /** Counts per type and fatalities inside the zone, per period, between optional dates. */
+  public ZoneStats stats(
+      Zone zone, Optional<LocalDate> from, Optional<LocalDate> to, String interval) {
+    String sql =
+        "SELECT e.event_date, e.event_type, COUNT(*) AS n,"
+            + " SUM(COALESCE(e.fatalities, 0)) AS dead FROM events e"
+            + JOIN_ZONE
+            + " WHERE "
+            + INSIDE
+            + dates(from, to)
+            + " GROUP BY e.event_date, e.event_type";
+    TreeMap<LocalDate, Counts> buckets = new TreeMap<>();
+    Counts total = new Counts();
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, zone.id());
+            bindDates(ps, i, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                LocalDate day = SqlValues.getDate(rs, "event_date");
+                String type = rs.getString("event_type");
+                long n = rs.getLong("n");
+                long dead = rs.getLong("dead");
+                buckets.computeIfAbsent(start(day, interval), d -> new Counts()).add(type, n, dead);
+                total.add(type, n, dead);
+              }
+            }
+          }
+          return null;
+        });
+    List<Bucket> series = new ArrayList<>();
+    if (!buckets.isEmpty()) {
+      LocalDate first = start(from.orElse(buckets.firstKey()), interval);
+      LocalDate last = start(to.orElse(buckets.lastKey()), interval);
+      long n = periods(first, last, interval);
+      if (n > MAX_BUCKETS) {
+        throw new InputException(
+            InputException.Kind.UNPROCESSABLE,
+            "Too many periods",
+            "the answer would have "
+                + n
+                + " "
+                + interval
+                + "s; at most "
+                + MAX_BUCKETS
+                + " are given: choose a coarser interval or a shorter datetime range");
+      }
+      for (LocalDate d = first; !d.isAfter(last); d = next(d, interval)) {
+        series.add(buckets.getOrDefault(d, new Counts()).bucket(d));
+      }
+    }
+    return new ZoneStats(zone.id(), interval, total.bucket(null), series, excluded(zone, from, to));
+  }
+
+  /** How many events near the zone were left out as too coarsely located, by precision. */
+  public ZoneStats.Exclusions excluded(
+      Zone zone, Optional<LocalDate> from, Optional<LocalDate> to) {
+    Set<String> touched = countries.touchedBy(zone.geometry());
+    if (touched.isEmpty()) {
+      return new ZoneStats.Exclusions(0, List.of());
+    }
+    Set<String> covered = countries.coveredBy(zone.geometry());
+    String in = String.join(", ", touched.stream().map(x -> "?").toList());
+    String sql =
+        "SELECT e.precision, COUNT(*) FROM events e WHERE e.precision IN ('region', 'country')"
+            + " AND e.country_code IN ("
+            + in
+            + ")"
+            + dates(from, to)
+            + " GROUP BY e.precision";
+    Map<String, Long> counts = new HashMap<>();
+    db.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String code : touched) {
+              ps.setString(i++, code);
+            }
+            bindDates(ps, i, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+              }
+            }
+          }
+          return null;
+        });
+    // country events of a country the zone holds entirely were counted inside
+    long coveredCount = covered.isEmpty() ? 0 : countCountryEvents(covered, from, to);
+    List<ZoneStats.Reason> reasons = new ArrayList<>();
+    long region = counts.getOrDefault("region", 0L);
+    long country = counts.getOrDefault("country", 0L) - coveredCount;
+    String names = String.join(", ", touched);
+    if (region > 0) {
+      reasons.add(
+          new ZoneStats.Reason(
+              "region",
+              region,
+              "located only to a first-level region of a country the zone overlaps ("
+                  + names
+                  + "); no region outlines are bundled, so whether they lie inside is unknown"));
+    }
+    if (country > 0) {
+      reasons.add(
+          new ZoneStats.Reason(
+              "country",
+              country,
+              "located only to a country the zone overlaps but does not hold entirely ("
+                  + names
+                  + ")"));
+    }
+    return new ZoneStats.Exclusions(region + country, reasons);
+  }
+
+  private long countCountryEvents(
+      Set<String> codes, Optional<LocalDate> from, Optional<LocalDate> to) {
+    String in = String.join(", ", codes.stream().map(x -> "?").toList());
+    String sql =
+        "SELECT COUNT(*) FROM events e WHERE e.precision = 'country' AND e.country_code IN ("
+            + in
+            + ")"
+            + dates(from, to);
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String code : codes) {
+              ps.setString(i++, code);
+            }
+            bindDates(ps, i, from, to);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  /**
+   * Events inside each zone, for every zone at once (the full join), between optional dates; zones
+   * with none are absent.
+   */
+  public Map<Long, Long> countsPerZone(Optional<LocalDate> from, Optional<LocalDate> to) {
+    String sql =
+        "SELECT z.id, COUNT(*) FROM zones z JOIN events e ON e.geom && z.geom WHERE "
+            + INSIDE
+            + dates(from, to)
+            + " GROUP BY z.id";
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindDates(ps, 1, from, to);
+            Map<Long, Long> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getLong(1), rs.getLong(2));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  /** Events per country code (any precision), between optional dates: the country choropleth. */
+  public Map<String, Long> countsPerCountry(Optional<LocalDate> from, Optional<LocalDate> to) {
+    String sql =
+        "SELECT e.country_code, COUNT(*) FROM events e WHERE e.country_code IS NOT NULL"
+            + dates(from, to)
+            + " GROUP BY e.country_code";
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindDates(ps, 1, from, to);
+            Map<String, Long> out = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  private static String dates(Optional<LocalDate> from, Optional<LocalDate> to) {
+    return (from.isPresent() ? " AND e.event_date >= ?" : "")
+        + (to.isPresent() ? " AND e.event_date <= ?" : "");
+  }
+
+  private static void bindDates(
+      PreparedStatement ps, int i, Optional<LocalDate> from, Optional<LocalDate> to)
+      throws SQLException {
+    if (from.isPresent()) {
+      SqlValues.setDate(ps, i++, from.get());
+    }
+    if (to.isPresent()) {
+      SqlValues.setDate(ps, i, to.get());
+    }
+  }
+
+  static LocalDate start(LocalDate d, String interval) {
+    return switch (interval) {
+      case "week" -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      case "month" -> d.withDayOfMonth(1);
+      default -> d;
+    };
+  }
+
+  private static LocalDate next(LocalDate d, String interval) {
+    return switch (interval) {
+      case "week" -> d.plusWeeks(1);
+      case "month" -> d.plusMonths(1);
+      default -> d.plusDays(1);
+    };
+  }
+
+  private static long periods(LocalDate first, LocalDate last, String interval) {
+    return switch (interval) {
+      case "week" -> ChronoUnit.WEEKS.between(first, last) + 1;
+      case "month" -> ChronoUnit.MONTHS.between(first, last) + 1;
+      default -> ChronoUnit.DAYS.between(first, last) + 1;
+    };
+  }
+
+  /** Running counts for one bucket. */
+  private static final class Counts {
+    long events;
+    long fatalities;
+    final Map<String, Long> byType = new TreeMap<>();
+
+    void add(String type, long n, long dead) {
+      events += n;
+      fatalities += dead;
+      byType.merge(type, n, Long::sum);
+    }
+
+    Bucket bucket(LocalDate start) {
+      return new Bucket(
+          start, events, fatalities, java.util.Collections.unmodifiableMap(new TreeMap<>(byType)));
+    }
+  }
+}
