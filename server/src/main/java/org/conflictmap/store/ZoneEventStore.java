@@ -61,6 +61,9 @@ public final class ZoneEventStore {
             + INSIDE
             + dates(from, to)
             + " GROUP BY e.event_date, e.event_type";
+    if (from.isPresent() && to.isPresent()) {
+      checkPeriods(start(from.get(), interval), start(to.get(), interval), interval);
+    }
     TreeMap<LocalDate, Counts> buckets = new TreeMap<>();
     Counts total = new Counts();
     db.inTransaction(
@@ -86,24 +89,28 @@ public final class ZoneEventStore {
     if (!buckets.isEmpty()) {
       LocalDate first = start(from.orElse(buckets.firstKey()), interval);
       LocalDate last = start(to.orElse(buckets.lastKey()), interval);
-      long n = periods(first, last, interval);
-      if (n > MAX_BUCKETS) {
-        throw new InputException(
-            InputException.Kind.UNPROCESSABLE,
-            "Too many periods",
-            "the answer would have "
-                + n
-                + " "
-                + interval
-                + "s; at most "
-                + MAX_BUCKETS
-                + " are given: choose a coarser interval or a shorter datetime range");
-      }
+      checkPeriods(first, last, interval);
       for (LocalDate d = first; !d.isAfter(last); d = next(d, interval)) {
         series.add(buckets.getOrDefault(d, new Counts()).bucket(d));
       }
     }
     return new ZoneStats(zone.id(), interval, total.bucket(null), series, excluded(zone, from, to));
+  }
+
+  private static void checkPeriods(LocalDate first, LocalDate last, String interval) {
+    long n = periods(first, last, interval);
+    if (n > MAX_BUCKETS) {
+      throw new InputException(
+          InputException.Kind.UNPROCESSABLE,
+          "Too many periods",
+          "the answer would have "
+              + n
+              + " "
+              + interval
+              + "s; at most "
+              + MAX_BUCKETS
+              + " are given: choose a coarser interval or a shorter datetime range");
+    }
   }
 
   /** How many events near the zone were left out as too coarsely located, by precision. */
