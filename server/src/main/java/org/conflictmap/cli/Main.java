@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       IngestCommand.class,
       GeoparseCommand.class,
+      ZonesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
