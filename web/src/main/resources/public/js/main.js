@@ -6,6 +6,9 @@ import { renderEventList } from './eventList.js';
 import { setupIngestForm } from './ingest.js';
 import { createCountryLayer, createEventLayer, createZoneLayer, drawCountriesOverTiles } from './layers.js';
 import { createLegend } from './legend.js';
+import { setupChoropleth } from './choropleth.js';
+import { setupZoneEditor } from './zoneEditor.js';
+import { setupZonePanel } from './zonePanel.js';
 
 // Stop short of street level: a news map needs the surrounding region for context.
 const FIT_OPTIONS = { padding: [40, 40], maxZoom: 8 };
@@ -151,8 +154,13 @@ function fitAndSettle(bounds) {
   });
 }
 
+const zonePanel = setupZonePanel(map, (feature) => zoneEditor.edit(feature));
+const zoneEditor = setupZoneEditor(map, zones, (feature) => zonePanel.show(feature).catch((err) => console.warn('zone panel', err)));
+setupChoropleth(zones, countries);
+
 window.conflictmap = {
   map,
+  zoneEditor,
   layers: { countries, zones, events: events.layer },
   ready: loadInitialData(),
 };
