@@ -21,6 +21,7 @@ public final class BenchMain {
 
   static {
     // Register benchmarks here, one line each, in the order "all" runs them.
+    BENCHMARKS.put("zones", ZoneBench::run);
   }
 
   private BenchMain() {}

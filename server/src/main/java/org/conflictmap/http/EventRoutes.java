@@ -52,10 +52,10 @@ final class EventRoutes {
     } catch (NumberFormatException e) {
       throw Params.malformed("Invalid zone", "zone is a zone id, got '" + raw.get() + "'");
     }
-    if (api.zones().get(id).isEmpty()) {
-      throw Params.notFound("zone", id);
-    }
-    return q.inZone(id);
+    var zone = api.zones().get(id).orElseThrow(() -> Params.notFound("zone", id));
+    return new EventQuery(
+            ZoneRoutes.withinZone(q.bbox(), zone), q.from(), q.to(), q.limit(), q.zone())
+        .inZone(id);
   }
 
   private void get(Context ctx) {

@@ -43,7 +43,7 @@ final class ZoneInsideRoutes {
     LocalDate[] interval = Params.dateInterval(ctx);
     EventQuery q =
         new EventQuery(
-                Params.bbox(ctx),
+                ZoneRoutes.withinZone(Params.bbox(ctx), zone),
                 Optional.ofNullable(interval[0]),
                 Optional.ofNullable(interval[1]),
                 Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT))
@@ -85,7 +85,7 @@ final class ZoneInsideRoutes {
     Optional<LocalDate> from = Optional.ofNullable(dates[0]);
     Optional<LocalDate> to = Optional.ofNullable(dates[1]);
     List<Zone> zones = ZoneRoutes.zonesAt(ctx, api);
-    Map<Long, Long> perZone = api.zoneEvents().countsPerZone(from, to);
+    Map<Long, Long> perZone = api.zoneEvents().countsPerZone(zones, from, to);
     ObjectNode body = api.json().createObjectNode();
     ArrayNode zs = body.putArray("zones");
     for (Zone z : zones) {

@@ -12,6 +12,7 @@ import org.conflictmap.ingest.ArticleText;
 import org.conflictmap.zones.Zone;
 import org.conflictmap.zones.ZoneDraft;
 import org.conflictmap.zones.ZoneJson;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Zones as GeoJSON Features: list (all, or those in force {@code at} a day), create, read, replace,
@@ -45,6 +46,17 @@ final class ZoneRoutes {
   static List<Zone> zonesAt(Context ctx, Api api) {
     Optional<LocalDate> at = Params.single(ctx, "at").map(s -> ArticleText.parseDate(s, "at"));
     return at.isPresent() ? api.zones().listAt(at.get()) : api.zones().list();
+  }
+
+  /**
+   * A bbox filter narrowed to the zone's bounding box, so the spatial index picks the candidates
+   * and only those get the exact test (a box that misses the zone matches nothing).
+   */
+  static Optional<Envelope> withinZone(Optional<Envelope> bbox, Zone zone) {
+    Envelope z = zone.geometry().getEnvelopeInternal();
+    Envelope out = bbox.map(b -> b.intersection(z)).orElse(z);
+    // beyond longitude 180, where no event can be (the schema checks), so nothing matches
+    return Optional.of(out.isNull() ? new Envelope(200, 201, 0, 1) : out);
   }
 
   private void create(Context ctx) throws Exception {

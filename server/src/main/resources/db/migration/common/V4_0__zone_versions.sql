@@ -34,3 +34,6 @@ CREATE INDEX zones_validity_idx ON zones (valid_from, valid_to);
 -- The countries a zone holds entirely, as ",SY,LB," (usually ","): an event located only to a country counts as
 -- inside the zone just when its country is listed. Computed by the application from the bundled outlines.
 ALTER TABLE zones ADD COLUMN whole_countries VARCHAR(2000) DEFAULT ',' NOT NULL;
+
+-- A zone's "left out" count reads the coarsely located events of the countries it overlaps.
+CREATE INDEX events_country_precision_idx ON events (country_code, precision, event_date);
