@@ -129,50 +129,18 @@ public final class ZoneEventStore {
   /** How many events near the zone were left out as too coarsely located, by precision. */
   public ZoneStats.Exclusions excluded(
       Zone zone, Optional<LocalDate> from, Optional<LocalDate> to) {
-    Set<String> touched = countries.touchedBy(zone.geometry());
-    if (touched.isEmpty()) {
-      return new ZoneStats.Exclusions(0, List.of());
-    }
-    Set<String> covered = countries.coveredBy(zone.geometry());
-    String in = String.join(", ", touched.stream().map(x -> "?").toList());
-    String sql =
-        "SELECT e.precision, COUNT(*) FROM events e WHERE e.precision IN ('region', 'country')"
-            + " AND e.country_code IN ("
-            + in
-            + ")"
-            + dates(from, to)
-            + " GROUP BY e.precision";
-    Map<String, Long> counts = new HashMap<>();
-    db.inTransaction(
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (String code : touched) {
-              ps.setString(i++, code);
-            }
-            bindDates(ps, i, from, to);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                counts.put(rs.getString(1), rs.getLong(2));
-              }
-            }
-          }
-          return null;
-        });
-    // country events of a country the zone holds entirely were counted inside
-    long coveredCount = covered.isEmpty() ? 0 : countCountryEvents(covered, from, to);
+    Set<String> partly = new java.util.TreeSet<>(countries.touchedBy(zone.geometry()));
+    partly.removeAll(countries.coveredBy(zone.geometry()));
+    long region = countRegionEventsAt(zone, from, to);
+    long country = partly.isEmpty() ? 0 : countCountryEvents(partly, from, to);
     List<ZoneStats.Reason> reasons = new ArrayList<>();
-    long region = counts.getOrDefault("region", 0L);
-    long country = counts.getOrDefault("country", 0L) - coveredCount;
-    String names = String.join(", ", touched);
     if (region > 0) {
       reasons.add(
           new ZoneStats.Reason(
               "region",
               region,
-              "located only to a first-level region of a country the zone overlaps ("
-                  + names
-                  + "); no region outlines are bundled, so whether they lie inside is unknown"));
+              "located only to a first-level region whose representative point lies in the zone;"
+                  + " no region outlines are bundled, so whether they happened inside is unknown"));
     }
     if (country > 0) {
       reasons.add(
@@ -180,10 +148,35 @@ public final class ZoneEventStore {
               "country",
               country,
               "located only to a country the zone overlaps but does not hold entirely ("
-                  + names
+                  + String.join(", ", partly)
                   + ")"));
     }
     return new ZoneStats.Exclusions(region + country, reasons);
+  }
+
+  private long countRegionEventsAt(Zone zone, Optional<LocalDate> from, Optional<LocalDate> to) {
+    String sql =
+        "SELECT e.lon, e.lat FROM events e WHERE "
+            + CANDIDATES
+            + " AND e.precision = 'region'"
+            + dates(from, to);
+    Inside test = new Inside(zone);
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bindEnvelope(ps, 1, zone.geometry().getEnvelopeInternal());
+            bindDates(ps, i, from, to);
+            long n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                if (test.contains(rs.getDouble(1), rs.getDouble(2))) {
+                  n++;
+                }
+              }
+            }
+            return n;
+          }
+        });
   }
 
   private long countCountryEvents(

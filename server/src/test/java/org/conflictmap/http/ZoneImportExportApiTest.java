@@ -162,6 +162,28 @@ class ZoneImportExportApiTest {
   }
 
   @Test
+  void aDetailedFileOverTheTwoMegabyteBodyLimitStillImports() {
+    // 80,000 positions: about 3 MB, over the API's default 2 MB body limit and under 10 MB
+    StringBuilder ring = new StringBuilder("[");
+    int n = 80_000;
+    for (int i = 0; i < n; i++) {
+      double a = 2 * Math.PI * i / n;
+      ring.append(
+          String.format(java.util.Locale.ROOT, "[%.9f,%.9f],", 36 + Math.cos(a), 35 + Math.sin(a)));
+    }
+    ring.append("[37.000000000,35.000000000]]");
+    String body =
+        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":["
+            + ring
+            + "]},\"properties\":{\"name\":\"Detailed\",\"valid_from\":\"2018-01-01\"}}";
+    assertThat(body.length()).isBetween(2_500_000, 10_000_000);
+    Http.Response r = http.post("/api/zones/import", "application/geo+json", body);
+    assertThat(r.status())
+        .as(r.body().substring(0, Math.min(300, r.body().length())))
+        .isEqualTo(201);
+  }
+
+  @Test
   void filesOverTenMegabytesAndOddInputAreRefused() {
     int before = zoneCount();
     byte[] big = new byte[10 * 1024 * 1024 + 10];
