@@ -139,8 +139,7 @@ class ZoneEditorBrowserTest {
     assertThat(((Number) ((List<?>) centre).get(1)).doubleValue()).isCloseTo(5, within(0.5));
 
     // the panel: counts, chart and the history with its first version
-    js().executeScript(
-            "const m = window.conflictmap.map; m.stop(); m.setView([22, 5], 6, {animate: false});");
+    centreOnSahara();
     clickAt(driver.findElement(By.id("map")), 22, 5);
     waitFor(
         "the zone panel",
