@@ -19,7 +19,10 @@ import org.conflictmap.store.Database;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
+import org.conflictmap.store.ZoneEventStore;
 import org.conflictmap.store.ZoneStore;
+import org.conflictmap.store.ZoneVersionStore;
+import org.conflictmap.zones.CountryOutlines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,8 @@ public final class App implements AutoCloseable {
               s.events(),
               s.zones(),
               CountryLayer.bundled(),
+              s.zoneVersions(),
+              s.zoneEvents(),
               new FeedStore(s.db()));
       Javalin http = HttpServer.create(api).start(config.port());
       return new App(s.db(), http, FeedScheduler.start(config, api.feeds(), s.ingester()));
@@ -87,7 +92,9 @@ public final class App implements AutoCloseable {
       Ingester ingester,
       IngestStore articles,
       EventStore events,
-      ZoneStore zones)
+      ZoneStore zones,
+      ZoneVersionStore zoneVersions,
+      ZoneEventStore zoneEvents)
       implements AutoCloseable {
 
     public static Services open(Config config) {
@@ -114,7 +121,15 @@ public final class App implements AutoCloseable {
       Ingester ingester =
           new Ingester(new EventExtractor(new Geoparser(gazetteer)), articles, Clock.systemUTC());
       return new Services(
-          db, json, gazetteer, ingester, articles, new EventStore(db), new ZoneStore(db));
+          db,
+          json,
+          gazetteer,
+          ingester,
+          articles,
+          new EventStore(db),
+          new ZoneStore(db),
+          new ZoneVersionStore(db),
+          new ZoneEventStore(db, CountryOutlines.bundled()));
     }
 
     boolean isEmpty() {

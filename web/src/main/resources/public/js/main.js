@@ -10,6 +10,9 @@ import { createFilterForm } from './filters.js';
 import { createShareDialog } from './share.js';
 import { applyView, filterParams, parseState, serializeState, viewOf } from './urlState.js';
 import { createCorrections } from './corrections.js';
+import { setupChoropleth } from './choropleth.js';
+import { setupZoneEditor } from './zoneEditor.js';
+import { setupZonePanel } from './zonePanel.js';
 
 // Stop short of street level: a news map needs the surrounding region for context.
 const FIT_OPTIONS = { padding: [40, 40], maxZoom: 8 };
@@ -179,8 +182,13 @@ function fitAndSettle(bounds) {
   });
 }
 
+const zonePanel = setupZonePanel(map, (feature) => zoneEditor.edit(feature));
+const zoneEditor = setupZoneEditor(map, zones, (feature) => zonePanel.show(feature).catch((err) => console.warn('zone panel', err)));
+setupChoropleth(zones, countries);
+
 window.conflictmap = {
   map,
+  zoneEditor,
   layers: { countries, zones, events: events.layer },
   ready: loadInitialData(),
 };

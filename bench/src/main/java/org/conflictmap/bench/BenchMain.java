@@ -25,6 +25,7 @@ public final class BenchMain {
     BENCHMARKS.put("preview", PreviewBench::run);
     BENCHMARKS.put("merge", MergeBench::run);
     BENCHMARKS.put("geoparse", GeoparseBench::run);
+    BENCHMARKS.put("zones", ZoneBench::run);
   }
 
   private BenchMain() {}

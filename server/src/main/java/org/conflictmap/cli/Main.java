@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       EventEvalCommand.class,
       GazetteerCommand.class,
       EvalCommand.class,
+      ZonesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

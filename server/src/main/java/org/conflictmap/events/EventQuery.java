@@ -7,8 +7,9 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * A filter over stored events. Empty optionals mean "no constraint"; the date interval is inclusive
- * at both ends and an event matches when its date lies inside it. An empty {@code types} set means
- * every type; {@code text} matches place names, sentences and article titles, ignoring case.
+ * at both ends and an event matches when its date or date range overlaps it. An empty {@code types}
+ * set means every type; {@code text} matches place names, sentences and article titles, ignoring
+ * case. {@code zone} is a zone id: only events located inside that zone match.
  */
 public record EventQuery(
     Optional<Envelope> bbox,
@@ -16,7 +17,8 @@ public record EventQuery(
     Optional<LocalDate> to,
     int limit,
     Set<String> types,
-    Optional<String> text) {
+    Optional<String> text,
+    Optional<Long> zone) {
   public static final int DEFAULT_LIMIT = 1000;
   public static final int MAX_LIMIT = 10_000;
 
@@ -27,7 +29,15 @@ public record EventQuery(
   /** A filter by place and date only. */
   public EventQuery(
       Optional<Envelope> bbox, Optional<LocalDate> from, Optional<LocalDate> to, int limit) {
-    this(bbox, from, to, limit, Set.of(), Optional.empty());
+    this(bbox, from, to, limit, Set.of(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The same query restricted to the events inside a zone (see {@code ZoneEventStore#INSIDE} for
+   * what counts as inside).
+   */
+  public EventQuery inZone(long zoneId) {
+    return new EventQuery(bbox, from, to, limit, types, text, Optional.of(zoneId));
   }
 
   public static EventQuery all() {

@@ -7,7 +7,9 @@ import org.conflictmap.ingest.Ingester;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
+import org.conflictmap.store.ZoneEventStore;
 import org.conflictmap.store.ZoneStore;
+import org.conflictmap.store.ZoneVersionStore;
 
 /**
  * The services the HTTP layer hands requests to; built once at start-up by {@link
@@ -22,4 +24,6 @@ public record Api(
     EventStore events,
     ZoneStore zones,
     CountryLayer countries,
+    ZoneVersionStore zoneVersions,
+    ZoneEventStore zoneEvents,
     FeedStore feeds) {}

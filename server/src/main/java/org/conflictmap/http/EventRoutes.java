@@ -12,7 +12,8 @@ import org.conflictmap.events.EventQuery;
 
 /** {@code GET /api/events} (filtered GeoJSON) and {@code GET /api/events/{id}}. */
 final class EventRoutes {
-  private static final Set<String> PARAMS = Set.of("bbox", "datetime", "limit", "type", "q");
+  private static final Set<String> PARAMS =
+      Set.of("bbox", "datetime", "limit", "type", "q", "zone");
   private final Api api;
 
   EventRoutes(Api api) {
@@ -34,11 +35,37 @@ final class EventRoutes {
             Optional.ofNullable(interval[1]),
             Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT),
             Params.single(ctx, "type").map(MapParams::types).orElse(Set.of()),
-            Params.single(ctx, "q").map(MapParams::text));
+            Params.single(ctx, "q").map(MapParams::text),
+            Optional.empty());
+    q = zoneFilter(ctx, q);
     List<Event> events = api.events().find(q);
     long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
     ctx.contentType("application/geo+json; charset=utf-8")
         .result(EventJson.toFeatureCollection(events, matched, api.json()).toString());
+  }
+
+  /** {@code zone=ID}: only the events inside that zone (as /api/zones/{id}/events counts them). */
+  private EventQuery zoneFilter(Context ctx, EventQuery q) {
+    Optional<String> raw = Params.single(ctx, "zone");
+    if (raw.isEmpty()) {
+      return q;
+    }
+    long id;
+    try {
+      id = Long.parseLong(raw.get());
+    } catch (NumberFormatException e) {
+      throw Params.malformed("Invalid zone", "zone is a zone id, got '" + raw.get() + "'");
+    }
+    var zone = api.zones().get(id).orElseThrow(() -> Params.notFound("zone", id));
+    return new EventQuery(
+            ZoneRoutes.withinZone(q.bbox(), zone),
+            q.from(),
+            q.to(),
+            q.limit(),
+            q.types(),
+            q.text(),
+            q.zone())
+        .inZone(id);
   }
 
   private void get(Context ctx) {

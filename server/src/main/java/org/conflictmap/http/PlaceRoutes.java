@@ -53,7 +53,7 @@ final class PlaceRoutes {
   private void countries(Context ctx) {
     Params.allowOnly(ctx, Set.of());
     ctx.header("Cache-Control", "public, max-age=86400");
-    ctx.contentType("application/geo+json").result(api.countries().geojson());
+    ctx.contentType("application/geo+json; charset=utf-8").result(api.countries().geojson());
   }
 
   private void config(Context ctx) {

@@ -68,7 +68,8 @@ final class PreviewRoutes {
             view.to(),
             MAX_MARKERS,
             view.types(),
-            view.q());
+            view.q(),
+            view.zone());
     List<Event> events = layers.contains("events") ? api.events().find(q) : List.of();
     long matched = events.size() < MAX_MARKERS ? events.size() : api.events().count(q);
     Scene scene =

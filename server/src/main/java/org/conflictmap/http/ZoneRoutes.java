@@ -1,14 +1,23 @@
 package org.conflictmap.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.conflictmap.ingest.ArticleText;
 import org.conflictmap.zones.Zone;
 import org.conflictmap.zones.ZoneDraft;
 import org.conflictmap.zones.ZoneJson;
+import org.locationtech.jts.geom.Envelope;
 
-/** Zones as GeoJSON Features: list, create, read, replace, delete. */
+/**
+ * Zones as GeoJSON Features: list (all, or those in force {@code at} a day), create, read, replace,
+ * delete. Every write is recorded as a version under the editor's name.
+ */
 final class ZoneRoutes {
   private final Api api;
 
@@ -17,6 +26,10 @@ final class ZoneRoutes {
   }
 
   void register(RoutesConfig routes) {
+    // paths under /api/zones that are not ids go first
+    new ZoneFiles(api).register(routes);
+    new ZoneInsideRoutes(api).register(routes);
+    new ZoneHistoryRoutes(api).register(routes);
     routes.get("/api/zones", this::list);
     routes.post("/api/zones", this::create);
     routes.get("/api/zones/{id}", this::get);
@@ -25,16 +38,40 @@ final class ZoneRoutes {
   }
 
   private void list(Context ctx) {
-    Params.allowOnly(ctx, Set.of());
-    geojson(ctx, ZoneJson.toFeatureCollection(api.zones().list(), api.json()).toString());
+    Params.allowOnly(ctx, Set.of("at"));
+    geojson(ctx, ZoneJson.toFeatureCollection(zonesAt(ctx, api), api.json()).toString());
+  }
+
+  /** The zones in force on {@code at=YYYY-MM-DD}, or all zones without it. */
+  static List<Zone> zonesAt(Context ctx, Api api) {
+    Optional<LocalDate> at = Params.single(ctx, "at").map(s -> ArticleText.parseDate(s, "at"));
+    return at.isPresent() ? api.zones().listAt(at.get()) : api.zones().list();
+  }
+
+  /**
+   * A bbox filter narrowed to the zone's bounding box, so the spatial index picks the candidates
+   * and only those get the exact test (a box that misses the zone matches nothing).
+   */
+  static Optional<Envelope> withinZone(Optional<Envelope> bbox, Zone zone) {
+    Envelope z = zone.geometry().getEnvelopeInternal();
+    Envelope out = bbox.map(b -> b.intersection(z)).orElse(z);
+    // beyond longitude 180, where no event can be (the schema checks), so nothing matches
+    return Optional.of(out.isNull() ? new Envelope(200, 201, 0, 1) : out);
   }
 
   private void create(Context ctx) throws Exception {
     Params.allowOnly(ctx, Set.of());
-    Editors.require(ctx, api.config());
-    Zone z = api.zones().create(draft(ctx));
+    String editor = Editors.require(ctx, api.config());
+    ZoneDraft d = draft(ctx);
+    Zone z = api.zones().create(d, editor);
     ctx.status(201).header("Location", "/api/zones/" + z.id());
-    geojson(ctx, ZoneJson.toFeature(z, api.json()).toString());
+    geojson(ctx, withRepair(ZoneJson.toFeature(z, api.json()), d).toString());
+  }
+
+  /** Says in the answer when the geometry was repaired, and how. */
+  private ObjectNode withRepair(ObjectNode feature, ZoneDraft d) {
+    d.repair().ifPresent(r -> feature.set("repaired", api.json().valueToTree(ZoneJson.repair(r))));
+    return feature;
   }
 
   private void get(Context ctx) {
@@ -47,17 +84,17 @@ final class ZoneRoutes {
   private void replace(Context ctx) throws Exception {
     Params.allowOnly(ctx, Set.of());
     long id = Params.id(ctx);
-    Editors.require(ctx, api.config());
+    String editor = Editors.require(ctx, api.config());
     ZoneDraft d = draft(ctx);
-    Zone z = api.zones().update(id, d).orElseThrow(() -> Params.notFound("zone", id));
-    geojson(ctx, ZoneJson.toFeature(z, api.json()).toString());
+    Zone z = api.zones().update(id, d, editor).orElseThrow(() -> Params.notFound("zone", id));
+    geojson(ctx, withRepair(ZoneJson.toFeature(z, api.json()), d).toString());
   }
 
   private void delete(Context ctx) {
     Params.allowOnly(ctx, Set.of());
     long id = Params.id(ctx);
-    Editors.require(ctx, api.config());
-    if (!api.zones().delete(id)) {
+    String editor = Editors.require(ctx, api.config());
+    if (!api.zones().delete(id, editor)) {
       throw Params.notFound("zone", id);
     }
     ctx.status(204);
@@ -70,6 +107,6 @@ final class ZoneRoutes {
   }
 
   private static void geojson(Context ctx, String body) {
-    ctx.contentType("application/geo+json").result(body);
+    ctx.contentType("application/geo+json; charset=utf-8").result(body);
   }
 }

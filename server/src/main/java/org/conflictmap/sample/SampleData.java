@@ -22,29 +22,55 @@ import org.conflictmap.zones.ZoneKind;
 import org.conflictmap.zones.ZoneRecipe;
 
 /**
- * The bundled sample (geodata/sample/): a short article in our own words on the talks of 27 August
- * 2019 and the Idlib de-escalation zone, whose outline is built from the towns its recipe lists.
+ * The bundled sample: a short article in our own words on the talks of 27 August 2019
+ * (geodata/sample/), and the zones of geodata/zones/ — the four Astana de-escalation zones of May
+ * 2017 and the Sochi demilitarised strip of September 2018 — each built from the towns its recipe
+ * lists.
  */
 public final class SampleData {
   static final String ARTICLE = "/geodata/sample/article.txt";
-  static final String IDLIB_ZONE = "/geodata/sample/idlib-zone.json";
+  static final String IDLIB_ZONE = "/geodata/zones/idlib.json";
+
+  /** The sample zones, Idlib first. */
+  public static final List<String> ZONES =
+      List.of(
+          IDLIB_ZONE,
+          "/geodata/zones/northern-homs.json",
+          "/geodata/zones/eastern-ghouta.json",
+          "/geodata/zones/south-west.json",
+          "/geodata/zones/sochi-strip.json");
+
+  /** The name sample zones are recorded under in their history. */
+  public static final String EDITOR = "sample";
 
   private SampleData() {}
 
-  /** What loading the sample stored. */
-  public record Loaded(IngestResult article, Zone zone) {}
+  /** What loading the sample stored; {@code zone} is the Idlib zone. */
+  public record Loaded(IngestResult article, Zone zone, List<Zone> zones) {}
 
   public static Loaded load(
       Ingester ingester, ZoneStore zones, Gazetteer gazetteer, ObjectMapper json) {
     IngestResult article = ingester.ingest(ArticleText.parse(read(ARTICLE), null));
-    Zone zone = zones.create(idlibZone(gazetteer, json));
-    return new Loaded(article, zone);
+    List<ZoneDraft> drafts = new ArrayList<>();
+    for (String resource : ZONES) {
+      drafts.add(zone(resource, gazetteer, json));
+    }
+    List<Zone> stored = new ArrayList<>();
+    for (ZoneDraft d : drafts) {
+      stored.add(zones.create(d, EDITOR));
+    }
+    return new Loaded(article, stored.get(0), stored);
   }
 
   /** The Idlib de-escalation zone, built from the recipe in its geodata file. */
   public static ZoneDraft idlibZone(Gazetteer gazetteer, ObjectMapper json) {
+    return zone(IDLIB_ZONE, gazetteer, json);
+  }
+
+  /** A sample zone, built from the recipe in its geodata file. */
+  public static ZoneDraft zone(String resource, Gazetteer gazetteer, ObjectMapper json) {
     try {
-      JsonNode z = json.readTree(read(IDLIB_ZONE));
+      JsonNode z = json.readTree(read(resource));
       JsonNode recipe = z.path("recipe");
       List<double[]> towns = new ArrayList<>();
       for (JsonNode town : recipe.path("towns")) {
@@ -64,6 +90,19 @@ public final class SampleData {
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> style = json.convertValue(z.path("style"), Map.class);
+      String method = recipe.path("method").asText();
+      var geometry =
+          switch (method) {
+            case "concave-hull" ->
+                ZoneRecipe.concaveHull(
+                    towns,
+                    recipe.path("edge_length_ratio").asDouble(),
+                    recipe.path("buffer_degrees").asDouble());
+            case "line-buffer" -> ZoneRecipe.lineBuffer(towns, recipe.path("width_km").asDouble());
+            default ->
+                throw new IllegalStateException(
+                    resource + ": unknown recipe method '" + method + "'");
+          };
       return new ZoneDraft(
           z.path("name").asText(),
           ZoneKind.fromWire(z.path("kind").asText()).orElse(ZoneKind.OTHER),
@@ -71,10 +110,7 @@ public final class SampleData {
           style,
           LocalDate.parse(z.path("valid_from").asText()),
           z.path("valid_to").isTextual() ? LocalDate.parse(z.path("valid_to").asText()) : null,
-          ZoneRecipe.concaveHull(
-              towns,
-              recipe.path("edge_length_ratio").asDouble(),
-              recipe.path("buffer_degrees").asDouble()));
+          geometry);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

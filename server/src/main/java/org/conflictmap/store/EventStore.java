@@ -32,6 +32,7 @@ public final class EventStore {
     int limit = Math.max(0, Math.min(q.limit(), EventQuery.MAX_LIMIT));
     String sql =
         EventRows.SELECT
+            + f.join()
             + f.where()
             + " ORDER BY e.event_date DESC, e.id FETCH FIRST "
             + limit
@@ -52,7 +53,7 @@ public final class EventStore {
   /** How many events match the query, ignoring its limit. */
   public long count(EventQuery q) {
     Filter f = Filter.of(q);
-    String sql = "SELECT COUNT(*) FROM events e" + f.where();
+    String sql = "SELECT COUNT(*) FROM events e" + f.join() + f.where();
     return db.inTransaction(
         c -> {
           try (PreparedStatement ps = f.prepare(c, sql);
@@ -91,12 +92,19 @@ public final class EventStore {
     return db.inTransaction(c -> EventCorrections.history(c, id));
   }
 
-  /** The WHERE clause of a query and the values of its parameters, in order. */
-  private record Filter(String where, List<Object> params) {
+  /** The JOIN and WHERE clauses of a query and the values of its parameters, in order. */
+  private record Filter(String join, String where, List<Object> params) {
     static Filter of(EventQuery q) {
       List<String> terms = new ArrayList<>();
       List<Object> params = new ArrayList<>();
       terms.add(EventRows.LIVE); // deleted events are tombstones, never shown
+      // a zone joins its row first, so its id is the first parameter
+      String join = "";
+      if (q.zone().isPresent()) {
+        join = ZoneEventStore.JOIN_ZONE;
+        params.add(q.zone().get());
+        terms.add(ZoneEventStore.INSIDE);
+      }
       q.bbox()
           .filter(b -> !b.isNull())
           .ifPresent(
@@ -147,7 +155,8 @@ public final class EventStore {
                 params.add(pattern);
                 params.add(pattern);
               });
-      return new Filter(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
+      return new Filter(
+          join, terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
     }
 
     /** Escapes LIKE's wildcards so a search for "50%" means those characters. */
@@ -171,6 +180,8 @@ public final class EventStore {
             ps.setDouble(i + 1, d);
           } else if (p instanceof String s) {
             ps.setString(i + 1, s);
+          } else if (p instanceof Long id) {
+            ps.setLong(i + 1, id);
           } else {
             SqlValues.setDate(ps, i + 1, (LocalDate) p);
           }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,11 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.conflictmap.zones.CountryOutlines;
 import org.conflictmap.zones.Zone;
+import org.conflictmap.zones.ZoneChanges;
 import org.conflictmap.zones.ZoneDraft;
 import org.conflictmap.zones.ZoneKind;
 
-/** Stores zones. Drafts are trusted to be validated already (see {@code ZoneJson}). */
+/**
+ * Stores zones. Drafts are trusted to be validated already (see {@code ZoneJson}). Every write also
+ * records a version (see {@link ZoneVersionStore}) in the same transaction.
+ */
 public final class ZoneStore {
   private static final String SELECT =
       "SELECT id, name, kind, description, style, valid_from, valid_to,"
@@ -38,15 +44,34 @@ public final class ZoneStore {
   public List<Zone> list() {
     return db.inTransaction(
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY id");
-              ResultSet rs = ps.executeQuery()) {
-            List<Zone> out = new ArrayList<>();
-            while (rs.next()) {
-              out.add(map(rs));
-            }
-            return out;
+          try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY id")) {
+            return read(ps);
           }
         });
+  }
+
+  /** The zones in force on a day: valid from it or earlier, and to it or later (or still). */
+  public List<Zone> listAt(LocalDate day) {
+    String sql =
+        SELECT + " WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY id";
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            SqlValues.setDate(ps, 1, day);
+            SqlValues.setDate(ps, 2, day);
+            return read(ps);
+          }
+        });
+  }
+
+  private static List<Zone> read(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      List<Zone> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(map(rs));
+      }
+      return out;
+    }
   }
 
   /** The zone with this id. */
@@ -54,56 +79,92 @@ public final class ZoneStore {
     return db.inTransaction(c -> get(c, id));
   }
 
-  /** Stores a new zone and returns it as stored. */
-  public Zone create(ZoneDraft d) {
-    String sql =
-        "INSERT INTO zones (name, kind, description, style, valid_from, valid_to, geom, created_at,"
-            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?)";
+  /** Stores a new zone, records it as version 1 by {@code editor}, and returns it as stored. */
+  public Zone create(ZoneDraft d, String editor) {
+    return db.inTransaction(c -> insert(c, d, editor, "created"));
+  }
+
+  /**
+   * Stores every draft, or none if any fails: the zones, in order, as stored. Each is recorded as
+   * version 1 with action "imported".
+   */
+  public List<Zone> importAll(List<ZoneDraft> drafts, String editor) {
     return db.inTransaction(
         c -> {
-          Instant now = SqlValues.now();
-          try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
-            int i = bindDraft(ps, d);
-            SqlValues.setInstant(ps, i, now);
-            SqlValues.setInstant(ps, i + 1, now);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-              keys.next();
-              // read back rather than echo the draft, so callers see exactly what later reads will
-              // return
-              return get(c, keys.getLong(1)).orElseThrow();
-            }
+          List<Zone> out = new ArrayList<>();
+          for (ZoneDraft d : drafts) {
+            out.add(insert(c, d, editor, "imported"));
           }
+          return out;
         });
+  }
+
+  private static Zone insert(Connection c, ZoneDraft d, String editor, String action)
+      throws SQLException {
+    String sql =
+        "INSERT INTO zones (name, kind, description, style, valid_from, valid_to, geom,"
+            + " whole_countries, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?)";
+    Instant now = SqlValues.now();
+    try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+      int i = bindDraft(ps, d);
+      SqlValues.setInstant(ps, i, now);
+      SqlValues.setInstant(ps, i + 1, now);
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        // read back rather than echo the draft, so callers see exactly what later reads will
+        // return
+        Zone z = get(c, keys.getLong(1)).orElseThrow();
+        ZoneVersionStore.record(c, z, action, editor, ZoneChanges.ALL, now);
+        return z;
+      }
+    }
   }
 
   /**
    * Replaces every field of the zone except its id and creation time; empty if there is no such
    * zone.
    */
-  public Optional<Zone> update(long id, ZoneDraft d) {
+  public Optional<Zone> update(long id, ZoneDraft d, String editor) {
     String sql =
         "UPDATE zones SET name = ?, kind = ?, description = ?, style = ?, valid_from = ?, valid_to = ?,"
-            + " geom = ST_GeomFromWKB(?, 4326), updated_at = ? WHERE id = ?";
+            + " geom = ST_GeomFromWKB(?, 4326), whole_countries = ?, updated_at = ? WHERE id = ?";
     return db.inTransaction(
         c -> {
+          // FOR UPDATE: two editors saving at once get consecutive versions, not the same number
+          Optional<Zone> before = get(c, id, " FOR UPDATE");
+          if (before.isEmpty()) {
+            return Optional.empty();
+          }
+          Instant now = SqlValues.now();
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = bindDraft(ps, d);
-            SqlValues.setInstant(ps, i, SqlValues.now());
+            SqlValues.setInstant(ps, i, now);
             ps.setLong(i + 1, id);
-            return ps.executeUpdate() == 0 ? Optional.empty() : get(c, id);
+            ps.executeUpdate();
           }
+          Zone after = get(c, id).orElseThrow();
+          ZoneVersionStore.record(
+              c, after, "updated", editor, ZoneChanges.between(before.get(), d), now);
+          return Optional.of(after);
         });
   }
 
-  /** Deletes the zone; false if there was none. */
-  public boolean delete(long id) {
+  /** Deletes the zone, keeping its history with a last "deleted" version; false if none. */
+  public boolean delete(long id, String editor) {
     return db.inTransaction(
         c -> {
+          Optional<Zone> before = get(c, id, " FOR UPDATE");
+          if (before.isEmpty()) {
+            return false;
+          }
           try (PreparedStatement ps = c.prepareStatement("DELETE FROM zones WHERE id = ?")) {
             ps.setLong(1, id);
-            return ps.executeUpdate() > 0;
+            ps.executeUpdate();
           }
+          ZoneVersionStore.record(c, before.get(), "deleted", editor, List.of(), SqlValues.now());
+          return true;
         });
   }
 
@@ -120,7 +181,11 @@ public final class ZoneStore {
   }
 
   private static Optional<Zone> get(Connection c, long id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?")) {
+    return get(c, id, "");
+  }
+
+  private static Optional<Zone> get(Connection c, long id, String lock) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE id = ?" + lock)) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(map(rs)) : Optional.empty();
@@ -129,7 +194,8 @@ public final class ZoneStore {
   }
 
   /**
-   * Binds the draft's seven columns from parameter 1 and returns the index of the next parameter.
+   * Binds the draft's seven columns and the countries its geometry holds entirely, from parameter
+   * 1, and returns the index of the next parameter.
    */
   private static int bindDraft(PreparedStatement ps, ZoneDraft d) throws SQLException {
     ps.setString(1, d.name());
@@ -139,10 +205,12 @@ public final class ZoneStore {
     SqlValues.setDate(ps, 5, d.validFrom());
     SqlValues.setDate(ps, 6, d.validTo());
     ps.setBytes(7, SqlValues.wkb(d.geometry()));
-    return 8;
+    ps.setString(
+        8, "," + String.join(",", CountryOutlines.bundled().coveredBy(d.geometry())) + ",");
+    return 9;
   }
 
-  private static Zone map(ResultSet rs) throws SQLException {
+  static Zone map(ResultSet rs) throws SQLException {
     String kind = rs.getString("kind");
     return new Zone(
         rs.getLong("id"),
@@ -158,7 +226,7 @@ public final class ZoneStore {
         SqlValues.getInstant(rs, "updated_at"));
   }
 
-  private static String styleJson(Map<String, Object> style) {
+  static String styleJson(Map<String, Object> style) {
     try {
       return JSON.writeValueAsString(style == null ? Map.of() : style);
     } catch (JsonProcessingException e) {
@@ -167,7 +235,7 @@ public final class ZoneStore {
     }
   }
 
-  private static Map<String, Object> style(String json) throws SQLException {
+  static Map<String, Object> style(String json) throws SQLException {
     if (json == null || json.isBlank()) {
       return Map.of();
     }

@@ -2,6 +2,7 @@ package org.conflictmap.zones;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -10,6 +11,7 @@ import org.locationtech.jts.geom.Geometry;
  *
  * @param style Leaflet path options, e.g. {@code {"color":"#c0392b","fillOpacity":0.15}}
  * @param validTo null when the zone is still in force
+ * @param repair present when the geometry as sent was invalid and was repaired
  */
 public record ZoneDraft(
     String name,
@@ -18,4 +20,18 @@ public record ZoneDraft(
     Map<String, Object> style,
     LocalDate validFrom,
     LocalDate validTo,
-    Geometry geometry) {}
+    Geometry geometry,
+    Optional<Repair> repair) {
+
+  /** A draft whose geometry needed no repair. */
+  public ZoneDraft(
+      String name,
+      ZoneKind kind,
+      String description,
+      Map<String, Object> style,
+      LocalDate validFrom,
+      LocalDate validTo,
+      Geometry geometry) {
+    this(name, kind, description, style, validFrom, validTo, geometry, Optional.empty());
+  }
+}

@@ -1,8 +1,10 @@
 package org.conflictmap.zones;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.conflictmap.problem.InputException;
 import org.conflictmap.problem.InputException.Kind;
 import org.locationtech.jts.algorithm.Orientation;
@@ -13,8 +15,6 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.operation.valid.IsValidOp;
-import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /** Turns a GeoJSON geometry into a valid zone geometry, or says precisely what is wrong with it. */
 public final class ZoneGeometry {
@@ -28,12 +28,24 @@ public final class ZoneGeometry {
 
   private ZoneGeometry() {}
 
+  /** A geometry ready to store, and the repair it needed, if any. */
+  public record Checked(Geometry geometry, Optional<Repair> repair) {}
+
   /**
    * Parses a GeoJSON Polygon or MultiPolygon into a valid JTS geometry with SRID 4326, exterior
    * rings counter-clockwise (RFC 7946). Throws {@link InputException}, with a {@code location}
    * [lon, lat] where one applies.
    */
   public static Geometry parse(JsonNode json) {
+    return check(json).geometry();
+  }
+
+  /**
+   * As {@link #parse}, and says whether the geometry had to be repaired: an invalid polygon is
+   * repaired with JTS GeometryFixer when that keeps its area within 1%, and refused otherwise. A
+   * polygon drawn across the antimeridian is split there into a MultiPolygon (RFC 7946 §3.1.9).
+   */
+  public static Checked check(JsonNode json) {
     if (json == null || json.isMissingNode() || json.isNull()) {
       throw new InputException(
           Kind.UNPROCESSABLE,
@@ -63,8 +75,38 @@ public final class ZoneGeometry {
                   "Unsupported geometry type",
                   "A zone must be a Polygon or MultiPolygon, not a " + type.asText() + ".");
         };
-    checkValid(g);
-    return rfc7946(g);
+    boolean crosses = Antimeridian.crosses(rings(g));
+    if (crosses) {
+      g = unwrap(g);
+    }
+    GeometryRepair.Result r = GeometryRepair.validOrRepaired(g);
+    Geometry out = crosses ? Antimeridian.split(r.geometry()) : r.geometry();
+    out = rfc7946(out);
+    out.setSRID(4326);
+    return new Checked(out, r.repair());
+  }
+
+  private static List<LinearRing> rings(Geometry g) {
+    List<LinearRing> out = new ArrayList<>();
+    for (int i = 0; i < g.getNumGeometries(); i++) {
+      Polygon p = (Polygon) g.getGeometryN(i);
+      out.add(p.getExteriorRing());
+      for (int h = 0; h < p.getNumInteriorRing(); h++) {
+        out.add(p.getInteriorRingN(h));
+      }
+    }
+    return out;
+  }
+
+  private static Geometry unwrap(Geometry g) {
+    if (g instanceof Polygon p) {
+      return Antimeridian.unwrap(p);
+    }
+    Polygon[] parts = new Polygon[g.getNumGeometries()];
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = Antimeridian.unwrap((Polygon) g.getGeometryN(i));
+    }
+    return g.getFactory().createMultiPolygon(parts);
   }
 
   /**
@@ -186,24 +228,6 @@ public final class ZoneGeometry {
           Map.of("location", List.of(lon, lat)));
     }
     return new Coordinate(lon, lat);
-  }
-
-  private static void checkValid(Geometry g) {
-    TopologyValidationError err = new IsValidOp(g).getValidationError();
-    if (err == null) {
-      return;
-    }
-    Coordinate at = err.getCoordinate();
-    String near = at == null ? "" : " near " + pair(at);
-    throw new InputException(
-        Kind.UNPROCESSABLE,
-        "Invalid geometry: " + err.getMessage(),
-        "The geometry is not valid ("
-            + err.getMessage()
-            + near
-            + "). Rings must not cross themselves or each other, holes must lie inside their"
-            + " polygon, and the polygons of a MultiPolygon must not overlap.",
-        at == null ? Map.of() : location(at));
   }
 
   private static JsonNode array(JsonNode node, String name) {

@@ -23,11 +23,11 @@ public final class ZoneJson {
   public static final int MAX_NAME = 200;
   public static final int MAX_DESCRIPTION = 5000;
 
-  private static final Set<String> PROPERTIES =
+  static final Set<String> PROPERTIES =
       Set.of("name", "kind", "description", "style", "valid_from", "valid_to");
 
   /** Written by {@link #toFeature}; tolerated on input so a client can PUT back what it got. */
-  private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
+  static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
 
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -100,8 +100,9 @@ public final class ZoneJson {
               + validFrom
               + "); leave valid_to out if the zone is still in force.");
     }
-    Geometry geometry = ZoneGeometry.parse(body.get("geometry"));
-    return new ZoneDraft(name, kind, description, style, validFrom, validTo, geometry);
+    ZoneGeometry.Checked geometry = ZoneGeometry.check(body.get("geometry"));
+    return new ZoneDraft(
+        name, kind, description, style, validFrom, validTo, geometry.geometry(), geometry.repair());
   }
 
   /** The zone as a GeoJSON Feature; its id appears both as the Feature id and in properties. */
@@ -121,6 +122,18 @@ public final class ZoneJson {
     p.put("created_at", z.createdAt() == null ? null : z.createdAt().toString());
     p.put("updated_at", z.updatedAt() == null ? null : z.updatedAt().toString());
     return f;
+  }
+
+  /** A repair as the API reports it: reason, location, area change and a sentence. */
+  public static Map<String, Object> repair(Repair r) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("reason", r.reason());
+    if (!r.location().isEmpty()) {
+      out.put("location", r.location());
+    }
+    out.put("area_change_percent", r.areaChangePercent());
+    out.put("detail", r.summary());
+    return out;
   }
 
   /** The zones as a GeoJSON FeatureCollection. */

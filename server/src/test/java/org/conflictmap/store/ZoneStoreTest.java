@@ -54,7 +54,7 @@ class ZoneStoreTest {
 
   @Test
   void createsAndReadsBack() throws Exception {
-    Zone z = zones.create(draft("Idlib", IDLIB));
+    Zone z = zones.create(draft("Idlib", IDLIB), "test");
     assertThat(z.id()).isPositive();
     assertThat(z.name()).isEqualTo("Idlib");
     assertThat(z.kind()).isEqualTo(ZoneKind.DE_ESCALATION_ZONE);
@@ -77,13 +77,13 @@ class ZoneStoreTest {
     String multi =
         "MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((2 2, 3 2, 3 3, 2 3, 2 2),"
             + " (2.2 2.2, 2.2 2.8, 2.8 2.8, 2.8 2.2, 2.2 2.2)))";
-    Zone z = zones.create(draft("Two parts", multi));
+    Zone z = zones.create(draft("Two parts", multi), "test");
     assertThat(zones.get(z.id()).orElseThrow().geometry().equalsExact(wkt(multi))).isTrue();
   }
 
   @Test
   void updatesEverythingButIdAndCreationTime() throws Exception {
-    Zone z = zones.create(draft("Idlib", IDLIB));
+    Zone z = zones.create(draft("Idlib", IDLIB), "test");
     ZoneDraft changed =
         new ZoneDraft(
             "Idlib (2018)",
@@ -93,7 +93,7 @@ class ZoneStoreTest {
             LocalDate.of(2018, 9, 17),
             LocalDate.of(2020, 3, 5),
             wkt("POLYGON ((36 35, 37 35, 37 36, 36 35))"));
-    Zone u = zones.update(z.id(), changed).orElseThrow();
+    Zone u = zones.update(z.id(), changed, "test").orElseThrow();
     assertThat(u.id()).isEqualTo(z.id());
     assertThat(u.createdAt()).isEqualTo(z.createdAt());
     assertThat(u.updatedAt()).isAfterOrEqualTo(z.updatedAt());
@@ -108,15 +108,15 @@ class ZoneStoreTest {
 
   @Test
   void updateAndDeleteOfMissingZones() throws Exception {
-    assertThat(zones.update(99, draft("x", IDLIB))).isEmpty();
-    assertThat(zones.delete(99)).isFalse();
+    assertThat(zones.update(99, draft("x", IDLIB), "test")).isEmpty();
+    assertThat(zones.delete(99, "test")).isFalse();
     assertThat(zones.get(99)).isEmpty();
   }
 
   @Test
   void deletes() throws Exception {
-    Zone z = zones.create(draft("Idlib", IDLIB));
-    assertThat(zones.delete(z.id())).isTrue();
+    Zone z = zones.create(draft("Idlib", IDLIB), "test");
+    assertThat(zones.delete(z.id(), "test")).isTrue();
     assertThat(zones.get(z.id())).isEmpty();
     assertThat(zones.count()).isZero();
   }
@@ -132,7 +132,7 @@ class ZoneStoreTest {
             LocalDate.of(2020, 1, 2),
             LocalDate.of(2020, 1, 1),
             wkt(IDLIB));
-    assertThatThrownBy(() -> zones.create(backwards)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> zones.create(backwards, "test")).isInstanceOf(StoreException.class);
     assertThat(zones.count()).isZero();
   }
 }

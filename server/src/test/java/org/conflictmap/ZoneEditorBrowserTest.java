@@ -1,0 +1,251 @@
+package org.conflictmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.conflictmap.config.Config;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Draws a zone with the mouse in headless Chromium, saves it, reloads the page and finds it on the
+ * map; then opens its panel (counts, chart, history).
+ */
+class ZoneEditorBrowserTest {
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final String NAME = "Drawn in the browser";
+
+  @TempDir static Path tmp;
+  private static App app;
+  private static ChromeDriverService service;
+  private static WebDriver driver;
+  private static String baseUrl;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMEDRIVER) || "true".equals(System.getenv("CI")),
+        "no /usr/bin/chromedriver");
+    Path dataDir = Files.createDirectories(tmp.resolve("data"));
+    Path profile = Files.createDirectories(tmp.resolve("chrome-profile"));
+    app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(true));
+    baseUrl = "http://127.0.0.1:" + app.port() + "/";
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,800",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (driver != null) driver.quit();
+    } finally {
+      try {
+        if (service != null) service.stop();
+      } finally {
+        if (app != null) app.close();
+      }
+    }
+  }
+
+  @Test
+  void drawSaveReloadAndFindTheZone() {
+    load();
+    // an empty stretch of the Sahara, so no existing zone is under the clicks
+    centreOnSahara();
+    int before = zoneNames().size();
+
+    driver.findElement(By.id("zone-draw")).click();
+    WebElement map = driver.findElement(By.id("map"));
+    // click where Leaflet puts these corners, as offsets from the map element's centre
+    double[][] corners = {{21, 4}, {21, 6}, {23, 6}, {23, 4}};
+    for (double[] c : corners) {
+      clickAt(map, c[0], c[1]);
+    }
+    driver.findElement(By.id("zone-finish")).click();
+    waitFor("the zone form", d -> d.findElement(By.id("zone-form")).isDisplayed());
+
+    driver.findElement(By.id("zone-name")).sendKeys(NAME);
+    setValue(driver.findElement(By.id("zone-valid-from")), "2018-09-17");
+    driver.findElement(By.id("zone-save")).click();
+    WebElement status = driver.findElement(By.id("zone-status"));
+    waitFor(
+        "the save to settle",
+        d -> List.of("success", "error").contains(status.getAttribute("data-state")));
+    assertThat(status.getAttribute("data-state")).as(status.getText()).isEqualTo("success");
+
+    driver.navigate().refresh();
+    load();
+    List<String> names = zoneNames();
+    assertThat(names).hasSize(before + 1).contains(NAME);
+    // four corners and the closing position, around the centre where they were clicked
+    Object ring =
+        js().executeScript(
+                "const l = window.conflictmap.layers.zones.getLayers()"
+                    + ".find(l => l.feature.properties.name === arguments[0]);"
+                    + "return l.feature.geometry.coordinates[0];",
+                NAME);
+    assertThat((List<?>) ring).hasSize(5);
+    Object centre =
+        js().executeScript(
+                "const l = window.conflictmap.layers.zones.getLayers()"
+                    + ".find(l => l.feature.properties.name === arguments[0]);"
+                    + "const c = l.getBounds().getCenter(); return [c.lat, c.lng];",
+                NAME);
+    assertThat(((Number) ((List<?>) centre).get(0)).doubleValue()).isCloseTo(22, within(0.5));
+    assertThat(((Number) ((List<?>) centre).get(1)).doubleValue()).isCloseTo(5, within(0.5));
+
+    // the panel: counts, chart and the history with its first version
+    centreOnSahara();
+    clickAt(driver.findElement(By.id("map")), 22, 5);
+    waitFor(
+        "the zone panel",
+        d -> !d.findElements(By.cssSelector("#zone-info .zone-history li")).isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#zone-info .zone-total")).getText())
+        .contains("0 event(s) inside");
+    assertThat(driver.findElement(By.cssSelector("#zone-info .zone-history")).getText())
+        .contains("v1 created by anonymous");
+    assertThat(driver.findElements(By.cssSelector("#zone-info svg.zone-chart"))).hasSize(1);
+
+    // the date filter: before 2018-09-17 the new zone is not in force
+    setValue(driver.findElement(By.id("zone-at")), "2018-01-01");
+    waitFor(
+        "zones in force on 2018-01-01",
+        d -> "2018-01-01".equals(d.findElement(By.tagName("body")).getAttribute("data-zones-at")));
+    assertThat(zoneNames()).doesNotContain(NAME).hasSize(4);
+    assertThat(severeConsoleErrors()).isEmpty();
+  }
+
+  /** A real mouse click where Leaflet draws this lat/lon, in viewport coordinates. */
+  private static void clickAt(WebElement map, double lat, double lon) {
+    List<?> px =
+        (List<?>)
+            js().executeScript(
+                    "const m = window.conflictmap.map;"
+                        + " const p = m.latLngToContainerPoint([arguments[0], arguments[1]]);"
+                        + " const r = m.getContainer().getBoundingClientRect();"
+                        + " return [r.left + p.x, r.top + p.y];",
+                    lat,
+                    lon);
+    int dx = (int) Math.round(((Number) px.get(0)).doubleValue());
+    int dy = (int) Math.round(((Number) px.get(1)).doubleValue());
+    new Actions(driver).moveToLocation(dx, dy).click().perform();
+  }
+
+  private static void centreOnSahara() {
+    // (after any move the initial load started has finished, or it would carry the map away)
+    waitFor(
+        "the map centred on the Sahara",
+        d -> {
+          js().executeScript(
+                  "const m = window.conflictmap.map; m.stop(); m.setView([22, 5], 6, {animate: false});");
+          sleep(300);
+          return (Boolean)
+              js().executeScript(
+                      "const c = window.conflictmap.map.getCenter();"
+                          + " return Math.abs(c.lat - 22) < 0.01 && Math.abs(c.lng - 5) < 0.01;");
+        });
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void load() {
+    driver.get(baseUrl);
+    waitFor(
+        "the initial load",
+        d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> zoneNames() {
+    return ((List<Object>)
+            js().executeScript(
+                    "return window.conflictmap.layers.zones.getLayers().map(l => l.feature.properties.name)"))
+        .stream().map(String::valueOf).collect(Collectors.toList());
+  }
+
+  private static void setValue(WebElement input, String value) {
+    js().executeScript(
+            "arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+            input,
+            value);
+  }
+
+  private static JavascriptExecutor js() {
+    return (JavascriptExecutor) driver;
+  }
+
+  private static List<String> severeConsoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(e -> e.getMessage())
+        .collect(Collectors.toList());
+  }
+
+  private static void waitFor(String what, java.util.function.Function<WebDriver, Boolean> done) {
+    try {
+      new WebDriverWait(driver, TIMEOUT).until(done::apply);
+    } catch (TimeoutException e) {
+      String log =
+          driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+              .map(x -> x.getLevel() + " " + x.getMessage())
+              .collect(Collectors.joining("\n"));
+      throw new AssertionError("timed out waiting for " + what + "; console:\n" + log, e);
+    }
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double d) {
+    return org.assertj.core.data.Offset.offset(d);
+  }
+}

@@ -1,0 +1,95 @@
+// The zone panel: what happened inside the chosen zone (counts per type, fatalities, a small
+// monthly chart drawn as inline SVG), what was left out and why, and the zone's history, from which
+// an older outline can be shown on the map.
+
+import { request } from './api.js';
+import { h } from './dom.js';
+import { formatValidity } from './format.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** Bars of events per period with the fatalities as a line: small, dependency-free. */
+export function chart(series) {
+  const width = 280;
+  const height = 90;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'zone-chart', role: 'img' });
+  if (!series.length) return root;
+  const maxEvents = Math.max(1, ...series.map((b) => b.events));
+  const maxDead = Math.max(1, ...series.map((b) => b.fatalities));
+  const w = width / series.length;
+  series.forEach((b, i) => {
+    const bh = (b.events / maxEvents) * (height - 10);
+    const bar = svg('rect', { x: i * w + 0.5, y: height - bh, width: Math.max(1, w - 1), height: bh, class: 'zone-chart-bar' });
+    const title = svg('title', {});
+    title.textContent = `${b.start}: ${b.events} event(s), ${b.fatalities} fatalities`;
+    bar.append(title);
+    root.append(bar);
+  });
+  const points = series.map((b, i) => `${i * w + w / 2},${height - (b.fatalities / maxDead) * (height - 10)}`).join(' ');
+  root.append(svg('polyline', { points, class: 'zone-chart-line', fill: 'none' }));
+  root.setAttribute('aria-label', `${series.length} periods, at most ${maxEvents} events in one`);
+  return root;
+}
+
+export function setupZonePanel(map, onEdit) {
+  const box = document.getElementById('zone-info');
+  let oldOutline = null;
+
+  function clearOld() {
+    if (oldOutline) map.removeLayer(oldOutline);
+    oldOutline = null;
+  }
+
+  async function showVersion(id, version) {
+    clearOld();
+    const f = await request(`/api/zones/${id}/versions/${version}`);
+    oldOutline = L.geoJSON(f, { style: { color: '#f5f5f5', weight: 2, dashArray: '4 4', fill: false } }).addTo(map);
+    map.fitBounds(oldOutline.getBounds(), { maxZoom: 9 });
+  }
+
+  async function show(feature) {
+    clearOld();
+    if (!feature) {
+      box.hidden = true;
+      box.replaceChildren();
+      return;
+    }
+    const p = feature.properties || {};
+    box.hidden = false;
+    box.dataset.zoneId = String(feature.id);
+    box.replaceChildren(h('h3', {}, p.name), h('p', { class: 'hint' }, formatValidity(p.valid_from, p.valid_to)), h('p', {}, 'Loading…'));
+    const [stats, history] = await Promise.all([
+      request(`/api/zones/${feature.id}/stats?interval=month`),
+      request(`/api/zones/${feature.id}/history`),
+    ]);
+    const types = Object.entries(stats.total.by_type).sort((a, b) => b[1] - a[1]);
+    box.replaceChildren(
+      h('h3', {}, p.name),
+      h('p', { class: 'hint' }, formatValidity(p.valid_from, p.valid_to)),
+      h('p', { class: 'zone-total', dataset: { events: String(stats.total.events) } },
+        `${stats.total.events} event(s) inside, ${stats.total.fatalities} fatalities`),
+      types.length ? h('ul', { class: 'zone-types' }, types.map(([t, n]) => h('li', {}, `${t}: ${n}`))) : null,
+      chart(stats.series),
+      stats.excluded.count
+        ? h('p', { class: 'hint zone-excluded' }, `${stats.excluded.count} event(s) left out: `,
+          stats.excluded.reasons.map((r) => `${r.count} ${r.why}`).join('; '))
+        : null,
+      h('div', { class: 'form-actions' }, h('button', { type: 'button', id: 'zone-edit', onclick: () => onEdit(feature) }, 'Edit zone')),
+      h('h4', {}, 'History'),
+      h('ol', { class: 'zone-history' }, history.versions.map((v) =>
+        h('li', {},
+          `v${v.version} ${v.action} by ${v.editor}, ${v.changed_at.slice(0, 10)}`,
+          v.changes.length && v.action === 'updated' ? ` (${v.changes.join(', ')})` : '',
+          ' ',
+          h('button', { type: 'button', class: 'link-button', onclick: () => showVersion(feature.id, v.version) }, 'show')))),
+    );
+  }
+
+  return { show };
+}
