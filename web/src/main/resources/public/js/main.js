@@ -278,6 +278,8 @@ const filterForm = createFilterForm(document.getElementById('filter-section'), a
     return;
   }
   errorEl.textContent = '';
+  // The zones on the map follow the period: those in force on its last day (zoneEditor.js listens).
+  document.dispatchEvent(new CustomEvent('conflictmap:date', { detail: { date: to || from || '' } }));
   try {
     const fc = await getFilteredEvents(5000, filterParams(state));
     events.clear();

@@ -7,9 +7,9 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * A filter over stored events. Empty optionals mean "no constraint"; the date interval is inclusive
- * at both ends and an event matches when its date or date range overlaps it. An empty {@code types}
- * set means every type; {@code text} matches place names, sentences and article titles, ignoring
- * case. {@code zone} is a zone id: only events located inside that zone match.
+ * at both ends and an event matches when its date (the first day of a range) lies inside it. An
+ * empty {@code types} set means every type; {@code text} matches place names, sentences and article
+ * titles, ignoring case. {@code zone} is a zone id: only events located inside that zone match.
  */
 public record EventQuery(
     Optional<Envelope> bbox,

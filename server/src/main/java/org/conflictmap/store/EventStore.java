@@ -123,8 +123,9 @@ public final class EventStore {
       q.from()
           .ifPresent(
               d -> {
-                // An event over a range ("since May") is in the period when the two overlap.
-                terms.add("COALESCE(e.event_date_end, e.event_date) >= ?");
+                // An event over a range ("since May") counts at its event_date, the range's start,
+                // as ACLED dates every event by one day: a period's list and its statistics agree.
+                terms.add("e.event_date >= ?");
                 params.add(d);
               });
       q.to()
