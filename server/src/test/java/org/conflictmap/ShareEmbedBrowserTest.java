@@ -178,12 +178,15 @@ class ShareEmbedBrowserTest {
           .isGreaterThanOrEqualTo(1);
       assertThat(number("return window.conflictmap.layers.events.getLayers().length")).isEqualTo(4);
       // every event is drawn: as its own marker or inside a cluster, one icon per visible parent
-      assertThat(icons())
-          .isPositive()
-          .isEqualTo(
-              number(
-                  "const g = window.conflictmap.layers.events; return new Set(g.getLayers()"
-                      + ".map(m => g.getVisibleParent(m)).filter(Boolean)).size"));
+      // (once the clusters' fade animation has settled)
+      waitFor(
+          "one icon per visible marker or cluster",
+          d ->
+              icons() > 0
+                  && icons()
+                      == number(
+                          "const g = window.conflictmap.layers.events; return new Set(g.getLayers()"
+                              + ".map(m => g.getVisibleParent(m)).filter(Boolean)).size"));
       assertThat(driver.findElements(By.cssSelector(".panel, .topbar"))).isEmpty();
     } finally {
       toHostPage();

@@ -107,7 +107,10 @@ public final class Database implements AutoCloseable {
     var config =
         Flyway.configure()
             .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
-            .validateMigrationNaming(true);
+            .validateMigrationNaming(true)
+            // Features land in parallel with reserved version ranges (4.x zones, 6.x events, 7.x
+            // feeds); a store migrated before a lower-numbered feature landed still takes it.
+            .outOfOrder(true);
     // migrate an H2 database through the pool, so the file is opened once and stays open afterwards
     if (connections instanceof PooledSource pooled) {
       config.dataSource(pooled.pool());
