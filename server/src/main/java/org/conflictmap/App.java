@@ -129,7 +129,7 @@ public final class App implements AutoCloseable {
           new EventStore(db),
           new ZoneStore(db),
           new ZoneVersionStore(db),
-          new ZoneEventStore(db, CountryOutlines.bundled()));
+          new ZoneEventStore(db, CountryOutlines::bundled));
     }
 
     boolean isEmpty() {

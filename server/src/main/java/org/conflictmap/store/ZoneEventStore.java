@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.conflictmap.problem.InputException;
 import org.conflictmap.zones.CountryOutlines;
 import org.conflictmap.zones.Zone;
@@ -56,9 +57,14 @@ public final class ZoneEventStore {
   public static final int MAX_BUCKETS = 5000;
 
   private final Database db;
-  private final CountryOutlines countries;
+  // read on first use: parsing the outlines costs about a second that start-up should not wait for
+  private final Supplier<CountryOutlines> countries;
 
   public ZoneEventStore(Database db, CountryOutlines countries) {
+    this(db, () -> countries);
+  }
+
+  public ZoneEventStore(Database db, Supplier<CountryOutlines> countries) {
     this.db = Objects.requireNonNull(db);
     this.countries = Objects.requireNonNull(countries);
   }
@@ -130,8 +136,8 @@ public final class ZoneEventStore {
   /** How many events near the zone were left out as too coarsely located, by precision. */
   public ZoneStats.Exclusions excluded(
       Zone zone, Optional<LocalDate> from, Optional<LocalDate> to) {
-    Set<String> partly = new java.util.TreeSet<>(countries.touchedBy(zone.geometry()));
-    partly.removeAll(countries.coveredBy(zone.geometry()));
+    Set<String> partly = new java.util.TreeSet<>(countries.get().touchedBy(zone.geometry()));
+    partly.removeAll(countries.get().coveredBy(zone.geometry()));
     long region = countRegionEventsAt(zone, from, to);
     long country = partly.isEmpty() ? 0 : countCountryEvents(partly, from, to);
     List<ZoneStats.Reason> reasons = new ArrayList<>();
@@ -309,7 +315,7 @@ public final class ZoneEventStore {
     Inside(Zone z) {
       this.zone = PreparedGeometryFactory.prepare(z.geometry());
       this.factory = z.geometry().getFactory();
-      this.wholeCountries = countries.coveredBy(z.geometry());
+      this.wholeCountries = countries.get().coveredBy(z.geometry());
     }
 
     /**
