@@ -26,6 +26,7 @@ public final class BenchMain {
     BENCHMARKS.put("merge", MergeBench::run);
     BENCHMARKS.put("geoparse", GeoparseBench::run);
     BENCHMARKS.put("zones", ZoneBench::run);
+    BENCHMARKS.put("startup", StartupBench::run);
   }
 
   private BenchMain() {}
