@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,10 +20,12 @@ import java.util.regex.Pattern;
  * not a guess.
  */
 public final class EventTypes {
-  public static final String UNCLASSIFIED = "Unclassified";
+  public static final String UNCLASSIFIED = AcledTypes.UNCLASSIFIED;
 
-  /** ACLED's six event types and their 25 sub-event types, in the codebook's wording. */
-  public static final Map<String, List<String>> ACLED = acled();
+  /**
+   * ACLED's six event types and their 25 sub-event types (the vocabulary is {@link AcledTypes}).
+   */
+  public static final Map<String, List<String>> ACLED = AcledTypes.SUB_TYPES;
 
   /** One row of the table: a sub-type, the confidence its cues give, and the cues. */
   public record Rule(String eventType, String subEventType, double confidence, Pattern cue) {}
@@ -150,42 +151,5 @@ public final class EventTypes {
       throw new UncheckedIOException(e);
     }
     return List.copyOf(rules);
-  }
-
-  private static Map<String, List<String>> acled() {
-    Map<String, List<String>> m = new LinkedHashMap<>();
-    m.put(
-        "Battles",
-        List.of(
-            "Armed clash", "Government regains territory", "Non-state actor overtakes territory"));
-    m.put(
-        "Explosions/Remote violence",
-        List.of(
-            "Chemical weapon",
-            "Air/drone strike",
-            "Suicide bomb",
-            "Shelling/artillery/missile attack",
-            "Remote explosive/landmine/IED",
-            "Grenade"));
-    m.put(
-        "Violence against civilians",
-        List.of("Sexual violence", "Attack", "Abduction/forced disappearance"));
-    m.put(
-        "Protests",
-        List.of(
-            "Peaceful protest", "Protest with intervention", "Excessive force against protesters"));
-    m.put("Riots", List.of("Violent demonstration", "Mob violence"));
-    m.put(
-        "Strategic developments",
-        List.of(
-            "Agreement",
-            "Arrests",
-            "Change to group/activity",
-            "Disrupted weapons use",
-            "Headquarters or base established",
-            "Looting/property destruction",
-            "Non-violent transfer of territory",
-            "Other"));
-    return java.util.Collections.unmodifiableMap(m);
   }
 }
