@@ -2,33 +2,23 @@ package org.conflictmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,8 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * map without a reload.
  */
 class BrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration INGEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -55,52 +43,22 @@ class BrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    // A developer machine without Chromium may skip; CI must never silently skip.
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMEDRIVER) || "true".equals(System.getenv("CI")),
-        "no /usr/bin/chromedriver (install chromium and chromium-driver to run the browser test)");
+    Chromium.assumeAvailable();
 
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    Path profileDir = Files.createDirectories(tmp.resolve("chrome-profile"));
     app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(true));
     baseUrl = "http://127.0.0.1:" + app.port() + "/";
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,800",
-        "--user-data-dir=" + profileDir.toAbsolutePath());
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
+    service = Chromium.service();
+    driver = Chromium.open(service, tmp.resolve("chrome-profile"));
   }
 
   @AfterAll
   static void stop() {
     try {
-      if (driver != null) driver.quit();
+      Chromium.quit(driver, service);
     } finally {
-      try {
-        if (service != null) service.stop();
-      } finally {
-        if (app != null) app.close();
-      }
+      if (app != null) app.close();
     }
   }
 
@@ -226,29 +184,15 @@ class BrowserTest {
     }
   }
 
-  private static List<LogEntry> consoleEntries() {
-    return driver.manage().logs().get(LogType.BROWSER).getAll();
-  }
-
   private static String consoleLog() {
-    return consoleEntries().stream()
-        .map(e -> e.getLevel() + " " + e.getMessage())
-        .collect(Collectors.joining("\n"));
+    return Chromium.consoleLog(driver);
   }
 
   private static void assertNoConsoleErrors() {
-    List<String> errors =
-        consoleEntries().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage)
-            .collect(Collectors.toList());
-    assertThat(errors).as("browser console errors").isEmpty();
+    Chromium.assertNoConsoleErrors(driver);
   }
 
   private static void screenshot(String name) throws IOException {
-    Path dir = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots");
-    Files.createDirectories(dir);
-    File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Chromium.screenshot(driver, name);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,29 +11,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
 import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,8 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * event has its circle and a region-level event its approximate outline.
  */
 class EventPopupBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,11 +47,8 @@ class EventPopupBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMEDRIVER) || "true".equals(System.getenv("CI")),
-        "no /usr/bin/chromedriver (install chromium and chromium-driver to run the browser test)");
+    Chromium.assumeAvailable();
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    Path profileDir = Files.createDirectories(tmp.resolve("chrome-profile"));
     app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(false));
     baseUrl = "http://127.0.0.1:" + app.port();
 
@@ -100,41 +83,16 @@ class EventPopupBrowserTest {
     r = JSON.readTree(send("GET", "/api/events/" + near, null));
     assertThat(r.path("properties").path("geo_precision").asInt()).as(r.toString()).isEqualTo(2);
 
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,800",
-        "--user-data-dir=" + profileDir.toAbsolutePath());
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
+    service = Chromium.service();
+    driver = Chromium.open(service, tmp.resolve("chrome-profile"));
   }
 
   @AfterAll
   static void stop() {
     try {
-      if (driver != null) driver.quit();
+      Chromium.quit(driver, service);
     } finally {
-      try {
-        if (service != null) service.stop();
-      } finally {
-        if (app != null) app.close();
-      }
+      if (app != null) app.close();
     }
   }
 
@@ -344,29 +302,15 @@ class EventPopupBrowserTest {
     }
   }
 
-  private static List<LogEntry> consoleEntries() {
-    return driver.manage().logs().get(LogType.BROWSER).getAll();
-  }
-
   private static String consoleLog() {
-    return consoleEntries().stream()
-        .map(e -> e.getLevel() + " " + e.getMessage())
-        .collect(Collectors.joining("\n"));
+    return Chromium.consoleLog(driver);
   }
 
   private static void assertNoConsoleErrors() {
-    List<String> errors =
-        consoleEntries().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage)
-            .collect(Collectors.toList());
-    assertThat(errors).as("browser console errors").isEmpty();
+    Chromium.assertNoConsoleErrors(driver);
   }
 
   private static void screenshot(String name) throws IOException {
-    Path dir = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots");
-    Files.createDirectories(dir);
-    File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Chromium.screenshot(driver, name);
   }
 }

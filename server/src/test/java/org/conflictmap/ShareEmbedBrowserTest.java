@@ -3,38 +3,28 @@ package org.conflictmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,8 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the event's popup.
  */
 class ShareEmbedBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   @TempDir static Path tmp;
@@ -60,9 +48,7 @@ class ShareEmbedBrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMEDRIVER) || "true".equals(System.getenv("CI")),
-        "no /usr/bin/chromedriver (install chromium and chromium-driver to run the browser test)");
+    Chromium.assumeAvailable();
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
     app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(true));
     appOrigin = "http://127.0.0.1:" + app.port();
@@ -82,56 +68,21 @@ class ShareEmbedBrowserTest {
         });
     host.start();
 
-    service = newService();
-    driver = newBrowser(service, "profile-main");
+    service = Chromium.service();
+    driver = Chromium.open(service, tmp.resolve("profile-main"));
   }
 
   @AfterAll
   static void stop() {
     try {
-      if (driver != null) driver.quit();
+      Chromium.quit(driver, service);
     } finally {
       try {
-        if (service != null) service.stop();
+        if (host != null) host.stop(0);
       } finally {
-        try {
-          if (host != null) host.stop(0);
-        } finally {
-          if (app != null) app.close();
-        }
+        if (app != null) app.close();
       }
     }
-  }
-
-  private static ChromeDriverService newService() {
-    return new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingAnyFreePort()
-        .build();
-  }
-
-  /** A browser with its own profile; quitting it stops its driver service too. */
-  private static WebDriver newBrowser(ChromeDriverService service, String profile)
-      throws IOException {
-    Path profileDir = Files.createDirectories(tmp.resolve(profile));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,800",
-        "--user-data-dir=" + profileDir.toAbsolutePath());
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    return new ChromeDriver(service, options);
   }
 
   private static String hostPage() {
@@ -362,8 +313,8 @@ class ShareEmbedBrowserTest {
     screenshot("share-dialog.png");
 
     // a second browser with a profile of its own: nothing carries over but the link
-    ChromeDriverService freshService = newService();
-    WebDriver fresh = newBrowser(freshService, "profile-fresh");
+    ChromeDriverService freshService = Chromium.service();
+    WebDriver fresh = Chromium.open(freshService, tmp.resolve("profile-fresh"));
     try {
       fresh.get(shared);
       awaitReady(fresh);
@@ -397,11 +348,7 @@ class ShareEmbedBrowserTest {
       assertThat(appOrigin + "/" + currentSearch(fresh)).isEqualTo(shared);
       assertNoConsoleErrors(fresh);
     } finally {
-      try {
-        fresh.quit();
-      } finally {
-        freshService.stop();
-      }
+      Chromium.quit(fresh, freshService);
     }
   }
 
@@ -455,10 +402,7 @@ class ShareEmbedBrowserTest {
   }
 
   private static void screenshot(String name) throws IOException {
-    Path dir = Path.of(System.getProperty("basedir", ".")).resolve("target/screenshots");
-    Files.createDirectories(dir);
-    File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    Chromium.screenshot(driver, name);
   }
 
   private static void toHostPage() {
@@ -534,17 +478,10 @@ class ShareEmbedBrowserTest {
   }
 
   private static String console(WebDriver d) {
-    return d.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .map(e -> e.getLevel() + " " + e.getMessage())
-        .collect(Collectors.joining("\n"));
+    return Chromium.consoleLog(d);
   }
 
   private static void assertNoConsoleErrors(WebDriver d) {
-    List<String> errors =
-        d.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-            .map(LogEntry::getMessage)
-            .collect(Collectors.toList());
-    assertThat(errors).as("browser console errors").isEmpty();
+    Chromium.assertNoConsoleErrors(d);
   }
 }

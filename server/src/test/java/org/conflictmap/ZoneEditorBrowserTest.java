@@ -2,17 +2,14 @@ package org.conflictmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +18,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,7 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * map; then opens its panel (counts, chart, history).
  */
 class ZoneEditorBrowserTest {
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final String NAME = "Drawn in the browser";
 
@@ -46,48 +38,20 @@ class ZoneEditorBrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMEDRIVER) || "true".equals(System.getenv("CI")),
-        "no /usr/bin/chromedriver");
+    Chromium.assumeAvailable();
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    Path profile = Files.createDirectories(tmp.resolve("chrome-profile"));
     app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(true));
     baseUrl = "http://127.0.0.1:" + app.port() + "/";
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1280,800",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
+    service = Chromium.service();
+    driver = Chromium.open(service, tmp.resolve("chrome-profile"));
   }
 
   @AfterAll
   static void stop() {
     try {
-      if (driver != null) driver.quit();
+      Chromium.quit(driver, service);
     } finally {
-      try {
-        if (service != null) service.stop();
-      } finally {
-        if (app != null) app.close();
-      }
+      if (app != null) app.close();
     }
   }
 
@@ -156,7 +120,7 @@ class ZoneEditorBrowserTest {
         "zones in force on 2018-01-01",
         d -> "2018-01-01".equals(d.findElement(By.tagName("body")).getAttribute("data-zones-at")));
     assertThat(zoneNames()).doesNotContain(NAME).hasSize(4);
-    assertThat(severeConsoleErrors()).isEmpty();
+    assertThat(Chromium.severeConsoleErrors(driver)).isEmpty();
   }
 
   /** A real mouse click where Leaflet draws this lat/lon, in viewport coordinates. */
@@ -226,22 +190,12 @@ class ZoneEditorBrowserTest {
     return (JavascriptExecutor) driver;
   }
 
-  private static List<String> severeConsoleErrors() {
-    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(e -> e.getMessage())
-        .collect(Collectors.toList());
-  }
-
   private static void waitFor(String what, java.util.function.Function<WebDriver, Boolean> done) {
     try {
       new WebDriverWait(driver, TIMEOUT).until(done::apply);
     } catch (TimeoutException e) {
-      String log =
-          driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-              .map(x -> x.getLevel() + " " + x.getMessage())
-              .collect(Collectors.joining("\n"));
-      throw new AssertionError("timed out waiting for " + what + "; console:\n" + log, e);
+      throw new AssertionError(
+          "timed out waiting for " + what + "; console:\n" + Chromium.consoleLog(driver), e);
     }
   }
 
