@@ -15,7 +15,14 @@ final class Candidates {
     this.gazetteer = gazetteer;
   }
 
+  /** The places of this name; shared, not to be changed. */
   List<Place> of(String folded) {
     return cache.computeIfAbsent(folded, gazetteer::lookupNormalized);
+  }
+
+  /** Whether any place has this folded name, without fetching the places. */
+  boolean contains(String folded) {
+    List<Place> known = cache.get(folded);
+    return known != null ? !known.isEmpty() : gazetteer.containsNormalized(folded);
   }
 }

@@ -1,33 +1,29 @@
 package org.conflictmap.geoparse;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import org.conflictmap.gazetteer.Names;
 
 /**
- * A text prepared for parsing: its word tokens, which of them open a sentence, and its lower-case
- * vocabulary.
+ * A text prepared for parsing: its word tokens, which of them open a sentence, and their lower-case
+ * and folded forms.
+ *
+ * <p>The spotter asks about most tokens many times and about some tokens never, so the derived
+ * forms are computed on first use and kept, and the characters between tokens are compared where
+ * they stand instead of being copied out.
  */
 final class Document {
   final String text;
   final List<Token> tokens;
-  private final boolean[] sentenceInitial;
   private final String[] lower;
-  private final Set<String> lowerCaseWords = new HashSet<>();
+  private final String[] folded;
+  private int[] lowerCaseWords;
 
   Document(String text) {
     this.text = text;
     this.tokens = Tokenizer.words(text);
-    this.sentenceInitial = new boolean[tokens.size()];
     this.lower = new String[tokens.size()];
-    for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      lower[i] = t.lower();
-      sentenceInitial[i] = i == 0 || opensSentence(tokens.get(i - 1).end(), t.start());
-      if (Character.isLowerCase(t.text().codePointAt(0))) {
-        lowerCaseWords.add(t.text());
-      }
-    }
+    this.folded = new String[tokens.size()];
   }
 
   int size() {
@@ -40,7 +36,65 @@ final class Document {
 
   /** Token i in lower case, computed once. */
   String lower(int i) {
-    return lower[i];
+    String l = lower[i];
+    if (l == null) {
+      l = tokens.get(i).lower();
+      lower[i] = l;
+    }
+    return l;
+  }
+
+  /** Token i in index form ({@link Names#normalize}), computed once. */
+  String fold(int i) {
+    String f = folded[i];
+    if (f == null) {
+      f = Names.normalize(tokens.get(i).text());
+      folded[i] = f;
+    }
+    return f;
+  }
+
+  /**
+   * The index form of tokens a..b and what lies between them, as {@link Names#normalize} gives it
+   * for {@link #span}: built from the tokens' folded forms where every gap folds to one space,
+   * which is what the gaps inside a name (space, hyphen, ". ") do.
+   */
+  String folded(int a, int b) {
+    if (a == b) {
+      return fold(a);
+    }
+    StringBuilder out = new StringBuilder(tokens.get(b).end() - tokens.get(a).start());
+    for (int k = a; k <= b; k++) {
+      String f = fold(k);
+      if (f.isEmpty() || k < b && !gapFoldsToSpace(k)) {
+        return Names.normalize(span(a, b));
+      }
+      if (k > a) {
+        out.append(' ');
+      }
+      out.append(f);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The gap after token i is plain ASCII (or no-break spaces) with a character that is no
+   * apostrophe.
+   */
+  private boolean gapFoldsToSpace(int i) {
+    int from = tokens.get(i).end();
+    int to = tokens.get(i + 1).start();
+    boolean separator = false;
+    for (int c = from; c < to; c++) {
+      char ch = text.charAt(c);
+      if (ch >= 0x80 && ch != '\u00A0') {
+        return false;
+      }
+      if (ch != '\'' && ch != '`') {
+        separator = true;
+      }
+    }
+    return separator;
   }
 
   /** The text from the start of token a to the end of token b. */
@@ -79,7 +133,7 @@ final class Document {
   }
 
   boolean sentenceInitial(int i) {
-    return sentenceInitial[i];
+    return i == 0 || opensSentence(tokens.get(i - 1).end(), tokens.get(i).start());
   }
 
   /**
@@ -87,7 +141,65 @@ final class Document {
    * sentence opener.
    */
   boolean seenInLowerCase(String word) {
-    return lowerCaseWords.contains(word.toLowerCase(java.util.Locale.ROOT));
+    int[] table = lowerCaseWords();
+    String lowered = word.toLowerCase(Locale.ROOT);
+    int mask = table.length - 1;
+    if (lowered.isEmpty()) {
+      return false;
+    }
+    for (int slot = cheapHash(lowered) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+      if (tokens.get(table[slot] - 1).text().equals(lowered)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The tokens that begin with a lower-case letter, as an open-addressing table of token index + 1
+   * keyed by the word's hash: built on first use, without a hash map's boxes.
+   */
+  private int[] lowerCaseWords() {
+    if (lowerCaseWords == null) {
+      int count = 0;
+      for (Token t : tokens) {
+        if (startsLowerCase(t.text())) {
+          count++;
+        }
+      }
+      int[] table = new int[Integer.highestOneBit(Math.max(2, count) * 2) << 1];
+      int mask = table.length - 1;
+      for (int i = 0; i < tokens.size(); i++) {
+        String w = tokens.get(i).text();
+        if (startsLowerCase(w)) {
+          int slot = cheapHash(w) & mask;
+          while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          table[slot] = i + 1;
+        }
+      }
+      lowerCaseWords = table;
+    }
+    return lowerCaseWords;
+  }
+
+  private static boolean startsLowerCase(String w) {
+    char c = w.charAt(0);
+    return Character.isSurrogate(c)
+        ? Character.isLowerCase(w.codePointAt(0))
+        : Character.isLowerCase(c);
+  }
+
+  /**
+   * A hash from the length and the first, second and last characters: enough to spread the words of
+   * one text, and it reads four characters where {@link String#hashCode} reads them all.
+   */
+  private static int cheapHash(String w) {
+    int n = w.length();
+    int h = n * 0x9E3779B9 + w.charAt(0) * 31 + w.charAt(n - 1) * 961 + w.charAt(n > 1 ? 1 : 0);
+    h *= 0x85EBCA6B;
+    return h ^ (h >>> 15);
   }
 
   /** The characters between token i and token i+1. */
@@ -97,14 +209,56 @@ final class Document {
         : "";
   }
 
+  /** Whether the characters between token i and token i+1 are exactly {@code gap}. */
+  boolean gapIs(int i, String gap) {
+    if (i + 1 >= tokens.size()) {
+      return gap.isEmpty();
+    }
+    int from = tokens.get(i).end();
+    return tokens.get(i + 1).start() - from == gap.length()
+        && text.regionMatches(from, gap, 0, gap.length());
+  }
+
+  /** Whether the gap after token i is a comma, with or without space around it. */
+  boolean gapIsComma(int i) {
+    if (i + 1 >= tokens.size()) {
+      return false;
+    }
+    return strippedIsComma(tokens.get(i).end(), tokens.get(i + 1).start());
+  }
+
+  /** {@code String.strip()} of text[from, to) is exactly ",". */
+  private boolean strippedIsComma(int from, int to) {
+    while (from < to && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    return to - from == 1 && text.charAt(from) == ',';
+  }
+
+  /** Whether the gap after token i is empty or white space only. */
+  boolean gapIsBlank(int i) {
+    if (i + 1 >= tokens.size()) {
+      return true;
+    }
+    for (int c = tokens.get(i).end(); c < tokens.get(i + 1).start(); c++) {
+      if (!Character.isWhitespace(text.charAt(c))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Token i is followed by a possessive 's ("Syria's", "Turkey’s"). */
   boolean possessive(int i) {
     if (i + 1 >= tokens.size()) {
       return false;
     }
-    String gap = gapAfter(i);
+    int from = tokens.get(i).end();
     Token next = tokens.get(i + 1);
-    return gap.length() == 1 && isApostrophe(gap.charAt(0)) && next.text().equals("s");
+    return next.start() - from == 1 && isApostrophe(text.charAt(from)) && next.text().equals("s");
   }
 
   /** The index of the word after token i, skipping a possessive 's. */

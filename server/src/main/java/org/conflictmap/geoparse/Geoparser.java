@@ -37,8 +37,9 @@ public final class Geoparser {
       return List.of();
     }
     Document doc = new Document(text);
+    Candidates candidates = new Candidates(gazetteer);
     return Resolver.resolve(
-        weights, new Candidates(gazetteer), doc, Spotter.spot(gazetteer, aliases, doc));
+        weights, candidates, doc, Spotter.spot(gazetteer, aliases, candidates, doc));
   }
 
   /**
