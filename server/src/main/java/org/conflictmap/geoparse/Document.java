@@ -17,13 +17,51 @@ final class Document {
   final List<Token> tokens;
   private final String[] lower;
   private final String[] folded;
-  private int[] lowerCaseWords;
+  private int[] starts;
+
+  /** Per token, once known: {@link #SHAPE_KNOWN} and the flags below. */
+  private final byte[] shape;
+
+  private static final int SHAPE_KNOWN = 1;
+  private static final int CAPITALIZED = 2;
+  private static final int CASED = 4;
+  private static final int ALL_CAPS = 8;
 
   Document(String text) {
     this.text = text;
     this.tokens = Tokenizer.words(text);
     this.lower = new String[tokens.size()];
     this.folded = new String[tokens.size()];
+    this.shape = new byte[tokens.size()];
+  }
+
+  /** {@link Token#capitalized()} of token i, worked out once. */
+  boolean capitalized(int i) {
+    return (shape(i) & CAPITALIZED) != 0;
+  }
+
+  /** {@link Token#cased()} of token i, worked out once. */
+  boolean cased(int i) {
+    return (shape(i) & CASED) != 0;
+  }
+
+  /** {@link Token#allCaps()} of token i, worked out once. */
+  boolean allCaps(int i) {
+    return (shape(i) & ALL_CAPS) != 0;
+  }
+
+  private int shape(int i) {
+    int s = shape[i];
+    if (s == 0) {
+      Token t = tokens.get(i);
+      s =
+          SHAPE_KNOWN
+              | (t.capitalized() ? CAPITALIZED : 0)
+              | (t.cased() ? CASED : 0)
+              | (t.allCaps() ? ALL_CAPS : 0);
+      shape[i] = (byte) s;
+    }
+    return s;
   }
 
   int size() {
@@ -48,7 +86,9 @@ final class Document {
   String fold(int i) {
     String f = folded[i];
     if (f == null) {
-      f = Names.normalize(tokens.get(i).text());
+      // a token is letters, digits and marks only, so in ASCII its index form is its lower case
+      Token t = tokens.get(i);
+      f = isAscii(t.start(), t.end()) ? lower(i) : Names.normalize(t.text());
       folded[i] = f;
     }
     return f;
@@ -75,6 +115,15 @@ final class Document {
       out.append(f);
     }
     return out.toString();
+  }
+
+  private boolean isAscii(int from, int to) {
+    for (int c = from; c < to; c++) {
+      if (text.charAt(c) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -138,68 +187,38 @@ final class Document {
 
   /**
    * Whether the word also occurs in lower case in this text, which makes a capitalised use a
-   * sentence opener.
+   * sentence opener. Asked about a few words per text: a scan over the tokens' offsets, compared in
+   * the text, costs less than indexing every word.
    */
   boolean seenInLowerCase(String word) {
-    int[] table = lowerCaseWords();
     String lowered = word.toLowerCase(Locale.ROOT);
-    int mask = table.length - 1;
-    if (lowered.isEmpty()) {
+    if (lowered.isEmpty() || !Character.isLowerCase(lowered.codePointAt(0))) {
       return false;
     }
-    for (int slot = cheapHash(lowered) & mask; table[slot] != 0; slot = (slot + 1) & mask) {
-      if (tokens.get(table[slot] - 1).text().equals(lowered)) {
+    int[] starts = starts();
+    int length = lowered.length();
+    char first = lowered.charAt(0);
+    for (int k = 0; k < starts.length; k++) {
+      int start = starts[k];
+      if (text.charAt(start) == first
+          && tokens.get(k).end() - start == length
+          && text.regionMatches(start, lowered, 0, length)) {
         return true;
       }
     }
     return false;
   }
 
-  /**
-   * The tokens that begin with a lower-case letter, as an open-addressing table of token index + 1
-   * keyed by the word's hash: built on first use, without a hash map's boxes.
-   */
-  private int[] lowerCaseWords() {
-    if (lowerCaseWords == null) {
-      int count = 0;
-      for (Token t : tokens) {
-        if (startsLowerCase(t.text())) {
-          count++;
-        }
+  /** The tokens' start offsets in one array, for scans that read nothing else of most tokens. */
+  private int[] starts() {
+    if (starts == null) {
+      int[] s = new int[tokens.size()];
+      for (int k = 0; k < s.length; k++) {
+        s[k] = tokens.get(k).start();
       }
-      int[] table = new int[Integer.highestOneBit(Math.max(2, count) * 2) << 1];
-      int mask = table.length - 1;
-      for (int i = 0; i < tokens.size(); i++) {
-        String w = tokens.get(i).text();
-        if (startsLowerCase(w)) {
-          int slot = cheapHash(w) & mask;
-          while (table[slot] != 0) {
-            slot = (slot + 1) & mask;
-          }
-          table[slot] = i + 1;
-        }
-      }
-      lowerCaseWords = table;
+      starts = s;
     }
-    return lowerCaseWords;
-  }
-
-  private static boolean startsLowerCase(String w) {
-    char c = w.charAt(0);
-    return Character.isSurrogate(c)
-        ? Character.isLowerCase(w.codePointAt(0))
-        : Character.isLowerCase(c);
-  }
-
-  /**
-   * A hash from the length and the first, second and last characters: enough to spread the words of
-   * one text, and it reads four characters where {@link String#hashCode} reads them all.
-   */
-  private static int cheapHash(String w) {
-    int n = w.length();
-    int h = n * 0x9E3779B9 + w.charAt(0) * 31 + w.charAt(n - 1) * 961 + w.charAt(n > 1 ? 1 : 0);
-    h *= 0x85EBCA6B;
-    return h ^ (h >>> 15);
+    return starts;
   }
 
   /** The characters between token i and token i+1. */

@@ -366,16 +366,27 @@ final class Resolver {
     }
   }
 
+  /**
+   * The indices of the {@code limit} highest base scores, highest first, ties in index order (as a
+   * stable sort would give them): an insertion into a short array, without boxing.
+   */
   private static int[] topByBase(Name n, int limit) {
-    Integer[] idx = new Integer[n.places.size()];
-    for (int k = 0; k < idx.length; k++) {
-      idx[k] = k;
-    }
-    Arrays.sort(idx, (x, y) -> Double.compare(n.base[y], n.base[x]));
-    int m = Math.min(limit, idx.length);
+    int m = Math.min(limit, n.places.size());
     int[] out = new int[m];
-    for (int k = 0; k < m; k++) {
-      out[k] = idx[k];
+    int filled = 0;
+    for (int k = 0; k < n.places.size(); k++) {
+      double v = n.base[k];
+      int at = filled;
+      while (at > 0 && Double.compare(v, n.base[out[at - 1]]) > 0) {
+        at--;
+      }
+      if (at >= m) {
+        continue;
+      }
+      int end = Math.min(filled, m - 1);
+      System.arraycopy(out, at, out, at + 1, end - at);
+      out[at] = k;
+      filled = Math.min(filled + 1, m);
     }
     return out;
   }

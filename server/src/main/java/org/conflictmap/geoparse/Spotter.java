@@ -75,7 +75,7 @@ final class Spotter {
       if (Character.isLowerCase(t.text().charAt(0))) {
         // the cheap tests first: most lower-case words are followed by another one
         if (i + 1 < n
-            && doc.token(i + 1).capitalized()
+            && doc.capitalized(i + 1)
             && doc.gapIs(i, " ")
             && WordLists.ROLES_BEFORE_NAMES.contains(t.text())
             && personable(i + 1)) {
@@ -83,7 +83,7 @@ final class Spotter {
         }
         continue;
       }
-      if (!t.capitalized() || !t.cased()) {
+      if (!doc.capitalized(i) || !doc.cased(i)) {
         continue;
       }
       String lower = doc.lower(i);
@@ -94,7 +94,7 @@ final class Spotter {
         }
         markName(j);
       } else if (WordLists.FIRST_NAMES.contains(lower)
-          && !t.allCaps()
+          && !doc.allCaps(i)
           && i + 1 < n
           && doc.gapIs(i, " ")
           && personable(i + 1)
@@ -154,9 +154,9 @@ final class Spotter {
   private boolean personable(int i) {
     Token t = doc.token(i);
     String lower = doc.lower(i);
-    return t.capitalized()
-        && t.cased()
-        && !t.allCaps()
+    return doc.capitalized(i)
+        && doc.cased(i)
+        && !doc.allCaps(i)
         && !WordLists.NOT_PLACES.contains(lower)
         && !WordLists.PLACE_WORDS.contains(lower)
         && !WordLists.TITLES.contains(lower);
@@ -182,7 +182,7 @@ final class Spotter {
   private Span matchAt(int i) {
     Token t = doc.token(i);
     Span alias = aliasAt(i);
-    if (!t.capitalized()) {
+    if (!doc.capitalized(i)) {
       return alias;
     }
     Span named = withDot(nameAt(i));
@@ -245,10 +245,10 @@ final class Spotter {
       return new Span(
           i, last, t.start(), end, Names.normalize(form), a.place(), demonym, false, false);
     }
-    if (t.text().length() == 2 && t.allCaps() && afterComma(i) && boundaryAt(t.end(), "X")) {
+    if (t.text().length() == 2 && doc.allCaps(i) && afterComma(i) && boundaryAt(t.end(), "X")) {
       // "Springfield, IL": a postal code right after a town
       Optional<Place> state = aliases.postalCode(t.text());
-      if (state.isPresent() && i > 0 && doc.token(i - 1).capitalized()) {
+      if (state.isPresent() && i > 0 && doc.capitalized(i - 1)) {
         return new Span(i, i, t.start(), t.end(), doc.lower(i), state.get(), false, false, false);
       }
     }
@@ -268,7 +268,7 @@ final class Spotter {
 
   /** Token i follows a comma and a capitalised word: "Alexandria, Va." */
   private boolean afterComma(int i) {
-    return i > 0 && doc.gapIsComma(i - 1) && doc.token(i - 1).capitalized();
+    return i > 0 && doc.gapIsComma(i - 1) && doc.capitalized(i - 1);
   }
 
   private Span nameAt(int i) {
@@ -279,13 +279,13 @@ final class Spotter {
     int n = doc.size();
     while (count < MAX_NAME_WORDS && e + 1 < n && joins(e)) {
       Token next = doc.token(e + 1);
-      if (next.capitalized()) {
+      if (doc.capitalized(e + 1)) {
         e = e + 1;
         ends[count++] = e;
       } else if (WordLists.CONNECTORS.contains(next.text())
           && e + 2 < n
           && joins(e + 1)
-          && doc.token(e + 2).capitalized()) {
+          && doc.capitalized(e + 2)) {
         e = e + 2;
         ends[count++] = e;
       } else {
@@ -293,11 +293,8 @@ final class Spotter {
       }
     }
     Token first = doc.token(i);
-    for (int k = count - 1; k >= 0; k--) {
+    for (int k = count - 1; k > 0; k--) {
       int last = ends[k];
-      if (last == i && !plausibleSingleWord(i)) {
-        continue;
-      }
       String folded = doc.folded(i, last);
       Optional<Place> people = gazetteer.demonymNormalized(folded);
       if (people.isPresent()) {
@@ -312,20 +309,13 @@ final class Spotter {
             false,
             false);
       }
-      if (last == i) {
-        Place region = regionOfPeople(doc.lower(i));
-        if (region != null) {
-          return new Span(
-              i, i, first.start(), first.end(), doc.lower(i), region, true, false, false);
-        }
-      }
-      if (last > i && WordLists.NOT_PLACE_NAMES.contains(folded)) {
+      if (WordLists.NOT_PLACE_NAMES.contains(folded)) {
         return null; // "La Niña": neither the whole nor a part is a place
       }
-      if (last > i && WordLists.NOT_PLACES.contains(folded)) {
+      if (WordLists.NOT_PLACES.contains(folded)) {
         continue;
       }
-      if (last > i && cityOfInstitution(last)) {
+      if (cityOfInstitution(last)) {
         continue; // "Dublin City Council" is Dublin's council, not a place called Dublin City
       }
       if (candidates.contains(folded)) {
@@ -340,6 +330,30 @@ final class Spotter {
             regionCue(doc, i, last),
             near(doc, i));
       }
+    }
+    if (!plausibleWord(i)) {
+      return null;
+    }
+    Span single = singleWordAt(i);
+    // whether a sentence opener is a common word is asked last: it looks at the whole text
+    return single != null && !openerInLowerCase(i) ? single : null;
+  }
+
+  /** The place, or people, that token i alone names, if any. */
+  private Span singleWordAt(int i) {
+    Token t = doc.token(i);
+    String folded = doc.fold(i);
+    Optional<Place> people = gazetteer.demonymNormalized(folded);
+    if (people.isPresent()) {
+      return new Span(i, i, t.start(), t.end(), folded, people.get(), true, false, false);
+    }
+    Place region = regionOfPeople(doc.lower(i));
+    if (region != null) {
+      return new Span(i, i, t.start(), t.end(), doc.lower(i), region, true, false, false);
+    }
+    if (candidates.contains(folded)) {
+      return new Span(
+          i, i, t.start(), t.end(), folded, null, false, regionCue(doc, i, i), near(doc, i));
     }
     return null;
   }
@@ -378,7 +392,7 @@ final class Spotter {
     return doc.lower(i).equals("city")
         && i + 1 < doc.size()
         && doc.gapIs(i, " ")
-        && doc.token(i + 1).capitalized();
+        && doc.capitalized(i + 1);
   }
 
   /** Words of one name are joined by a space, a hyphen, or "St. " and its like. */
@@ -389,16 +403,20 @@ final class Spotter {
     return doc.gapIs(i, ". ") && WordLists.NAME_ABBREVIATIONS.contains(doc.lower(i));
   }
 
-  private boolean plausibleSingleWord(int i) {
+  /** Token i can be a name by itself: no short or common word, no acronym. */
+  private boolean plausibleWord(int i) {
     Token t = doc.token(i);
     String lower = doc.lower(i);
     if (t.text().length() < 2 || WordLists.NOT_PLACES.contains(lower)) {
       return false;
     }
-    if (t.allCaps() && t.text().length() <= 4 || acronymPlural(t.text())) {
-      return false; // acronyms: UN, NATO, ISIS, MPs; the place acronyms are aliases
-    }
-    return !(doc.sentenceInitial(i) && doc.seenInLowerCase(lower));
+    // acronyms: UN, NATO, ISIS, MPs; the place acronyms are aliases
+    return !(doc.allCaps(i) && t.text().length() <= 4 || acronymPlural(t.text()));
+  }
+
+  /** Token i opens a sentence and is a word the text also writes in lower case. */
+  private boolean openerInLowerCase(int i) {
+    return doc.sentenceInitial(i) && doc.seenInLowerCase(doc.lower(i));
   }
 
   private static boolean acronymPlural(String w) {
@@ -480,7 +498,7 @@ final class Spotter {
   private boolean streetFollows(int last) {
     return last + 1 < doc.size()
         && doc.gapIs(last, " ")
-        && doc.token(last + 1).capitalized()
+        && doc.capitalized(last + 1)
         && WordLists.STREET_WORDS.contains(doc.lower(last + 1));
   }
 
@@ -530,7 +548,7 @@ final class Spotter {
       return false;
     }
     // "said Harper." or "said Shelley Szafraniec", not "said Richmond police"
-    return i + 1 >= doc.size() || !doc.gapIs(i, " ") || doc.token(i + 1).capitalized();
+    return i + 1 >= doc.size() || !doc.gapIs(i, " ") || doc.capitalized(i + 1);
   }
 
   /** Countries, first-level regions, capitals and large cities speak in the news. */
@@ -571,9 +589,9 @@ final class Spotter {
     }
     Token next = doc.token(i + 1);
     String lower = doc.lower(i + 1);
-    return next.capitalized()
-        && next.cased()
-        && !next.allCaps()
+    return doc.capitalized(i + 1)
+        && doc.cased(i + 1)
+        && !doc.allCaps(i + 1)
         && next.text().length() > 1
         && !WordLists.ENGLISH_WORDS.contains(lower)
         && !WordLists.NOT_PLACES.contains(lower)
@@ -594,9 +612,9 @@ final class Spotter {
     }
     Token prev = doc.token(i - 1);
     String lower = doc.lower(i - 1);
-    return prev.capitalized()
-        && prev.cased()
-        && !prev.allCaps()
+    return doc.capitalized(i - 1)
+        && doc.cased(i - 1)
+        && !doc.allCaps(i - 1)
         && prev.text().length() > 1
         && !WordLists.NOT_PLACES.contains(lower)
         && !WordLists.TITLES.contains(lower)
