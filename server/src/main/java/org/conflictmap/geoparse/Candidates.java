@@ -10,6 +10,7 @@ import org.conflictmap.gazetteer.Place;
 final class Candidates {
   private final Gazetteer gazetteer;
   private final Map<String, List<Place>> cache = new HashMap<>();
+  private final Map<String, Boolean> named = new HashMap<>();
 
   Candidates(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
@@ -23,6 +24,10 @@ final class Candidates {
   /** Whether any place has this folded name, without fetching the places. */
   boolean contains(String folded) {
     List<Place> known = cache.get(folded);
-    return known != null ? !known.isEmpty() : gazetteer.containsNormalized(folded);
+    if (known != null) {
+      return !known.isEmpty();
+    }
+    // a name recurs in a text; the answer is kept so that the large index is asked once
+    return named.computeIfAbsent(folded, gazetteer::containsNormalized);
   }
 }

@@ -106,11 +106,16 @@ final class Resolver {
   /** The prior, less where the name is only a county's short form or a town's alternate name. */
   private static double nameAwarePrior(Place p, String folded, Weights w) {
     double prior = prior(p, w);
+    boolean county = "ADM2".equals(p.featureCode());
+    boolean town = "P".equals(p.featureClass());
+    if (!county && !town) {
+      return prior;
+    }
     boolean ownName = foldsTo(p.name(), folded);
-    if ("ADM2".equals(p.featureCode()) && !ownName) {
+    if (county && !ownName) {
       // "Richmond" is the city far more often than Richmond County
       prior -= w.shortCounty();
-    } else if ("P".equals(p.featureClass()) && !ownName) {
+    } else if (town && !ownName) {
       // a town found by a historic or foreign alternate name ("Berea" for Aleppo) is a weaker
       // reading than a town of that very name
       prior -= w.alternateName();
