@@ -73,7 +73,21 @@ final class Resolver {
 
     int[] region;
 
-    Name(List<Place> all, boolean fixed, String folded, Weights w) {
+    Name(Ranked ranked, boolean fixed) {
+      this.places = ranked.places();
+      this.base = ranked.prior().clone();
+      this.fixed = fixed;
+      this.score = new double[places.size()];
+      this.prob = new double[places.size()];
+    }
+  }
+
+  /**
+   * A name's candidates as the resolver weighs them, before any context: the best {@link
+   * #MAX_CANDIDATES} by prior, with their priors. The same for every text, so the parser keeps it.
+   */
+  record Ranked(List<Place> places, double[] prior) {
+    static Ranked of(List<Place> all, String folded, Weights w) {
       double[] prior = new double[all.size()];
       for (int k = 0; k < all.size(); k++) {
         prior[k] = nameAwarePrior(all.get(k), folded, w);
@@ -92,14 +106,9 @@ final class Resolver {
           kept.add(all.get(idx[k]));
           top[k] = prior[idx[k]];
         }
-        this.base = top;
-      } else {
-        this.base = prior;
+        return new Ranked(List.copyOf(kept), top);
       }
-      this.places = kept;
-      this.fixed = fixed;
-      this.score = new double[places.size()];
-      this.prob = new double[places.size()];
+      return new Ranked(all, prior);
     }
   }
 
@@ -170,8 +179,11 @@ final class Resolver {
       String key = s.fixed() != null ? "\u0000" + s.fixed().key() : s.folded();
       Name name = names.get(key);
       if (name == null) {
-        List<Place> places = s.fixed() != null ? List.of(s.fixed()) : candidates.of(s.folded());
-        name = new Name(places, s.fixed() != null, s.folded(), w);
+        Ranked ranked =
+            s.fixed() != null
+                ? Ranked.of(List.of(s.fixed()), s.folded(), w)
+                : candidates.ranked(s.folded(), all -> Ranked.of(all, s.folded(), w));
+        name = new Name(ranked, s.fixed() != null);
         names.put(key, name);
       }
       nameOf[i] = name;
