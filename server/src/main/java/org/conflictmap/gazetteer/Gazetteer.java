@@ -77,6 +77,11 @@ public final class Gazetteer {
     return Optional.ofNullable(demonyms.get(Names.normalize(word)));
   }
 
+  /** As {@link #demonym} for a word already folded with {@link Names#normalize}. */
+  public Optional<Place> demonymNormalized(String folded) {
+    return Optional.ofNullable(demonyms.get(folded));
+  }
+
   public Optional<Place> byKey(String key) {
     Integer i = byKey.get(key);
     return i == null ? Optional.empty() : Optional.of(places.get(i));

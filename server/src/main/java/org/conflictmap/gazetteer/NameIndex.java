@@ -30,6 +30,14 @@ final class NameIndex {
   /** Open-addressing table of name id + 1 (0 = empty), size a power of two. */
   final int[] table;
 
+  /**
+   * A Bloom filter over the names' hashes, two bits per name in one 64-bit word, about 16 bits per
+   * name: a few megabytes that stay in the processor's cache, where the table, the offsets and the
+   * characters that a lookup touches do not. Most words a spotter asks about are no name, and the
+   * filter says so with one memory read instead of three. Built at load, never stored.
+   */
+  private final long[] bloom;
+
   NameIndex(char[] chars, int[] nameStart, int[] postStart, int[] posts) {
     this(chars, nameStart, postStart, posts, null, 0);
   }
@@ -57,6 +65,10 @@ final class NameIndex {
     this.posts = posts;
     int n = size();
     int capacity = Integer.highestOneBit(Math.max(4, n * 2 - 1)) << 1;
+    this.bloom = new long[Integer.highestOneBit(Math.max(1, n / 4)) << 1];
+    for (int id = 0; id < n; id++) {
+      addToBloom(hash(id));
+    }
     if (table != null && table.length == capacity && longestNameWords > 0) {
       this.table = table;
       this.longestNameWords = longestNameWords;
@@ -123,12 +135,24 @@ final class NameIndex {
 
   /** The place ids of a folded name; an empty array if the name is not indexed. */
   int[] ids(String folded) {
-    int id = find(folded);
+    int id = mightContain(folded) ? find(folded) : -1;
     return id < 0 ? NONE : Arrays.copyOfRange(posts, postStart[id], postStart[id + 1]);
   }
 
   boolean contains(String folded) {
-    return find(folded) >= 0;
+    return mightContain(folded) && find(folded) >= 0;
+  }
+
+  private void addToBloom(int hash) {
+    long x = hash * 0x9E3779B97F4A7C15L;
+    bloom[(int) (x >>> 20) & (bloom.length - 1)] |= (1L << (x >>> 58)) | (1L << (x >>> 52));
+  }
+
+  /** False if the name is certainly not indexed; true if it may be. */
+  private boolean mightContain(String folded) {
+    long x = folded.hashCode() * 0x9E3779B97F4A7C15L;
+    long bits = (1L << (x >>> 58)) | (1L << (x >>> 52));
+    return (bloom[(int) (x >>> 20) & (bloom.length - 1)] & bits) == bits;
   }
 
   private int find(String folded) {

@@ -44,6 +44,12 @@ final class Aliases {
   /** Forms by their first word, longest form first. */
   private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
 
+  /**
+   * Which ASCII first words forms have, by their first two characters (the second 0 for a word of
+   * one character): most words begin no form, and this tells so without hashing them.
+   */
+  private final boolean[] asciiStart = new boolean[128 * 128];
+
   /** Every form as written. */
   private final Map<String, Alias> byForm = new HashMap<>();
 
@@ -61,6 +67,12 @@ final class Aliases {
       byFirstWord.computeIfAbsent(firstWord(row[0]), k -> new ArrayList<>()).add(a);
       byForm.put(row[0], a);
     }
+    for (String first : byFirstWord.keySet()) {
+      int start = asciiStart(first);
+      if (start >= 0) {
+        asciiStart[start] = true;
+      }
+    }
     for (List<Alias> list : byFirstWord.values()) {
       list.sort(Comparator.comparingInt((Alias a) -> a.form().length()).reversed());
     }
@@ -74,7 +86,21 @@ final class Aliases {
 
   /** The forms that begin with this word, longest first. */
   List<Alias> startingWith(String word) {
+    int start = asciiStart(word);
+    if (start >= 0 && !asciiStart[start]) {
+      return List.of();
+    }
     return byFirstWord.getOrDefault(word, List.of());
+  }
+
+  /** The first two characters of a word as an index into {@link #asciiStart}, or -1. */
+  private static int asciiStart(String word) {
+    if (word.isEmpty()) {
+      return -1;
+    }
+    char a = word.charAt(0);
+    char b = word.length() > 1 ? word.charAt(1) : 0;
+    return a < 128 && b < 128 ? a * 128 + b : -1;
   }
 
   /** The form written exactly so, if any. */

@@ -1,33 +1,67 @@
 package org.conflictmap.geoparse;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import org.conflictmap.gazetteer.Names;
 
 /**
- * A text prepared for parsing: its word tokens, which of them open a sentence, and its lower-case
- * vocabulary.
+ * A text prepared for parsing: its word tokens, which of them open a sentence, and their lower-case
+ * and folded forms.
+ *
+ * <p>The spotter asks about most tokens many times and about some tokens never, so the derived
+ * forms are computed on first use and kept, and the characters between tokens are compared where
+ * they stand instead of being copied out.
  */
 final class Document {
   final String text;
   final List<Token> tokens;
-  private final boolean[] sentenceInitial;
   private final String[] lower;
-  private final Set<String> lowerCaseWords = new HashSet<>();
+  private final String[] folded;
+  private int[] starts;
+
+  /** Per token, once known: {@link #SHAPE_KNOWN} and the flags below. */
+  private final byte[] shape;
+
+  private static final int SHAPE_KNOWN = 1;
+  private static final int CAPITALIZED = 2;
+  private static final int CASED = 4;
+  private static final int ALL_CAPS = 8;
 
   Document(String text) {
     this.text = text;
     this.tokens = Tokenizer.words(text);
-    this.sentenceInitial = new boolean[tokens.size()];
     this.lower = new String[tokens.size()];
-    for (int i = 0; i < tokens.size(); i++) {
+    this.folded = new String[tokens.size()];
+    this.shape = new byte[tokens.size()];
+  }
+
+  /** {@link Token#capitalized()} of token i, worked out once. */
+  boolean capitalized(int i) {
+    return (shape(i) & CAPITALIZED) != 0;
+  }
+
+  /** {@link Token#cased()} of token i, worked out once. */
+  boolean cased(int i) {
+    return (shape(i) & CASED) != 0;
+  }
+
+  /** {@link Token#allCaps()} of token i, worked out once. */
+  boolean allCaps(int i) {
+    return (shape(i) & ALL_CAPS) != 0;
+  }
+
+  private int shape(int i) {
+    int s = shape[i];
+    if (s == 0) {
       Token t = tokens.get(i);
-      lower[i] = t.lower();
-      sentenceInitial[i] = i == 0 || opensSentence(tokens.get(i - 1).end(), t.start());
-      if (Character.isLowerCase(t.text().codePointAt(0))) {
-        lowerCaseWords.add(t.text());
-      }
+      s =
+          SHAPE_KNOWN
+              | (t.capitalized() ? CAPITALIZED : 0)
+              | (t.cased() ? CASED : 0)
+              | (t.allCaps() ? ALL_CAPS : 0);
+      shape[i] = (byte) s;
     }
+    return s;
   }
 
   int size() {
@@ -40,7 +74,76 @@ final class Document {
 
   /** Token i in lower case, computed once. */
   String lower(int i) {
-    return lower[i];
+    String l = lower[i];
+    if (l == null) {
+      l = tokens.get(i).lower();
+      lower[i] = l;
+    }
+    return l;
+  }
+
+  /** Token i in index form ({@link Names#normalize}), computed once. */
+  String fold(int i) {
+    String f = folded[i];
+    if (f == null) {
+      // a token is letters, digits and marks only, so in ASCII its index form is its lower case
+      Token t = tokens.get(i);
+      f = isAscii(t.start(), t.end()) ? lower(i) : Names.normalize(t.text());
+      folded[i] = f;
+    }
+    return f;
+  }
+
+  /**
+   * The index form of tokens a..b and what lies between them, as {@link Names#normalize} gives it
+   * for {@link #span}: built from the tokens' folded forms where every gap folds to one space,
+   * which is what the gaps inside a name (space, hyphen, ". ") do.
+   */
+  String folded(int a, int b) {
+    if (a == b) {
+      return fold(a);
+    }
+    StringBuilder out = new StringBuilder(tokens.get(b).end() - tokens.get(a).start());
+    for (int k = a; k <= b; k++) {
+      String f = fold(k);
+      if (f.isEmpty() || k < b && !gapFoldsToSpace(k)) {
+        return Names.normalize(span(a, b));
+      }
+      if (k > a) {
+        out.append(' ');
+      }
+      out.append(f);
+    }
+    return out.toString();
+  }
+
+  private boolean isAscii(int from, int to) {
+    for (int c = from; c < to; c++) {
+      if (text.charAt(c) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The gap after token i is plain ASCII (or no-break spaces) with a character that is no
+   * apostrophe.
+   */
+  private boolean gapFoldsToSpace(int i) {
+    int from = tokens.get(i).end();
+    int to = tokens.get(i + 1).start();
+    boolean separator = false;
+    for (int c = from; c < to; c++) {
+      char ch = text.charAt(c);
+      if (ch >= 0x80 && ch != '\u00A0') {
+        return false;
+      }
+      if (ch != '\'' && ch != '`') {
+        separator = true;
+      }
+    }
+    return separator;
   }
 
   /** The text from the start of token a to the end of token b. */
@@ -79,15 +182,43 @@ final class Document {
   }
 
   boolean sentenceInitial(int i) {
-    return sentenceInitial[i];
+    return i == 0 || opensSentence(tokens.get(i - 1).end(), tokens.get(i).start());
   }
 
   /**
    * Whether the word also occurs in lower case in this text, which makes a capitalised use a
-   * sentence opener.
+   * sentence opener. Asked about a few words per text: a scan over the tokens' offsets, compared in
+   * the text, costs less than indexing every word.
    */
   boolean seenInLowerCase(String word) {
-    return lowerCaseWords.contains(word.toLowerCase(java.util.Locale.ROOT));
+    String lowered = word.toLowerCase(Locale.ROOT);
+    if (lowered.isEmpty() || !Character.isLowerCase(lowered.codePointAt(0))) {
+      return false;
+    }
+    int[] starts = starts();
+    int length = lowered.length();
+    char first = lowered.charAt(0);
+    for (int k = 0; k < starts.length; k++) {
+      int start = starts[k];
+      if (text.charAt(start) == first
+          && tokens.get(k).end() - start == length
+          && text.regionMatches(start, lowered, 0, length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The tokens' start offsets in one array, for scans that read nothing else of most tokens. */
+  private int[] starts() {
+    if (starts == null) {
+      int[] s = new int[tokens.size()];
+      for (int k = 0; k < s.length; k++) {
+        s[k] = tokens.get(k).start();
+      }
+      starts = s;
+    }
+    return starts;
   }
 
   /** The characters between token i and token i+1. */
@@ -97,14 +228,56 @@ final class Document {
         : "";
   }
 
+  /** Whether the characters between token i and token i+1 are exactly {@code gap}. */
+  boolean gapIs(int i, String gap) {
+    if (i + 1 >= tokens.size()) {
+      return gap.isEmpty();
+    }
+    int from = tokens.get(i).end();
+    return tokens.get(i + 1).start() - from == gap.length()
+        && text.regionMatches(from, gap, 0, gap.length());
+  }
+
+  /** Whether the gap after token i is a comma, with or without space around it. */
+  boolean gapIsComma(int i) {
+    if (i + 1 >= tokens.size()) {
+      return false;
+    }
+    return strippedIsComma(tokens.get(i).end(), tokens.get(i + 1).start());
+  }
+
+  /** {@code String.strip()} of text[from, to) is exactly ",". */
+  private boolean strippedIsComma(int from, int to) {
+    while (from < to && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    return to - from == 1 && text.charAt(from) == ',';
+  }
+
+  /** Whether the gap after token i is empty or white space only. */
+  boolean gapIsBlank(int i) {
+    if (i + 1 >= tokens.size()) {
+      return true;
+    }
+    for (int c = tokens.get(i).end(); c < tokens.get(i + 1).start(); c++) {
+      if (!Character.isWhitespace(text.charAt(c))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Token i is followed by a possessive 's ("Syria's", "Turkey’s"). */
   boolean possessive(int i) {
     if (i + 1 >= tokens.size()) {
       return false;
     }
-    String gap = gapAfter(i);
+    int from = tokens.get(i).end();
     Token next = tokens.get(i + 1);
-    return gap.length() == 1 && isApostrophe(gap.charAt(0)) && next.text().equals("s");
+    return next.start() - from == 1 && isApostrophe(text.charAt(from)) && next.text().equals("s");
   }
 
   /** The index of the word after token i, skipping a possessive 's. */

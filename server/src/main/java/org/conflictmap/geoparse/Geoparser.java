@@ -2,7 +2,9 @@ package org.conflictmap.geoparse;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
@@ -19,6 +21,21 @@ public final class Geoparser {
   private final Gazetteer gazetteer;
   private final Aliases aliases;
   private final Weights weights;
+
+  /**
+   * Each name's candidates ranked by prior, which does not depend on the text: kept for the names
+   * most recently seen, so that a common name ("Washington", a hundred namesakes) is ranked once.
+   */
+  private final Map<String, Resolver.Ranked> ranked =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Resolver.Ranked> eldest) {
+              return size() > RANKED_NAMES;
+            }
+          });
+
+  private static final int RANKED_NAMES = 20_000;
 
   public Geoparser(Gazetteer gazetteer) {
     this(gazetteer, Weights.DEFAULT);
@@ -37,8 +54,9 @@ public final class Geoparser {
       return List.of();
     }
     Document doc = new Document(text);
+    Candidates candidates = new Candidates(gazetteer, ranked);
     return Resolver.resolve(
-        weights, new Candidates(gazetteer), doc, Spotter.spot(gazetteer, aliases, doc));
+        weights, candidates, doc, Spotter.spot(gazetteer, aliases, candidates, doc));
   }
 
   /**
@@ -57,7 +75,8 @@ public final class Geoparser {
         index.add(k);
       }
     }
-    List<Mention> resolved = Resolver.resolveEach(weights, new Candidates(gazetteer), doc, given);
+    List<Mention> resolved =
+        Resolver.resolveEach(weights, new Candidates(gazetteer, ranked), doc, given);
     List<Mention> out = new ArrayList<>(Collections.nCopies(spans.size(), (Mention) null));
     for (int k = 0; k < given.size(); k++) {
       out.set(index.get(k), resolved.get(k));

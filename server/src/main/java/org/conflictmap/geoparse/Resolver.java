@@ -68,7 +68,26 @@ final class Resolver {
     final double[] prob;
     final boolean fixed;
 
-    Name(List<Place> all, boolean fixed, String folded, Weights w) {
+    /** Per candidate: its country and first-level region as small numbers (region -1 if none). */
+    int[] country;
+
+    int[] region;
+
+    Name(Ranked ranked, boolean fixed) {
+      this.places = ranked.places();
+      this.base = ranked.prior().clone();
+      this.fixed = fixed;
+      this.score = new double[places.size()];
+      this.prob = new double[places.size()];
+    }
+  }
+
+  /**
+   * A name's candidates as the resolver weighs them, before any context: the best {@link
+   * #MAX_CANDIDATES} by prior, with their priors. The same for every text, so the parser keeps it.
+   */
+  record Ranked(List<Place> places, double[] prior) {
+    static Ranked of(List<Place> all, String folded, Weights w) {
       double[] prior = new double[all.size()];
       for (int k = 0; k < all.size(); k++) {
         prior[k] = nameAwarePrior(all.get(k), folded, w);
@@ -87,30 +106,69 @@ final class Resolver {
           kept.add(all.get(idx[k]));
           top[k] = prior[idx[k]];
         }
-        this.base = top;
-      } else {
-        this.base = prior;
+        return new Ranked(List.copyOf(kept), top);
       }
-      this.places = kept;
-      this.fixed = fixed;
-      this.score = new double[places.size()];
-      this.prob = new double[places.size()];
+      return new Ranked(all, prior);
     }
   }
 
   /** The prior, less where the name is only a county's short form or a town's alternate name. */
   private static double nameAwarePrior(Place p, String folded, Weights w) {
     double prior = prior(p, w);
-    boolean ownName = Names.normalize(p.name()).equals(folded);
-    if ("ADM2".equals(p.featureCode()) && !ownName) {
+    boolean county = "ADM2".equals(p.featureCode());
+    boolean town = "P".equals(p.featureClass());
+    if (!county && !town) {
+      return prior;
+    }
+    boolean ownName = foldsTo(p.name(), folded);
+    if (county && !ownName) {
       // "Richmond" is the city far more often than Richmond County
       prior -= w.shortCounty();
-    } else if ("P".equals(p.featureClass()) && !ownName) {
+    } else if (town && !ownName) {
       // a town found by a historic or foreign alternate name ("Berea" for Aleppo) is a weaker
       // reading than a town of that very name
       prior -= w.alternateName();
     }
     return prior;
+  }
+
+  /**
+   * Whether {@link Names#normalize} turns {@code raw} into {@code folded}; for plain ASCII (most
+   * gazetteer names) compared as it folds, without building the folded string.
+   */
+  static boolean foldsTo(String raw, String folded) {
+    int n = raw.length();
+    for (int i = 0; i < n; i++) {
+      if (raw.charAt(i) >= 0x80) {
+        return Names.normalize(raw).equals(folded);
+      }
+    }
+    int j = 0;
+    boolean pendingSpace = false;
+    for (int i = 0; i < n; i++) {
+      char c = raw.charAt(i);
+      if (c == '\'' || c == '`') {
+        continue; // apostrophes are dropped
+      }
+      boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      if (!letterOrDigit) {
+        pendingSpace = true;
+        continue;
+      }
+      if (pendingSpace && j > 0) {
+        if (j >= folded.length() || folded.charAt(j) != ' ') {
+          return false;
+        }
+        j++;
+      }
+      pendingSpace = false;
+      char lower = c <= 'Z' && c >= 'A' ? (char) (c + 32) : c;
+      if (j >= folded.length() || folded.charAt(j) != lower) {
+        return false;
+      }
+      j++;
+    }
+    return j == folded.length();
   }
 
   private List<Mention> resolveAll(Candidates candidates) {
@@ -121,8 +179,11 @@ final class Resolver {
       String key = s.fixed() != null ? "\u0000" + s.fixed().key() : s.folded();
       Name name = names.get(key);
       if (name == null) {
-        List<Place> places = s.fixed() != null ? List.of(s.fixed()) : candidates.of(s.folded());
-        name = new Name(places, s.fixed() != null, s.folded(), w);
+        Ranked ranked =
+            s.fixed() != null
+                ? Ranked.of(List.of(s.fixed()), s.folded(), w)
+                : candidates.ranked(s.folded(), all -> Ranked.of(all, s.folded(), w));
+        name = new Name(ranked, s.fixed() != null);
         names.put(key, name);
       }
       nameOf[i] = name;
@@ -144,6 +205,19 @@ final class Resolver {
       softmax(name.score, name.prob);
     }
     List<Name> all = new ArrayList<>(names.values());
+    Map<String, Integer> countryIds = new HashMap<>();
+    Map<String, Integer> regionIds = new HashMap<>();
+    for (Name n : all) {
+      n.country = new int[n.places.size()];
+      n.region = new int[n.places.size()];
+      for (int k = 0; k < n.places.size(); k++) {
+        Place p = n.places.get(k);
+        n.country[k] = countryIds.computeIfAbsent(p.countryCode(), c -> countryIds.size());
+        String region = regionOf(p);
+        n.region[k] =
+            region.isEmpty() ? -1 : regionIds.computeIfAbsent(region, r -> regionIds.size());
+      }
+    }
     Grid grid = new Grid(all);
     for (int a = 0; a < all.size(); a++) {
       Name n = all.get(a);
@@ -156,8 +230,9 @@ final class Resolver {
     for (Name n : all) {
       softmax(n.base, n.prob);
     }
+    Mass mass = new Mass(countryIds.size(), regionIds.size());
     for (int round = 0; round < ROUNDS; round++) {
-      context(all, w);
+      context(all, w, mass);
     }
     List<Mention> out = new ArrayList<>(spans.size());
     for (int i = 0; i < spans.size(); i++) {
@@ -166,43 +241,63 @@ final class Resolver {
     return out;
   }
 
+  /**
+   * Belief summed by country and by region, for the whole article and for one name, in arrays
+   * indexed by the numbers {@link Name#country} and {@link Name#region} hold.
+   */
+  private static final class Mass {
+    final double[] country;
+    final double[] region;
+    final double[] ownCountry;
+    final double[] ownRegion;
+
+    Mass(int countries, int regions) {
+      country = new double[countries];
+      region = new double[regions];
+      ownCountry = new double[countries];
+      ownRegion = new double[regions];
+    }
+  }
+
   /** One round: every name's scores from its base and the other names' current beliefs. */
-  private static void context(List<Name> all, Weights w) {
-    Map<String, Double> countryMass = new HashMap<>();
-    Map<String, Double> regionMass = new HashMap<>();
+  private static void context(List<Name> all, Weights w, Mass mass) {
+    double[] countryMass = mass.country;
+    double[] regionMass = mass.region;
+    Arrays.fill(countryMass, 0);
+    Arrays.fill(regionMass, 0);
     for (Name n : all) {
       for (int k = 0; k < n.places.size(); k++) {
-        Place p = n.places.get(k);
-        countryMass.merge(p.countryCode(), n.prob[k], Double::sum);
-        String region = regionOf(p);
-        if (!region.isEmpty()) {
-          regionMass.merge(region, n.prob[k], Double::sum);
+        countryMass[n.country[k]] += n.prob[k];
+        if (n.region[k] >= 0) {
+          regionMass[n.region[k]] += n.prob[k];
         }
       }
     }
+    double[] ownCountry = mass.ownCountry;
+    double[] ownRegion = mass.ownRegion;
     double[][] next = new double[all.size()][];
     for (int a = 0; a < all.size(); a++) {
       Name n = all.get(a);
       double[] s = n.base.clone();
       if (n.places.size() > 1) {
-        Map<String, Double> ownCountry = new HashMap<>();
-        Map<String, Double> ownRegion = new HashMap<>();
         for (int k = 0; k < n.places.size(); k++) {
-          Place p = n.places.get(k);
-          ownCountry.merge(p.countryCode(), n.prob[k], Double::sum);
-          String region = regionOf(p);
-          if (!region.isEmpty()) {
-            ownRegion.merge(region, n.prob[k], Double::sum);
+          ownCountry[n.country[k]] = 0;
+          if (n.region[k] >= 0) {
+            ownRegion[n.region[k]] = 0;
           }
         }
         for (int k = 0; k < n.places.size(); k++) {
-          Place p = n.places.get(k);
-          double cs =
-              countryMass.getOrDefault(p.countryCode(), 0.0) - ownCountry.get(p.countryCode());
+          ownCountry[n.country[k]] += n.prob[k];
+          if (n.region[k] >= 0) {
+            ownRegion[n.region[k]] += n.prob[k];
+          }
+        }
+        for (int k = 0; k < n.places.size(); k++) {
+          double cs = countryMass[n.country[k]] - ownCountry[n.country[k]];
           s[k] += w.country() * Math.log1p(Math.max(0, cs));
-          String region = regionOf(p);
-          if (!region.isEmpty()) {
-            double rs = regionMass.getOrDefault(region, 0.0) - ownRegion.get(region);
+          int region = n.region[k];
+          if (region >= 0) {
+            double rs = regionMass[region] - ownRegion[region];
             s[k] += w.region() * Math.log1p(Math.max(0, rs));
           }
         }
@@ -288,16 +383,27 @@ final class Resolver {
     }
   }
 
+  /**
+   * The indices of the {@code limit} highest base scores, highest first, ties in index order (as a
+   * stable sort would give them): an insertion into a short array, without boxing.
+   */
   private static int[] topByBase(Name n, int limit) {
-    Integer[] idx = new Integer[n.places.size()];
-    for (int k = 0; k < idx.length; k++) {
-      idx[k] = k;
-    }
-    Arrays.sort(idx, (x, y) -> Double.compare(n.base[y], n.base[x]));
-    int m = Math.min(limit, idx.length);
+    int m = Math.min(limit, n.places.size());
     int[] out = new int[m];
-    for (int k = 0; k < m; k++) {
-      out[k] = idx[k];
+    int filled = 0;
+    for (int k = 0; k < n.places.size(); k++) {
+      double v = n.base[k];
+      int at = filled;
+      while (at > 0 && Double.compare(v, n.base[out[at - 1]]) > 0) {
+        at--;
+      }
+      if (at >= m) {
+        continue;
+      }
+      int end = Math.min(filled, m - 1);
+      System.arraycopy(out, at, out, at + 1, end - at);
+      out[at] = k;
+      filled = Math.min(filled + 1, m);
     }
     return out;
   }
@@ -439,9 +545,7 @@ final class Resolver {
     }
     if (i + 1 < spans.size()) {
       Span next = spans.get(i + 1);
-      if (next.first() == s.last() + 1
-          && doc.gapAfter(s.last()).strip().equals(",")
-          && !next.demonym()) {
+      if (next.first() == s.last() + 1 && doc.gapIsComma(s.last()) && !next.demonym()) {
         Place c = largest(next, candidates);
         if (c != null && c.precision() != Precision.TOWN) {
           return c;

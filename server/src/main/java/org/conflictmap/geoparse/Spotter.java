@@ -30,19 +30,22 @@ final class Spotter {
 
   private final Gazetteer gazetteer;
   private final Aliases aliases;
+  private final Candidates candidates;
   private final Document doc;
   private final boolean[] person;
   private final Set<String> personWords = new HashSet<>();
 
-  private Spotter(Gazetteer gazetteer, Aliases aliases, Document doc) {
+  private Spotter(Gazetteer gazetteer, Aliases aliases, Candidates candidates, Document doc) {
     this.gazetteer = gazetteer;
     this.aliases = aliases;
+    this.candidates = candidates;
     this.doc = doc;
     this.person = new boolean[doc.size()];
   }
 
-  static List<Span> spot(Gazetteer gazetteer, Aliases aliases, Document doc) {
-    return new Spotter(gazetteer, aliases, doc).run();
+  static List<Span> spot(
+      Gazetteer gazetteer, Aliases aliases, Candidates candidates, Document doc) {
+    return new Spotter(gazetteer, aliases, candidates, doc).run();
   }
 
   private List<Span> run() {
@@ -70,15 +73,17 @@ final class Spotter {
     for (int i = 0; i < n; i++) {
       Token t = doc.token(i);
       if (Character.isLowerCase(t.text().charAt(0))) {
-        if (WordLists.ROLES_BEFORE_NAMES.contains(t.text())
-            && i + 1 < n
-            && doc.gapAfter(i).equals(" ")
+        // the cheap tests first: most lower-case words are followed by another one
+        if (i + 1 < n
+            && doc.capitalized(i + 1)
+            && doc.gapIs(i, " ")
+            && WordLists.ROLES_BEFORE_NAMES.contains(t.text())
             && personable(i + 1)) {
           markName(i + 1); // "coach Ripley", "son Joshua"
         }
         continue;
       }
-      if (!t.capitalized() || !t.cased()) {
+      if (!doc.capitalized(i) || !doc.cased(i)) {
         continue;
       }
       String lower = doc.lower(i);
@@ -89,24 +94,24 @@ final class Spotter {
         }
         markName(j);
       } else if (WordLists.FIRST_NAMES.contains(lower)
-          && !t.allCaps()
+          && !doc.allCaps(i)
           && i + 1 < n
-          && doc.gapAfter(i).equals(" ")
+          && doc.gapIs(i, " ")
           && personable(i + 1)
-          && !gazetteer.containsNormalized(Names.normalize(doc.span(i, i + 1)))) {
+          && !candidates.contains(doc.folded(i, i + 1))) {
         person[i] = true; // "Bill Wilkinson": a given name that is also a common word
-        personWords.add(Names.normalize(t.text()));
+        personWords.add(doc.fold(i));
         markName(i + 1);
       } else if (agedAfter(i) && personable(i)) {
         // "Flores, 26, had just left the Army": a person, and so is Flores elsewhere
         int a = i;
-        while (a > 0 && doc.gapAfter(a - 1).equals(" ") && personable(a - 1)) {
+        while (a > 0 && doc.gapIs(a - 1, " ") && personable(a - 1)) {
           a--;
         }
         markName(a);
       } else if (isInitial(i) && i + 1 < n && personable(i + 1)) {
         // "John F. Kennedy", "J. Smith"
-        if (i > 0 && doc.gapAfter(i - 1).equals(" ") && personable(i - 1)) {
+        if (i > 0 && doc.gapIs(i - 1, " ") && personable(i - 1)) {
           markName(i - 1);
         }
         markName(i + 1);
@@ -116,7 +121,7 @@ final class Spotter {
 
   /** Token i is followed by an age between commas: "Flores, 26,". */
   private boolean agedAfter(int i) {
-    if (i + 1 >= doc.size() || !doc.gapAfter(i).equals(", ")) {
+    if (i + 1 >= doc.size() || !doc.gapIs(i, ", ")) {
       return false;
     }
     String age = doc.token(i + 1).text();
@@ -128,13 +133,13 @@ final class Spotter {
         return false;
       }
     }
-    return doc.gapAfter(i + 1).startsWith(",");
+    // tokens are maximal runs of word characters, so a gap is never empty
+    return i + 2 < doc.size() && doc.text.charAt(doc.token(i + 1).end()) == ',';
   }
 
   /** A title ("Gov.", "President") followed directly by a word. */
   private boolean titleJoins(int i) {
-    String gap = doc.gapAfter(i);
-    return i + 1 < doc.size() && (gap.equals(" ") || gap.equals(". "));
+    return i + 1 < doc.size() && (doc.gapIs(i, " ") || doc.gapIs(i, ". "));
   }
 
   /** A single capital with a full stop, then a space: an initial. */
@@ -142,16 +147,16 @@ final class Spotter {
     Token t = doc.token(i);
     return t.text().length() == 1
         && Character.isUpperCase(t.text().charAt(0))
-        && doc.gapAfter(i).equals(". ");
+        && doc.gapIs(i, ". ");
   }
 
   /** Whether token i can be part of a person's name: capitalised, not a generic or place word. */
   private boolean personable(int i) {
     Token t = doc.token(i);
     String lower = doc.lower(i);
-    return t.capitalized()
-        && t.cased()
-        && !t.allCaps()
+    return doc.capitalized(i)
+        && doc.cased(i)
+        && !doc.allCaps(i)
         && !WordLists.NOT_PLACES.contains(lower)
         && !WordLists.PLACE_WORDS.contains(lower)
         && !WordLists.TITLES.contains(lower);
@@ -163,9 +168,8 @@ final class Spotter {
     int j = i;
     while (j < n && (personable(j) || isInitial(j))) {
       person[j] = true;
-      personWords.add(Names.normalize(doc.token(j).text()));
-      String gap = doc.gapAfter(j);
-      if (!(gap.equals(" ") || gap.equals("-") || isInitial(j) && gap.equals(". "))) {
+      personWords.add(doc.fold(j));
+      if (!(doc.gapIs(j, " ") || doc.gapIs(j, "-") || isInitial(j) && doc.gapIs(j, ". "))) {
         break;
       }
       j++;
@@ -178,7 +182,7 @@ final class Spotter {
   private Span matchAt(int i) {
     Token t = doc.token(i);
     Span alias = aliasAt(i);
-    if (!t.capitalized()) {
+    if (!doc.capitalized(i)) {
       return alias;
     }
     Span named = withDot(nameAt(i));
@@ -241,10 +245,10 @@ final class Spotter {
       return new Span(
           i, last, t.start(), end, Names.normalize(form), a.place(), demonym, false, false);
     }
-    if (t.text().length() == 2 && t.allCaps() && afterComma(i) && boundaryAt(t.end(), "X")) {
+    if (t.text().length() == 2 && doc.allCaps(i) && afterComma(i) && boundaryAt(t.end(), "X")) {
       // "Springfield, IL": a postal code right after a town
       Optional<Place> state = aliases.postalCode(t.text());
-      if (state.isPresent() && i > 0 && doc.token(i - 1).capitalized()) {
+      if (state.isPresent() && i > 0 && doc.capitalized(i - 1)) {
         return new Span(i, i, t.start(), t.end(), doc.lower(i), state.get(), false, false, false);
       }
     }
@@ -264,7 +268,7 @@ final class Spotter {
 
   /** Token i follows a comma and a capitalised word: "Alexandria, Va." */
   private boolean afterComma(int i) {
-    return i > 0 && doc.gapAfter(i - 1).strip().equals(",") && doc.token(i - 1).capitalized();
+    return i > 0 && doc.gapIsComma(i - 1) && doc.capitalized(i - 1);
   }
 
   private Span nameAt(int i) {
@@ -275,13 +279,13 @@ final class Spotter {
     int n = doc.size();
     while (count < MAX_NAME_WORDS && e + 1 < n && joins(e)) {
       Token next = doc.token(e + 1);
-      if (next.capitalized()) {
+      if (doc.capitalized(e + 1)) {
         e = e + 1;
         ends[count++] = e;
       } else if (WordLists.CONNECTORS.contains(next.text())
           && e + 2 < n
           && joins(e + 1)
-          && doc.token(e + 2).capitalized()) {
+          && doc.capitalized(e + 2)) {
         e = e + 2;
         ends[count++] = e;
       } else {
@@ -289,43 +293,32 @@ final class Spotter {
       }
     }
     Token first = doc.token(i);
-    for (int k = count - 1; k >= 0; k--) {
+    for (int k = count - 1; k > 0; k--) {
       int last = ends[k];
-      if (last == i && !plausibleSingleWord(i)) {
-        continue;
-      }
-      String surface = doc.text.substring(first.start(), doc.token(last).end());
-      Optional<Place> people = gazetteer.demonym(surface);
+      String folded = doc.folded(i, last);
+      Optional<Place> people = gazetteer.demonymNormalized(folded);
       if (people.isPresent()) {
         return new Span(
             i,
             last,
             first.start(),
             doc.token(last).end(),
-            Names.normalize(surface),
+            folded,
             people.get(),
             true,
             false,
             false);
       }
-      if (last == i) {
-        Place region = regionOfPeople(doc.lower(i));
-        if (region != null) {
-          return new Span(
-              i, i, first.start(), first.end(), doc.lower(i), region, true, false, false);
-        }
-      }
-      String folded = Names.normalize(surface);
-      if (last > i && WordLists.NOT_PLACE_NAMES.contains(folded)) {
+      if (WordLists.NOT_PLACE_NAMES.contains(folded)) {
         return null; // "La Niña": neither the whole nor a part is a place
       }
-      if (last > i && WordLists.NOT_PLACES.contains(folded)) {
+      if (WordLists.NOT_PLACES.contains(folded)) {
         continue;
       }
-      if (last > i && cityOfInstitution(last)) {
+      if (cityOfInstitution(last)) {
         continue; // "Dublin City Council" is Dublin's council, not a place called Dublin City
       }
-      if (gazetteer.containsNormalized(folded)) {
+      if (candidates.contains(folded)) {
         return new Span(
             i,
             last,
@@ -337,6 +330,30 @@ final class Spotter {
             regionCue(doc, i, last),
             near(doc, i));
       }
+    }
+    if (!plausibleWord(i)) {
+      return null;
+    }
+    Span single = singleWordAt(i);
+    // whether a sentence opener is a common word is asked last: it looks at the whole text
+    return single != null && !openerInLowerCase(i) ? single : null;
+  }
+
+  /** The place, or people, that token i alone names, if any. */
+  private Span singleWordAt(int i) {
+    Token t = doc.token(i);
+    String folded = doc.fold(i);
+    Optional<Place> people = gazetteer.demonymNormalized(folded);
+    if (people.isPresent()) {
+      return new Span(i, i, t.start(), t.end(), folded, people.get(), true, false, false);
+    }
+    Place region = regionOfPeople(doc.lower(i));
+    if (region != null) {
+      return new Span(i, i, t.start(), t.end(), doc.lower(i), region, true, false, false);
+    }
+    if (candidates.contains(folded)) {
+      return new Span(
+          i, i, t.start(), t.end(), folded, null, false, regionCue(doc, i, i), near(doc, i));
     }
     return null;
   }
@@ -353,15 +370,15 @@ final class Spotter {
     String stem = w.substring(0, w.length() - 2);
     String[] tries = {stem, stem + "a", stem + "o", stem + "as", stem + "e"};
     for (String t : tries) {
-      for (Place p : gazetteer.lookupNormalized(t)) {
-        if ("ADM1".equals(p.featureCode()) && Names.normalize(p.name()).equals(t)) {
+      for (Place p : candidates.of(t)) {
+        if ("ADM1".equals(p.featureCode()) && Resolver.foldsTo(p.name(), t)) {
           return p;
         }
       }
     }
     if (stem.endsWith("i")) {
       String o = stem.substring(0, stem.length() - 1) + "io"; // Ontarian → Ontario
-      for (Place p : gazetteer.lookupNormalized(o)) {
+      for (Place p : candidates.of(o)) {
         if ("ADM1".equals(p.featureCode())) {
           return p;
         }
@@ -374,29 +391,32 @@ final class Spotter {
   private boolean cityOfInstitution(int i) {
     return doc.lower(i).equals("city")
         && i + 1 < doc.size()
-        && doc.gapAfter(i).equals(" ")
-        && doc.token(i + 1).capitalized();
+        && doc.gapIs(i, " ")
+        && doc.capitalized(i + 1);
   }
 
   /** Words of one name are joined by a space, a hyphen, or "St. " and its like. */
   private boolean joins(int i) {
-    String gap = doc.gapAfter(i);
-    if (gap.equals(" ") || gap.equals("-") || gap.equals("\u00A0")) {
+    if (doc.gapIs(i, " ") || doc.gapIs(i, "-") || doc.gapIs(i, "\u00A0")) {
       return true;
     }
-    return gap.equals(". ") && WordLists.NAME_ABBREVIATIONS.contains(doc.lower(i));
+    return doc.gapIs(i, ". ") && WordLists.NAME_ABBREVIATIONS.contains(doc.lower(i));
   }
 
-  private boolean plausibleSingleWord(int i) {
+  /** Token i can be a name by itself: no short or common word, no acronym. */
+  private boolean plausibleWord(int i) {
     Token t = doc.token(i);
     String lower = doc.lower(i);
     if (t.text().length() < 2 || WordLists.NOT_PLACES.contains(lower)) {
       return false;
     }
-    if (t.allCaps() && t.text().length() <= 4 || acronymPlural(t.text())) {
-      return false; // acronyms: UN, NATO, ISIS, MPs; the place acronyms are aliases
-    }
-    return !(doc.sentenceInitial(i) && doc.seenInLowerCase(lower));
+    // acronyms: UN, NATO, ISIS, MPs; the place acronyms are aliases
+    return !(doc.allCaps(i) && t.text().length() <= 4 || acronymPlural(t.text()));
+  }
+
+  /** Token i opens a sentence and is a word the text also writes in lower case. */
+  private boolean openerInLowerCase(int i) {
+    return doc.sentenceInitial(i) && doc.seenInLowerCase(doc.lower(i));
   }
 
   private static boolean acronymPlural(String w) {
@@ -457,7 +477,7 @@ final class Spotter {
   }
 
   private boolean regionOrCountry(Span s) {
-    return gazetteer.lookupNormalized(s.folded()).stream()
+    return candidates.of(s.folded()).stream()
         .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
   }
 
@@ -467,7 +487,7 @@ final class Spotter {
       return true;
     }
     // counties do not count: most are named after people ("Jones", "Carter")
-    return gazetteer.lookupNormalized(s.folded()).stream()
+    return candidates.of(s.folded()).stream()
         .anyMatch(
             p ->
                 p.precision() == Precision.COUNTRY
@@ -477,21 +497,21 @@ final class Spotter {
 
   private boolean streetFollows(int last) {
     return last + 1 < doc.size()
-        && doc.gapAfter(last).equals(" ")
-        && doc.token(last + 1).capitalized()
+        && doc.gapIs(last, " ")
+        && doc.capitalized(last + 1)
         && WordLists.STREET_WORDS.contains(doc.lower(last + 1));
   }
 
   /** The word after token i is a reporting verb ("said", "told"). */
   private boolean speaks(int i) {
     return i + 1 < doc.size()
-        && doc.gapAfter(i).equals(" ")
+        && doc.gapIs(i, " ")
         && WordLists.REPORTING_VERBS.contains(doc.lower(i + 1));
   }
 
   /** Only towns below a size that everyone knows bear this name, or counties. */
   private boolean onlySmallTowns(String folded) {
-    for (Place p : gazetteer.lookupNormalized(folded)) {
+    for (Place p : candidates.of(folded)) {
       boolean small =
           "ADM2".equals(p.featureCode())
               || "P".equals(p.featureClass()) && p.population() < COMMON_WORD_TOWN_POPULATION;
@@ -511,32 +531,29 @@ final class Spotter {
       }
     }
     int next = s.last() + 1;
-    if (next < doc.size() && doc.gapAfter(s.last()).equals(", ")) {
+    if (next < doc.size() && doc.gapIs(s.last(), ", ")) {
       return aliasAt(next) != null || regionOrCountryName(doc.lower(next));
     }
     return false;
   }
 
   private boolean regionOrCountryName(String folded) {
-    return gazetteer.lookupNormalized(folded).stream()
+    return candidates.of(folded).stream()
         .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
   }
 
   /** The word before token i is a reporting verb: "said Harper". */
   private boolean spokenOf(int i) {
-    if (i == 0
-        || !doc.gapAfter(i - 1).equals(" ")
-        || !WordLists.REPORTING_VERBS.contains(doc.lower(i - 1))) {
+    if (i == 0 || !doc.gapIs(i - 1, " ") || !WordLists.REPORTING_VERBS.contains(doc.lower(i - 1))) {
       return false;
     }
     // "said Harper." or "said Shelley Szafraniec", not "said Richmond police"
-    String gap = doc.gapAfter(i);
-    return i + 1 >= doc.size() || !gap.equals(" ") || doc.token(i + 1).capitalized();
+    return i + 1 >= doc.size() || !doc.gapIs(i, " ") || doc.capitalized(i + 1);
   }
 
   /** Countries, first-level regions, capitals and large cities speak in the news. */
   private boolean speakingPlace(String folded) {
-    return gazetteer.lookupNormalized(folded).stream()
+    return candidates.of(folded).stream()
         .anyMatch(
             p ->
                 p.precision() == Precision.COUNTRY
@@ -552,13 +569,14 @@ final class Spotter {
       return false;
     }
     String prev = doc.lower(i - 1);
-    String gap = doc.gapAfter(i - 1);
-    if ((prev.equals("st") && gap.equals(". ")) || (prev.equals("saint") && gap.equals(" "))) {
+    if ((prev.equals("st") && doc.gapIs(i - 1, ". "))
+        || (prev.equals("saint") && doc.gapIs(i - 1, " "))) {
       return true;
     }
-    return doc.token(i - 1).text().length() == 1
-        && gap.length() == 1
-        && Document.isApostrophe(gap.charAt(0));
+    Token before = doc.token(i - 1);
+    return before.text().length() == 1
+        && doc.token(i).start() - before.end() == 1
+        && Document.isApostrophe(doc.text.charAt(before.end()));
   }
 
   /**
@@ -566,21 +584,21 @@ final class Spotter {
    * common word, nor a title: most often a surname.
    */
   private boolean beforeUnknownName(int i) {
-    if (i + 1 >= doc.size() || !doc.gapAfter(i).equals(" ")) {
+    if (i + 1 >= doc.size() || !doc.gapIs(i, " ")) {
       return false;
     }
     Token next = doc.token(i + 1);
     String lower = doc.lower(i + 1);
-    return next.capitalized()
-        && next.cased()
-        && !next.allCaps()
+    return doc.capitalized(i + 1)
+        && doc.cased(i + 1)
+        && !doc.allCaps(i + 1)
         && next.text().length() > 1
         && !WordLists.ENGLISH_WORDS.contains(lower)
         && !WordLists.NOT_PLACES.contains(lower)
         && !WordLists.PLACE_WORDS.contains(lower)
         && !WordLists.STREET_WORDS.contains(lower)
-        && !gazetteer.containsNormalized(lower)
-        && gazetteer.demonym(next.text()).isEmpty()
+        && !candidates.contains(lower)
+        && gazetteer.demonymNormalized(doc.fold(i + 1)).isEmpty()
         && aliasAt(i + 1) == null;
   }
 
@@ -589,20 +607,20 @@ final class Spotter {
    * word: a given name ("Kenny Davis") or the first word of a firm ("Giant Eagle").
    */
   private boolean afterUnknownName(int i) {
-    if (i == 0 || !doc.gapAfter(i - 1).equals(" ")) {
+    if (i == 0 || !doc.gapIs(i - 1, " ")) {
       return false;
     }
     Token prev = doc.token(i - 1);
     String lower = doc.lower(i - 1);
-    return prev.capitalized()
-        && prev.cased()
-        && !prev.allCaps()
+    return doc.capitalized(i - 1)
+        && doc.cased(i - 1)
+        && !doc.allCaps(i - 1)
         && prev.text().length() > 1
         && !WordLists.NOT_PLACES.contains(lower)
         && !WordLists.TITLES.contains(lower)
         && !WordLists.PLACE_WORDS.contains(lower)
-        && !gazetteer.containsNormalized(lower)
-        && gazetteer.demonym(prev.text()).isEmpty();
+        && !candidates.contains(lower)
+        && gazetteer.demonymNormalized(doc.fold(i - 1)).isEmpty();
   }
 
   /**
@@ -610,8 +628,8 @@ final class Spotter {
    * that is a person, unless a list of counties follows ("Laurel and Knox counties").
    */
   private boolean bareCountyOnly(Span s) {
-    for (Place p : gazetteer.lookupNormalized(s.folded())) {
-      if (!"ADM2".equals(p.featureCode()) || Names.normalize(p.name()).equals(s.folded())) {
+    for (Place p : candidates.of(s.folded())) {
+      if (!"ADM2".equals(p.featureCode()) || Resolver.foldsTo(p.name(), s.folded())) {
         return false;
       }
     }
@@ -631,7 +649,7 @@ final class Spotter {
     int after = doc.nextWordSkippingPossessive(b);
     if (after < doc.size()
         && WordLists.REGION_AFTER.contains(doc.lower(after))
-        && doc.gapAfter(after - 1).isBlank()) {
+        && doc.gapIsBlank(after - 1)) {
       return true;
     }
     return a >= 2
