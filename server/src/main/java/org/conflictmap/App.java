@@ -48,9 +48,9 @@ public final class App implements AutoCloseable {
         SampleData.Loaded loaded =
             SampleData.load(s.ingester(), s.zones(), s.gazetteer(), s.json());
         LOG.info(
-            "loaded the sample: {} event(s) and zone '{}'",
+            "loaded the sample: {} event(s) and {} zone(s)",
             loaded.article().events().size(),
-            loaded.zone().name());
+            loaded.zones().size());
       }
       Api api =
           new Api(
