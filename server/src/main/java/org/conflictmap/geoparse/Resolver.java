@@ -28,6 +28,25 @@ final class Resolver {
   private static final int ALTERNATIVES = 4;
   private static final int ROUNDS = 3;
 
+  /**
+   * Penalty, in log10-of-population units, for a country reading of a name the text writes as a
+   * town's ("Jordan police").
+   */
+  private static final double LOCAL_CUE = 8.0;
+
+  /**
+   * How much more a name named n times weighs in the article's sense of place than a name named
+   * once: 1 + this × ln n. Only for names whose likeliest reading is a town or county; a country's
+   * or state's name said often ("Mexico", "Oregon") must not drag the others into a small place.
+   */
+  private static final double REPEATS = 0.7;
+
+  /**
+   * Factor on the region evidence for a first-level region whose name a country bears too: the
+   * towns of Georgia named beside "Georgia" make it the state, not the country.
+   */
+  private static final double REGION_OVER_COUNTRY = 2.0;
+
   /** Candidates per name whose nearness to other names is weighed; the rest keep their prior. */
   private static final int NEAR_CANDIDATES = 12;
 
@@ -67,6 +86,17 @@ final class Resolver {
     final double[] score;
     final double[] prob;
     final boolean fixed;
+
+    /** How many times the article names it. */
+    int count;
+
+    double weight;
+
+    /** An occurrence is written as a town's: "Jordan police". */
+    boolean localCue;
+
+    /** A country bears the name too ("Georgia"). */
+    boolean countryToo;
 
     /** Per candidate: its country and first-level region as small numbers (region -1 if none). */
     int[] country;
@@ -187,6 +217,7 @@ final class Resolver {
         names.put(key, name);
       }
       nameOf[i] = name;
+      name.count++;
     }
     // hints written next to a name hold for all its occurrences: the strongest one counts
     for (Name name : names.values()) {
@@ -195,12 +226,21 @@ final class Resolver {
     for (int i = 0; i < spans.size(); i++) {
       Name name = nameOf[i];
       Place hint = container(i, candidates);
+      name.localCue |= localCue(spans.get(i));
       for (int k = 0; k < name.places.size(); k++) {
         double h = name.base[k] + hintBonus(name.places.get(k), hint);
         name.score[k] = Math.max(name.score[k], h);
       }
     }
     for (Name name : names.values()) {
+      if (name.localCue) {
+        // one occurrence written as a town's ("Jordan police") makes every occurrence the town
+        for (int k = 0; k < name.places.size(); k++) {
+          if (name.places.get(k).precision() == Precision.COUNTRY) {
+            name.score[k] -= LOCAL_CUE;
+          }
+        }
+      }
       System.arraycopy(name.score, 0, name.base, 0, name.base.length);
       softmax(name.score, name.prob);
     }
@@ -208,6 +248,8 @@ final class Resolver {
     Map<String, Integer> countryIds = new HashMap<>();
     Map<String, Integer> regionIds = new HashMap<>();
     for (Name n : all) {
+      n.countryToo = n.places.stream().anyMatch(p -> p.precision() == Precision.COUNTRY);
+      n.weight = 1 + (localName(n) ? REPEATS * Math.log(n.count) : 0);
       n.country = new int[n.places.size()];
       n.region = new int[n.places.size()];
       for (int k = 0; k < n.places.size(); k++) {
@@ -266,10 +308,11 @@ final class Resolver {
     Arrays.fill(countryMass, 0);
     Arrays.fill(regionMass, 0);
     for (Name n : all) {
+      double m = n.weight;
       for (int k = 0; k < n.places.size(); k++) {
-        countryMass[n.country[k]] += n.prob[k];
+        countryMass[n.country[k]] += m * n.prob[k];
         if (n.region[k] >= 0) {
-          regionMass[n.region[k]] += n.prob[k];
+          regionMass[n.region[k]] += m * n.prob[k];
         }
       }
     }
@@ -286,10 +329,11 @@ final class Resolver {
             ownRegion[n.region[k]] = 0;
           }
         }
+        double m = n.weight;
         for (int k = 0; k < n.places.size(); k++) {
-          ownCountry[n.country[k]] += n.prob[k];
+          ownCountry[n.country[k]] += m * n.prob[k];
           if (n.region[k] >= 0) {
-            ownRegion[n.region[k]] += n.prob[k];
+            ownRegion[n.region[k]] += m * n.prob[k];
           }
         }
         for (int k = 0; k < n.places.size(); k++) {
@@ -298,7 +342,11 @@ final class Resolver {
           int region = n.region[k];
           if (region >= 0) {
             double rs = regionMass[region] - ownRegion[region];
-            s[k] += w.region() * Math.log1p(Math.max(0, rs));
+            double f =
+                n.countryToo && "ADM1".equals(n.places.get(k).featureCode())
+                    ? REGION_OVER_COUNTRY
+                    : 1;
+            s[k] += f * w.region() * Math.log1p(Math.max(0, rs));
           }
         }
       }
@@ -350,6 +398,19 @@ final class Resolver {
       sum += b;
     }
     return Math.log1p(sum);
+  }
+
+  /** A name whose likeliest bare reading is a town or county, not a country, region or capital. */
+  private static boolean localName(Name n) {
+    int best = -1;
+    for (int k = 0; k < n.places.size(); k++) {
+      if (best < 0 || n.base[k] > n.base[best]) {
+        best = k;
+      }
+    }
+    return best >= 0
+        && local(n.places.get(best))
+        && !"PPLC".equals(n.places.get(best).featureCode());
   }
 
   /** Towns and counties: places small enough that nearness to them means something. */
@@ -443,6 +504,13 @@ final class Resolver {
           score[k] += w.regionCue();
         }
       }
+    } else if (borderAfter(s)) {
+      // "the New York border", "the Mexico border": a state's or a country's, never a town's
+      for (int k = 0; k < score.length; k++) {
+        if (name.places.get(k).precision() == Precision.TOWN) {
+          score[k] -= w.regionCue();
+        }
+      }
     }
     Integer[] order = new Integer[score.length];
     for (int k = 0; k < order.length; k++) {
@@ -526,6 +594,30 @@ final class Resolver {
       }
     }
     return bonus;
+  }
+
+  private boolean borderAfter(Span s) {
+    int after = s.last() + 1;
+    return after < doc.size()
+        && doc.gapIsBlank(s.last())
+        && doc.lower(after).equals("border")
+        && doc.token(s.last()).end() == s.end();
+  }
+
+  /**
+   * A word after the name that only a town's news writes so ("a Jordan resident", "Lebanon police",
+   * "the Jordan middle school"): of a country, the news writes its people ("Jordanian police"), so
+   * a country reading gives way to a town of that name.
+   */
+  private boolean localCue(Span s) {
+    if (s.fixed() != null || s.demonym()) {
+      return false;
+    }
+    int after = doc.nextWordSkippingPossessive(s.last());
+    if (after >= doc.size() || after != s.last() + 1 || !doc.gapIsBlank(s.last())) {
+      return false;
+    }
+    return WordLists.LOCAL_AFTER.contains(doc.lower(after));
   }
 
   /**

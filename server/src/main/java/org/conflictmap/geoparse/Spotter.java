@@ -54,8 +54,13 @@ final class Spotter {
     int n = doc.size();
     int i = 0;
     while (i < n) {
+      if (partyBeforeState(i)) {
+        i++; // "D-N.Y.": the party's letter is no part of the state's short form
+        continue;
+      }
       Span s = matchAt(i);
       if (s != null && accept(s)) {
+        s = withFeatureWords(s);
         out.add(s);
         i = s.last() + 1;
       } else {
@@ -237,7 +242,7 @@ final class Spotter {
       if (!doc.text.startsWith(form, t.start()) || !boundaryAt(end, form)) {
         continue;
       }
-      if (!a.unambiguous() && !afterComma(i)) {
+      if (!a.unambiguous() && !afterComma(i) && !afterParty(i)) {
         continue;
       }
       int last = doc.tokenEndingBy(end, i);
@@ -254,6 +259,75 @@ final class Spotter {
     }
     return null;
   }
+
+  /**
+   * Token i is a party's letter joined by a hyphen to a state's short form, as US news writes a
+   * legislator's party and state: "Sen. Byron Dorgan, D-N.D.", "Rep. Nick Rahall, D-W. Va.".
+   */
+  private boolean partyBeforeState(int i) {
+    return i + 1 < doc.size() && doc.gapIs(i, "-") && partyLetter(i) && afterPartyComma(i);
+  }
+
+  /** Token i follows a party's letter and its hyphen ("N.D." in "D-N.D."). */
+  private boolean afterParty(int i) {
+    return i > 0 && doc.gapIs(i - 1, "-") && partyLetter(i - 1) && afterPartyComma(i - 1);
+  }
+
+  private boolean partyLetter(int i) {
+    String t = doc.token(i).text();
+    return t.length() == 1 && (t.equals("D") || t.equals("R") || t.equals("I"));
+  }
+
+  /** The party's letter follows a comma or an opening bracket. */
+  private boolean afterPartyComma(int i) {
+    int s = doc.token(i).start();
+    if (s == 0) {
+      return false;
+    }
+    char c = doc.text.charAt(s - 1);
+    if (c == '(') {
+      return true;
+    }
+    return c == ' ' && s >= 2 && doc.text.charAt(s - 2) == ',';
+  }
+
+  /**
+   * A feature word after the name belongs to it ("Oakport Township", "Kanawha Valley", "DeSoto
+   * Parish", "Tewksbury Twp."), and "Lake" before it ("Lake Hartwell"): the span covers the whole
+   * name as written, while the place is still looked up by the name the gazetteer knows.
+   */
+  private Span withFeatureWords(Span s) {
+    if (s.fixed() != null || s.demonym()) {
+      return s;
+    }
+    int first = s.first();
+    int start = s.start();
+    if (first > 0 && doc.gapIs(first - 1, " ") && doc.token(first - 1).text().equals("Lake")) {
+      first--;
+      start = doc.token(first).start();
+    }
+    int last = s.last();
+    int end = s.end();
+    if (end == doc.token(last).end() && last + 1 < doc.size() && doc.gapIs(last, " ")) {
+      String next = doc.token(last + 1).text();
+      if (FEATURE_WORDS_AFTER.contains(next)) {
+        last++;
+        end = doc.token(last).end();
+      } else if (next.equals("Twp") && doc.text.startsWith(".", doc.token(last + 1).end())) {
+        last++;
+        end = doc.token(last).end() + 1;
+      }
+    }
+    if (first == s.first() && last == s.last()) {
+      return s;
+    }
+    return new Span(
+        first, last, start, end, s.folded(), s.fixed(), s.demonym(), s.regionCue(), s.near());
+  }
+
+  /** Capitalised feature words that end a place's name as it is written. */
+  private static final Set<String> FEATURE_WORDS_AFTER =
+      Set.of("Township", "Valley", "River", "Islands", "Parish", "Colony");
 
   /** A form ending in a letter must not run on into a longer word ("US" in "USB"). */
   private boolean boundaryAt(int end, String form) {

@@ -350,6 +350,25 @@ final class WordLists {
           "voivodeship",
           "countryside");
 
+  /** Words after a name that a town's local news writes, and a country's news does not. */
+  static final Set<String> LOCAL_AFTER =
+      Set.of(
+          "resident",
+          "residents",
+          "woman",
+          "man",
+          "police",
+          "elementary",
+          "middle",
+          "school",
+          "schools",
+          "council",
+          "mayor",
+          "township",
+          "juniors",
+          "boys",
+          "girls");
+
   /**
    * Words before "of" that make the following name a first-level region ("the province of Idlib").
    */

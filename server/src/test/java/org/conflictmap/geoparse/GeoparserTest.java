@@ -47,6 +47,35 @@ class GeoparserTest {
   }
 
   @Test
+  void partyAndStateOfALegislatorIsTheState() {
+    List<Mention> ms =
+        parser.parse("Rep. Charles Rangel, D-N.Y., and Sen. Byron Dorgan, D-N.D., spoke.");
+    assertThat(ms).extracting(Mention::text).containsExactly("N.Y.", "N.D.");
+    assertThat(ms).allSatisfy(m -> assertThat(m.place().countryCode()).isEqualTo("US"));
+  }
+
+  @Test
+  void aFeatureWordAfterTheNameBelongsToIt() {
+    assertThat(parser.parse("Floods reached the Kanawha Valley and Lake Hartwell."))
+        .extracting(Mention::text)
+        .contains("Kanawha Valley", "Lake Hartwell");
+  }
+
+  @Test
+  void aNameWrittenAsATownsIsNotTheCountry() {
+    List<Mention> ms =
+        parser.parse(
+            "The Jordan resident was flown to a hospital. Jordan police said he was hurt.");
+    assertThat(ms).filteredOn(m -> m.text().equals("Jordan")).isNotEmpty();
+    assertThat(ms)
+        .filteredOn(m -> m.text().equals("Jordan"))
+        .allSatisfy(m -> assertThat(m.place().countryCode()).isNotEqualTo("JO"));
+    assertThat(parser.parse("Troops crossed from Jordan into Syria."))
+        .filteredOn(m -> m.text().equals("Jordan"))
+        .allSatisfy(m -> assertThat(m.place().countryCode()).isEqualTo("JO"));
+  }
+
+  @Test
   void acronymsAreNotPlaces() {
     assertThat(parser.parse("The UN and NATO met.")).isEmpty();
   }
