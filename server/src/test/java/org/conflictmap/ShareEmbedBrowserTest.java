@@ -292,7 +292,17 @@ class ShareEmbedBrowserTest {
         .click();
     waitFor("the filter to apply", d -> eventCount(d) == 2);
     js(driver).executeScript("window.conflictmap.map.setView([45.5, 35.25], 5, {animate: false})");
-    waitFor("the URL to follow the map", d -> currentSearch(d).contains("zoom=5"));
+    waitFor(
+        "the URL to follow the map",
+        d -> {
+          String search = currentSearch(d);
+          lastSeen =
+              search
+                  + " (zoom "
+                  + js(d).executeScript("return window.conflictmap.map.getZoom()")
+                  + ")";
+          return search.contains("zoom=5");
+        });
     assertThat(currentSearch(driver)).contains("type=Strategic+developments");
 
     driver.findElement(By.id("share-button")).click();
@@ -468,12 +478,20 @@ class ShareEmbedBrowserTest {
     return (JavascriptExecutor) d;
   }
 
+  private static String lastSeen = "";
+
   private static void waitFor(String what, Function<WebDriver, Boolean> done) {
     try {
       new WebDriverWait(driver, TIMEOUT).until(done::apply);
     } catch (TimeoutException e) {
       throw new AssertionError(
-          "timed out waiting for " + what + "; console:\n" + console(driver), e);
+          "timed out waiting for "
+              + what
+              + " (last seen: "
+              + lastSeen
+              + "); console:\n"
+              + console(driver),
+          e);
     }
   }
 

@@ -80,9 +80,12 @@ function fitInitialView() {
   if (applyView(map, state.view, FIT_OPTIONS)) return;
   const eventBounds = events.layer.getBounds();
   const zoneBounds = zones.getBounds();
-  if (eventBounds.isValid()) map.fitBounds(eventBounds, FIT_OPTIONS);
-  else if (zoneBounds.isValid()) map.fitBounds(zoneBounds, FIT_OPTIONS);
-  else map.setView(WORLD_VIEW.center, WORLD_VIEW.zoom);
+  // No animation on load: there is nothing to move from, and a zoom still animating once the page
+  // says it is ready would override the first move the user (or an embedder) makes.
+  const still = { ...FIT_OPTIONS, animate: false };
+  if (eventBounds.isValid()) map.fitBounds(eventBounds, still);
+  else if (zoneBounds.isValid()) map.fitBounds(zoneBounds, still);
+  else map.setView(WORLD_VIEW.center, WORLD_VIEW.zoom, { animate: false });
 }
 
 function applyConfig(config) {
