@@ -1,7 +1,6 @@
 package org.conflictmap.geoparse;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,9 +12,8 @@ import org.conflictmap.gazetteer.Precision;
 /**
  * Finds the stretches of a text that name places. At each capitalised word the longest gazetteer
  * name, demonym or short form ("U.S.", "Alexandria, Va.") is taken. People's names are found first
- * (a title or a given name before capitalised words, an initial between them) and their words are
- * not taken for small towns anywhere in the text; common words, sentence openers and parts of
- * street names are set aside.
+ * ({@link People}) and their words are not taken for small towns anywhere in the text; common
+ * words, sentence openers and parts of street names are set aside.
  */
 final class Spotter {
   private static final int MAX_NAME_WORDS = 6;
@@ -32,15 +30,13 @@ final class Spotter {
   private final Aliases aliases;
   private final Candidates candidates;
   private final Document doc;
-  private final boolean[] person;
-  private final Set<String> personWords = new HashSet<>();
+  private People people;
 
   private Spotter(Gazetteer gazetteer, Aliases aliases, Candidates candidates, Document doc) {
     this.gazetteer = gazetteer;
     this.aliases = aliases;
     this.candidates = candidates;
     this.doc = doc;
-    this.person = new boolean[doc.size()];
   }
 
   static List<Span> spot(
@@ -49,7 +45,7 @@ final class Spotter {
   }
 
   private List<Span> run() {
-    markPeople();
+    people = People.find(doc, candidates);
     List<Span> out = new ArrayList<>();
     int n = doc.size();
     int i = 0;
@@ -68,117 +64,6 @@ final class Spotter {
       }
     }
     return out;
-  }
-
-  // ---------------------------------------------------------------- people
-
-  /** Marks the words of people's names and remembers them for the whole text. */
-  private void markPeople() {
-    int n = doc.size();
-    for (int i = 0; i < n; i++) {
-      Token t = doc.token(i);
-      if (Character.isLowerCase(t.text().charAt(0))) {
-        // the cheap tests first: most lower-case words are followed by another one
-        if (i + 1 < n
-            && doc.capitalized(i + 1)
-            && doc.gapIs(i, " ")
-            && WordLists.ROLES_BEFORE_NAMES.contains(t.text())
-            && personable(i + 1)) {
-          markName(i + 1); // "coach Ripley", "son Joshua"
-        }
-        continue;
-      }
-      if (!doc.capitalized(i) || !doc.cased(i)) {
-        continue;
-      }
-      String lower = doc.lower(i);
-      if (WordLists.TITLES.contains(lower) && titleJoins(i)) {
-        int j = i + 1;
-        while (j < n && WordLists.TITLES.contains(doc.lower(j)) && titleJoins(j)) {
-          j++;
-        }
-        markName(j);
-      } else if (WordLists.FIRST_NAMES.contains(lower)
-          && !doc.allCaps(i)
-          && i + 1 < n
-          && doc.gapIs(i, " ")
-          && personable(i + 1)
-          && !candidates.contains(doc.folded(i, i + 1))) {
-        person[i] = true; // "Bill Wilkinson": a given name that is also a common word
-        personWords.add(doc.fold(i));
-        markName(i + 1);
-      } else if (agedAfter(i) && personable(i)) {
-        // "Flores, 26, had just left the Army": a person, and so is Flores elsewhere
-        int a = i;
-        while (a > 0 && doc.gapIs(a - 1, " ") && personable(a - 1)) {
-          a--;
-        }
-        markName(a);
-      } else if (isInitial(i) && i + 1 < n && personable(i + 1)) {
-        // "John F. Kennedy", "J. Smith"
-        if (i > 0 && doc.gapIs(i - 1, " ") && personable(i - 1)) {
-          markName(i - 1);
-        }
-        markName(i + 1);
-      }
-    }
-  }
-
-  /** Token i is followed by an age between commas: "Flores, 26,". */
-  private boolean agedAfter(int i) {
-    if (i + 1 >= doc.size() || !doc.gapIs(i, ", ")) {
-      return false;
-    }
-    String age = doc.token(i + 1).text();
-    if (age.isEmpty() || age.length() > 3) {
-      return false;
-    }
-    for (int k = 0; k < age.length(); k++) {
-      if (!Character.isDigit(age.charAt(k))) {
-        return false;
-      }
-    }
-    // tokens are maximal runs of word characters, so a gap is never empty
-    return i + 2 < doc.size() && doc.text.charAt(doc.token(i + 1).end()) == ',';
-  }
-
-  /** A title ("Gov.", "President") followed directly by a word. */
-  private boolean titleJoins(int i) {
-    return i + 1 < doc.size() && (doc.gapIs(i, " ") || doc.gapIs(i, ". "));
-  }
-
-  /** A single capital with a full stop, then a space: an initial. */
-  private boolean isInitial(int i) {
-    Token t = doc.token(i);
-    return t.text().length() == 1
-        && Character.isUpperCase(t.text().charAt(0))
-        && doc.gapIs(i, ". ");
-  }
-
-  /** Whether token i can be part of a person's name: capitalised, not a generic or place word. */
-  private boolean personable(int i) {
-    Token t = doc.token(i);
-    String lower = doc.lower(i);
-    return doc.capitalized(i)
-        && doc.cased(i)
-        && !doc.allCaps(i)
-        && !WordLists.NOT_PLACES.contains(lower)
-        && !WordLists.PLACE_WORDS.contains(lower)
-        && !WordLists.TITLES.contains(lower);
-  }
-
-  /** Marks the run of name words that starts at token i, through initials and particles. */
-  private void markName(int i) {
-    int n = doc.size();
-    int j = i;
-    while (j < n && (personable(j) || isInitial(j))) {
-      person[j] = true;
-      personWords.add(doc.fold(j));
-      if (!(doc.gapIs(j, " ") || doc.gapIs(j, "-") || isInitial(j) && doc.gapIs(j, ". "))) {
-        break;
-      }
-      j++;
-    }
   }
 
   // ---------------------------------------------------------------- matching
@@ -512,7 +397,7 @@ final class Spotter {
       return true; // "U.S.", "W.Va.": never part of a person's name
     }
     for (int k = s.first(); k <= s.last(); k++) {
-      if (person[k]) {
+      if (people.at(k)) {
         return false;
       }
     }
@@ -523,7 +408,7 @@ final class Spotter {
       return false; // "Dublin Road", "Lincoln Street"
     }
     if (s.first() == s.last()) {
-      if (personWords.contains(s.folded()) && !strong(s)) {
+      if (people.named(s.folded()) && !strong(s)) {
         return false; // "Kay" after "Jessica Kay", "Putin" after "Vladimir Putin"
       }
       if ((speaks(s.last()) || spokenOf(s.first())) && !speakingPlace(s.folded())) {
