@@ -380,24 +380,7 @@ final class WordLists {
       Set.of("near", "outside", "around", "nearby", "outskirts", "close");
 
   /** Compass words that, before "of", put an event near a place ("north of Hama"). */
-  static final Set<String> DIRECTIONS =
-      Set.of(
-          "north",
-          "south",
-          "east",
-          "west",
-          "northeast",
-          "northwest",
-          "southeast",
-          "southwest",
-          "north-east",
-          "north-west",
-          "south-east",
-          "south-west",
-          "km",
-          "kilometres",
-          "kilometers",
-          "miles");
+  static final Set<String> DIRECTIONS = Compass.DIRECTIONS;
 
   private WordLists() {}
 
