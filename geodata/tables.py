@@ -109,6 +109,31 @@ US_STATE_ALIASES = {
     "DC": ["D.C.", "DC", "Washington, D.C.", "Washington D.C.", "Washington DC"],
 }
 
+# First-level regions outside the US (GeoNames admin1 code) -> the abbreviations news writes.
+# Canadian Press style and the postal codes that do not read as words; Australia's state
+# abbreviations that are not also another place's ("WA", "SA" and "NT" are left out).
+ADMIN1_ALIASES = {
+    "CA.01": ["Alta."], "CA.02": ["B.C.", "BC"], "CA.03": ["Man."], "CA.04": ["N.B."],
+    "CA.05": ["N.L.", "Nfld.", "Newfoundland"], "CA.07": ["N.S."], "CA.08": ["Ont."],
+    "CA.09": ["P.E.I.", "PEI"], "CA.10": ["Que.", "Québec"], "CA.11": ["Sask."],
+    "CA.12": ["Y.T."], "CA.13": ["N.W.T.", "NWT"],
+    "AU.02": ["NSW", "N.S.W."], "AU.04": ["Qld", "QLD"], "AU.06": ["Tas."], "AU.07": ["Vic."],
+}
+
+# Countries whose first-level units are called states: news writes "Borno State", "Oaxaca
+# state", so "X State" is a name of admin1 X there. (Not the US: "Ohio State" is a university.)
+STATE_COUNTRIES = {"BR", "IN", "MM", "MX", "MY", "NG", "SD", "SS", "VE"}
+
+# English counties (GeoNames second-level name) -> the short forms in everyday use.
+UK_COUNTY_ALIASES = {
+    "Buckinghamshire": ["Bucks"], "Cambridgeshire": ["Cambs"],
+    "Derbyshire": ["Derbys"], "East Riding of Yorkshire": ["East Yorkshire"],
+    "Gloucestershire": ["Glos", "Gloucs"], "Hampshire": ["Hants"],
+    "Hertfordshire": ["Herts"], "Lancashire": ["Lancs"], "Leicestershire": ["Leics"],
+    "Lincolnshire": ["Lincs"], "Nottinghamshire": ["Notts"], "Oxfordshire": ["Oxon"],
+    "Staffordshire": ["Staffs"], "Wiltshire": ["Wilts"], "Worcestershire": ["Worcs"],
+}
+
 # GeoNames continent code -> (GeoNames id, name, alternate names, lat, lon).
 CONTINENTS = [
     ("AF", 6255146, "Africa", [], 7.18805, 21.09375),

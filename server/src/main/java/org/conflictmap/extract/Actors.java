@@ -281,7 +281,8 @@ public final class Actors {
   }
 
   private Optional<String> countryOf(String word) {
-    Optional<Place> d = gazetteer.demonym(word);
+    // a region's people ("Kurdish" forces) has no country of its own
+    Optional<Place> d = gazetteer.demonym(word).filter(p -> p.precision() == Precision.COUNTRY);
     if (d.isPresent()) {
       return Optional.of(d.get().countryCode());
     }

@@ -71,7 +71,8 @@ public final class Gazetteer {
   }
 
   /**
-   * The country a demonym or nationality adjective names ("Syrian", "Russians", "Turkish"), if any.
+   * The country a demonym or nationality adjective names ("Syrian", "Russians", "Turkish"), or the
+   * region for the few peoples of a region ("Kurdish", "Sicilian"), if any.
    */
   public Optional<Place> demonym(String word) {
     return Optional.ofNullable(demonyms.get(Names.normalize(word)));

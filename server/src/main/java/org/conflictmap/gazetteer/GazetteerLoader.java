@@ -102,9 +102,10 @@ final class GazetteerLoader {
           names.add(Names.normalize(display));
         }
       }
-      for (String demonym : f[12].split(",")) {
-        addDemonym(demonym, p);
-      }
+    }
+    // countries' peoples ("Syrians") and a few regions' ("Kurdish", "Sicilian")
+    for (String demonym : f[12].split(",")) {
+      addDemonym(demonym, p);
     }
     names.remove("");
     for (String name : names) {
@@ -117,25 +118,33 @@ final class GazetteerLoader {
     return pool.computeIfAbsent(s, k -> k);
   }
 
-  private void addDemonym(String demonym, Place country) {
+  private void addDemonym(String demonym, Place place) {
     String d = Names.normalize(demonym);
     if (d.isEmpty()) {
       return;
     }
-    putDemonym(d, country);
+    putDemonym(d, place);
     // "Syrians", "Russians"; "Chinese", "Turkish", "Swiss" have no plural of their own
     if (!d.endsWith("s") && !d.endsWith("sh") && !d.endsWith("ese") && !d.endsWith("ch")) {
-      putDemonym(d + "s", country);
+      putDemonym(d + "s", place);
     }
   }
 
   /**
    * Several countries share some demonyms ("American": the US and the Northern Mariana Islands;
    * "French": France and its overseas regions): the most populous one is what the word means in the
-   * news.
+   * news. A country's claim comes before a region's.
    */
-  private void putDemonym(String folded, Place country) {
-    demonyms.merge(folded, country, (a, b) -> a.population() >= b.population() ? a : b);
+  private void putDemonym(String folded, Place place) {
+    demonyms.merge(folded, place, GazetteerLoader::morePeople);
+  }
+
+  private static Place morePeople(Place a, Place b) {
+    boolean aCountry = a.precision() == Precision.COUNTRY;
+    if (aCountry != (b.precision() == Precision.COUNTRY)) {
+      return aCountry ? a : b;
+    }
+    return a.population() >= b.population() ? a : b;
   }
 
   private void index(String name, int id) {

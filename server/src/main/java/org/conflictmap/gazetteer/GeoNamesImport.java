@@ -247,11 +247,14 @@ public final class GeoNamesImport {
                 counts[0]++;
                 return true;
               });
-      // hand-written rows GeoNames has no row for: world regions, and anything not yet seen
+      // rows GeoNames has no row of ours for: world regions, continents and airports (the dump's
+      // own airports, if its classes include S, have other keys and names)
       for (Map.Entry<String, String[]> e : bundled.rows.entrySet()) {
         String[] r = e.getValue();
         boolean handWritten =
-            e.getKey().startsWith("region:") || e.getKey().startsWith("continent:");
+            e.getKey().startsWith("region:")
+                || e.getKey().startsWith("continent:")
+                || e.getKey().startsWith("airport:");
         if (handWritten && !keys.contains(e.getKey())) {
           w.write(String.join("\t", r));
           w.write('\n');

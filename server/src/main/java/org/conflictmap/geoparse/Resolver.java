@@ -537,7 +537,7 @@ final class Resolver {
         text,
         s.demonym() ? Mention.Kind.DEMONYM : Mention.Kind.TOPONYM,
         best,
-        s.demonym() ? Precision.COUNTRY : best.precision(),
+        best.precision(),
         s.near(),
         Math.round(1000.0 / sum) / 1000.0,
         round(score[order[0]]),
