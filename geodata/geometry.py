@@ -196,3 +196,85 @@ def build_geojson(features):
                     "geometry": geometry})
     return json.dumps({"type": "FeatureCollection", "features": out},
                       ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# --------------------------------------------------------------------------- areas from towns
+
+def grid_inside(polygons, target=4000):
+    """About `target` points of a regular lat/lon grid inside the polygons, as (lon, lat, weight).
+
+    The step comes from the polygons' own area, not their bounding box (the US's spans the
+    antimeridian). Each polygon's rows are scanned once: a row's crossings with the rings give
+    the inside intervals, so the cost is edges x rows, not edges x points. The weight is
+    cos(lat), the cell's relative area.
+    """
+    area = sum(abs(signed_area(p[0])) for p in polygons)
+    step = max(0.02, math.sqrt(area / target)) if area > 0 else 0.02
+    out = []
+    for polygon in polygons:
+        ys = [y for _, y in polygon[0]]
+        edges = [(x1, y1, x2, y2) for ring in polygon
+                 for (x1, y1), (x2, y2) in zip(ring, ring[1:]) if y1 != y2]
+        lat = math.floor(min(ys) / step) * step + step / 2
+        while lat < max(ys):
+            crossings = sorted(x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+                               for x1, y1, x2, y2 in edges if (y1 > lat) != (y2 > lat))
+            weight = math.cos(math.radians(lat))
+            for a, b in zip(crossings[0::2], crossings[1::2]):
+                x = math.ceil(a / step) * step
+                while x < b:
+                    out.append((x, lat, weight))
+                    x += step
+            lat += step
+    return out
+
+
+def town_cells_centres(polygons, towns, target=4000):
+    """{area code: (lat, lon)}: where each area's share of a country lies, from its towns alone.
+
+    Every grid point inside the country goes to the area of its nearest town (a Voronoi
+    partition of the country by towns); an area's point is the grid point of its own share
+    nearest to that share's area-weighted mean, so it is inside the country and inside the share.
+    `towns` is a list of (lat, lon, area code). Areas that win no grid point are left out.
+    """
+    cell = 1.0
+    buckets = {}
+    for lat, lon, code in towns:
+        buckets.setdefault((math.floor(lat / cell), math.floor(lon / cell)), []).append(
+            (lat, lon, code))
+    shares = {}
+    for x, y, w in grid_inside(polygons, target):
+        code = nearest_town_code(buckets, cell, y, x)
+        if code is not None:
+            shares.setdefault(code, []).append((x, y, w))
+    centres = {}
+    for code, pts in shares.items():
+        xs = [x for x, _, _ in pts]
+        shift = 360.0 if max(xs) - min(xs) > 180 else 0.0  # a share across the antimeridian
+        unwrap = [(x + shift if x < 0 else x, y, w) for x, y, w in pts]
+        total = sum(w for _, _, w in unwrap)
+        mx = sum(x * w for x, _, w in unwrap) / total
+        my = sum(y * w for _, y, w in unwrap) / total
+        bx, by, _ = min(unwrap, key=lambda p: (p[0] - mx) ** 2 + (p[1] - my) ** 2)
+        centres[code] = (by, bx - 360.0 if bx > 180 else bx)
+    return centres
+
+
+def nearest_town_code(buckets, cell, lat, lon):
+    """Area code of the town nearest to (lat, lon), searching rings of 1-degree buckets outwards."""
+    bi, bj = math.floor(lat / cell), math.floor(lon / cell)
+    best, best_d = None, None
+    cos_lat = math.cos(math.radians(lat))
+    for r in range(0, 60):
+        # every town r rings out is at least (r - 1) cells away, east-west shrunk by cos(lat)
+        if best is not None and (r - 1) * cell * cos_lat > math.sqrt(best_d):
+            break
+        for i in range(bi - r, bi + r + 1):
+            for j in range(bj - r, bj + r + 1):
+                if max(abs(i - bi), abs(j - bj)) != r:
+                    continue
+                for tlat, tlon, code in buckets.get((i, j), ()):
+                    d = (tlat - lat) ** 2 + ((tlon - lon) * cos_lat) ** 2
+                    if best_d is None or d < best_d:
+                        best, best_d = code, d
+    return best
