@@ -25,6 +25,7 @@ import re
 
 from geometry import (build_geojson, decode_topojson, point_in_polygon, polygon_area,
                       representative_point, town_cells_centres)
+from features import FEATURE_LISTS, REGION_DEMONYMS
 from tables import (ADMIN1_ALIASES, CITY_ALIASES, CONTINENTS, COUNTRY_ALIASES,
                     DEMONYM_ALIASES, STATE_COUNTRIES, UK_COUNTY_ALIASES, US_STATE_ALIASES,
                     WORLD_REGIONS)
@@ -473,9 +474,21 @@ def world_rows():
     for code, gid, name, alts, lat, lon in CONTINENTS:
         yield ["continent:" + code, str(gid), name, "", ",".join(alts), fmt(lat), fmt(lon),
                "L", "CONT", "", "", "0", ""]
-    for slug, fclass, fcode, name, alts, lat, lon, cc in WORLD_REGIONS:
+    features = [row for rows in FEATURE_LISTS.values() for row in rows]
+    for slug, fclass, fcode, name, alts, lat, lon, cc in WORLD_REGIONS + features:
         yield ["region:" + slug, "", name, "", ",".join(unique(alts, exclude=(name,))),
                fmt(lat), fmt(lon), fclass, fcode, cc, "", "0", ""]
+
+
+def add_region_demonyms(rows):
+    """Fill the demonyms field of the regions whose people news names ("Kurdish", "Sicilian")."""
+    by_key = {r[0]: r for r in rows}
+    by_admin1 = {(r[9], r[2]): r for r in rows if r[0].startswith("admin1:")}
+    for target, words in REGION_DEMONYMS:
+        row = by_key.get("region:" + target[1]) if target[0] == "region" else \
+            by_admin1.get((target[1], target[2]))
+        assert row is not None, "no row for the demonyms of %s" % (target,)
+        row[12] = ",".join(unique(([row[12]] if row[12] else []) + words))
 
 
 # --------------------------------------------------------------------------- main
@@ -515,6 +528,7 @@ def main():
              for n in [c["name"], c["ascii"]] + c["alt"]}
     taken |= {n.casefold() for r in rows for n in [r[2]] + r[4].split(",") if r[7] != "P"}
     rows += list(airport_rows(load(args.airports, "data/airports.json"), common, taken))
+    add_region_demonyms(rows)
     rows.sort(key=lambda r: r[0])
     keys = [r[0] for r in rows]
     assert len(keys) == len(set(keys)), "duplicate keys"

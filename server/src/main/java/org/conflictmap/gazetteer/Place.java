@@ -24,7 +24,8 @@ public record Place(
     long population) {
 
   public Precision precision() {
-    if (featureCode.startsWith("PCL")) {
+    // a former state (PCLH: the Soviet Union) is an area of today's map, not a country of it
+    if (featureCode.startsWith("PCL") && !"PCLH".equals(featureCode)) {
       return Precision.COUNTRY;
     }
     // areas (A), regions (L), waters (H) and land forms (T) pin an event no closer than a region
