@@ -480,6 +480,37 @@ def world_rows():
                fmt(lat), fmt(lon), fclass, fcode, cc, "", "0", ""]
 
 
+def drop_borrowed_names(rows, cities):
+    """Remove alternate names that belong to a bigger place, where they only mislead.
+
+    * A country's translations include its capital's name in some languages ("Tunis" for
+      Tunisia): a capital's own name is the town, unless it is also the country's name
+      ("Djibouti", "Kuwait").
+    * GeoNames keeps historical and nick names of small towns that are the name of another
+      country or region ("New Mexico" for Mexico, Missouri): a town of under 100,000 does not
+      answer to the name of a country or first-level region it is not in.
+    """
+    capitals = {c["cc"]: {c["name"].casefold(), c["ascii"].casefold()}
+                for c in cities if c["fcode"] == "PPLC"}
+    areas = {}
+    for r in rows:
+        if r[0].startswith("country:"):
+            areas.setdefault(r[2].casefold(), set()).add((r[9], ""))
+            own = {r[2].casefold()}
+            kept = [a for a in r[4].split(",") if a and (
+                a.casefold() not in capitals.get(r[9], ()) or a.casefold() in own)]
+            r[4] = ",".join(kept)
+        elif r[0].startswith("admin1:"):
+            areas.setdefault(r[2].casefold(), set()).add((r[9], r[10]))
+    for r in rows:
+        if r[7] != "P" or int(r[11]) >= 100_000 or not r[4]:
+            continue
+        kept = [a for a in r[4].split(",")
+                if not any(cc != r[9] or (adm and adm != r[10])
+                           for cc, adm in areas.get(a.casefold(), ()))]
+        r[4] = ",".join(kept)
+
+
 def add_region_demonyms(rows):
     """Fill the demonyms field of the regions whose people news names ("Kurdish", "Sicilian")."""
     by_key = {r[0]: r for r in rows}
@@ -529,6 +560,7 @@ def main():
     taken |= {n.casefold() for r in rows for n in [r[2]] + r[4].split(",") if r[7] != "P"}
     rows += list(airport_rows(load(args.airports, "data/airports.json"), common, taken))
     add_region_demonyms(rows)
+    drop_borrowed_names(rows, cities)
     rows.sort(key=lambda r: r[0])
     keys = [r[0] for r in rows]
     assert len(keys) == len(set(keys)), "duplicate keys"

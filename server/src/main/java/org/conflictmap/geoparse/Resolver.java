@@ -568,8 +568,9 @@ final class Resolver {
       score += w.adm1();
     } else if ("ADM2".equals(code)) {
       score += w.adm2();
-    } else if ("CONT".equals(code)) {
-      score += 6.0; // no population: nothing else called "Europe" is meant in the news
+    } else if ("CONT".equals(code) || "OCN".equals(code)) {
+      // no population: nothing else called "Europe" or "Atlantic" is meant in the news
+      score += 6.0;
     } else if (!"P".equals(p.featureClass()) && !"A".equals(p.featureClass())) {
       score += 3.0; // world regions, seas and mountains have no population either
     } else if (code.startsWith("PPLX")
