@@ -96,6 +96,68 @@ class CoverageTest {
     assertThat(g.lookup("Ft. Worth")).extracting(Place::geonameId).contains(4691930L);
   }
 
+  @Test
+  void regionsWithoutBordersSitInTheirShareOfTheCountry() {
+    // towns crowd the south of Canada's provinces; the region is still placed near its middle
+    Place bc = g.byKey("admin1:CA.02").orElseThrow();
+    assertThat(km(bc, 54.0, -125.0)).isLessThan(200);
+    Place ontario = g.byKey("admin1:CA.08").orElseThrow();
+    assertThat(km(ontario, 50.0, -86.0)).isLessThan(150);
+    assertThat(g.lookup("B.C.")).extracting(Place::key).contains("admin1:CA.02");
+    assertThat(g.lookup("NSW")).extracting(Place::key).contains("admin1:AU.02");
+    assertThat(g.lookup("Borno State")).anySatisfy(p -> assertThat(p.name()).startsWith("Borno"));
+    assertThat(g.lookup("Ceredigion")).extracting(Place::featureCode).contains("ADM2");
+  }
+
+  @Test
+  void airportsByTheNameNewsUses() {
+    Place heathrow = g.lookup("Heathrow Airport").get(0);
+    assertThat(heathrow.featureCode()).isEqualTo("AIRP");
+    assertThat(km(heathrow, 51.47, -0.45)).isLessThan(5);
+    assertThat(g.lookup("Heathrow")).contains(heathrow);
+    assertThat(g.lookup("Schiphol")).extracting(Place::featureCode).contains("AIRP");
+    // a name that starts with its town names the town: no airport answers to it
+    assertThat(g.lookup("Vancouver International Airport")).isEmpty();
+  }
+
+  @Test
+  void riversIslandsAndConflictAreas() {
+    Place euphrates = g.lookup("Euphrates").get(0);
+    assertThat(euphrates.featureCode()).isEqualTo("STM");
+    assertThat(km(euphrates, 35.3, 40.1)).isLessThan(150); // mid-course, near Deir ez-Zor
+    assertThat(km(g.lookup("Eastern Ghouta").get(0), 33.55, 36.45)).isLessThan(30);
+    assertThat(g.lookup("Nagorno-Karabakh")).isNotEmpty();
+    assertThat(g.lookup("Oahu")).extracting(Place::featureClass).contains("T");
+  }
+
+  @Test
+  void aFormerStateIsAnAreaAndLeavesTheCountryAlone() {
+    Place ussr = g.lookup("Soviet Union").get(0);
+    assertThat(ussr.precision()).isEqualTo(Precision.REGION);
+    assertThat(g.country("RU").map(Place::key)).contains("country:RU");
+    assertThat(g.demonym("Soviet")).contains(ussr);
+  }
+
+  @Test
+  void peoplesOfARegionNameTheRegion() {
+    assertThat(g.demonym("Kurdish").map(Place::key)).contains("region:kurdistan");
+    assertThat(g.demonym("Kurds").map(Place::key)).contains("region:kurdistan");
+    assertThat(g.demonym("Chechen").map(Place::featureCode)).contains("ADM1");
+    // a country keeps its own people's name
+    assertThat(g.demonym("Syrian").map(Place::key)).contains("country:SY");
+  }
+
+  @Test
+  void namesAreTheOnesNewsWritesNotBorrowedOnes() {
+    // Arabic names without the article: "Qamishli" for Al Qamishli
+    assertThat(g.lookup("Qamishli")).extracting(Place::geonameId).contains(173377L);
+    // "Tunis" is the capital, not also a name of Tunisia
+    assertThat(g.lookup("Tunis")).extracting(Place::key).doesNotContain("country:TN");
+    // Mexico, Missouri, does not answer to "New Mexico"
+    assertThat(g.lookup("New Mexico")).extracting(Place::geonameId).doesNotContain(4398103L);
+    assertThat(g.lookup("New Mexico")).extracting(Place::key).contains("admin1:US.NM");
+  }
+
   private static double km(Place p, double lat, double lon) {
     double r = Math.PI / 180;
     double a =

@@ -3,6 +3,7 @@ package org.conflictmap.geoparse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.conflictmap.gazetteer.Precision;
 import org.junit.jupiter.api.Test;
 
 /** The geoparser on short news sentences of our own. */
@@ -11,6 +12,27 @@ class GeoparserTest {
 
   private List<String> resolved(String text) {
     return parser.parse(text).stream().map(m -> m.text() + "=" + m.place().key()).toList();
+  }
+
+  @Test
+  void namesOfThisSessionsGazetteerRowsResolve() {
+    assertThat(resolved("Turkish shelling hit Qamishli in northeastern Syria."))
+        .contains("Qamishli=173377");
+    assertThat(resolved("Government forces pushed into Eastern Ghouta near Damascus."))
+        .contains("Eastern Ghouta=region:eastern-ghouta");
+    assertThat(
+            resolved(
+                "Flights from Heathrow to Manchester were cancelled, the British airline said."))
+        .contains("Heathrow=airport:EGLL");
+    assertThat(resolved("Protesters gathered in Tunis on Friday.")).contains("Tunis=2464470");
+  }
+
+  @Test
+  void aRegionsPeopleIsAMentionOfTheRegion() {
+    List<Mention> ms = parser.parse("Kurdish fighters held the town.");
+    assertThat(ms).hasSize(1);
+    assertThat(ms.get(0).place().key()).isEqualTo("region:kurdistan");
+    assertThat(ms.get(0).precision()).isEqualTo(Precision.REGION);
   }
 
   @Test
