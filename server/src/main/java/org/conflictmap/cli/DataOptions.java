@@ -1,11 +1,14 @@
 package org.conflictmap.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.conflictmap.config.Config;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.gazetteer.GazetteerStore;
 import picocli.CommandLine.Option;
 
-/** Options every command that opens the store shares. */
+/** Options every command that opens the store or the gazetteer shares. */
 final class DataOptions {
   @Option(
       names = "--data",
@@ -18,6 +21,20 @@ final class DataOptions {
       paramLabel = "FILE",
       description = "Properties file with defaults (default: ./conflictmap.properties if present).")
   Path configFile;
+
+  /**
+   * The gazetteer imported into the data directory with {@code gazetteer import}, if there is one,
+   * else the bundled one. Unlike the server, this never creates the data directory or its index for
+   * the bundled gazetteer: a one-off command leaves no files behind.
+   */
+  Gazetteer gazetteer() {
+    Path dir = config().dataDir();
+    if (Files.isRegularFile(GazetteerStore.importedFile(dir))) {
+      System.err.println("using the gazetteer imported into " + dir);
+      return Gazetteer.open(dir);
+    }
+    return Gazetteer.loadDefault();
+  }
 
   /** Defaults, then the properties file, then the environment, then these flags. */
   Config config() {

@@ -14,10 +14,10 @@ import org.conflictmap.eval.CorpusFormat;
 import org.conflictmap.eval.CorpusReader;
 import org.conflictmap.eval.EvalReport;
 import org.conflictmap.eval.Evaluation;
-import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.geoparse.Geoparser;
 import org.conflictmap.problem.InputException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +28,8 @@ import picocli.CommandLine.Parameters;
         "Measure the geoparser on a hand-annotated corpus: recognition, resolution on the gold"
             + " spans and end to end, beside the population baseline and the gazetteer's oracle.")
 final class EvalCommand implements Callable<Integer> {
+  @Mixin DataOptions data = new DataOptions();
+
   /** Warnings printed one by one before the rest are only counted. */
   static final int SHOWN_WARNINGS = 20;
 
@@ -56,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Corpus corpus = CorpusReader.read(file, parseFormat(format), oneBased);
     printWarnings(corpus.warnings());
-    Geoparser parser = new Geoparser(Gazetteer.loadDefault());
+    Geoparser parser = new Geoparser(data.gazetteer());
     EvalReport report;
     if (details != null) {
       try (BufferedWriter w = Files.newBufferedWriter(details, StandardCharsets.UTF_8)) {

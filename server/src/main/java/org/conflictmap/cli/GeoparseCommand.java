@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.conflictmap.gazetteer.Candidate;
-import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.PlaceJson;
 import org.conflictmap.geoparse.Geoparser;
 import org.conflictmap.geoparse.Mention;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
     description =
         "Print the places a text names, one JSON object per line (use - for standard input).")
 final class GeoparseCommand implements Callable<Integer> {
+  @Mixin DataOptions data = new DataOptions();
+
   @Parameters(paramLabel = "FILE", description = "A UTF-8 text file, or - for standard input.")
   String file;
 
@@ -31,7 +33,7 @@ final class GeoparseCommand implements Callable<Integer> {
         file.equals("-")
             ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
             : Files.readString(Path.of(file), StandardCharsets.UTF_8);
-    Geoparser parser = new Geoparser(Gazetteer.loadDefault());
+    Geoparser parser = new Geoparser(data.gazetteer());
     ObjectMapper json = new ObjectMapper();
     StringBuilder out = new StringBuilder();
     for (Mention m : parser.parse(text)) {

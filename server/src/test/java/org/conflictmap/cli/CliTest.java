@@ -106,6 +106,30 @@ class CliTest {
   }
 
   @Test
+  void geoparseAndEvalUseTheGazetteerImportedIntoTheDataDirectory(@TempDir Path tmp)
+      throws Exception {
+    Path data = tmp.resolve("data");
+    Path dump = Path.of(CliTest.class.getResource("/geonames").toURI());
+    assertThat(run("gazetteer", "import", dump.toString(), "--classes=A,P,S", "--data=" + data))
+        .extracting(Run::exit)
+        .isEqualTo(0);
+    Path text = tmp.resolve("hotel.txt");
+    Files.writeString(text, "Guests left the Grand Fixture Hotel on Monday.");
+
+    Run imported = run("geoparse", text.toString(), "--data=" + data);
+    assertThat(imported.exit()).isZero();
+    assertThat(imported.out()).contains("\"place_id\":9999999");
+    assertThat(imported.err()).contains("imported");
+
+    // without an import: the bundled gazetteer, which has no such hotel, and no files left behind
+    Path empty = tmp.resolve("empty");
+    Run bundled = run("geoparse", text.toString(), "--data=" + empty);
+    assertThat(bundled.exit()).isZero();
+    assertThat(bundled.out()).doesNotContain("9999999");
+    assertThat(empty).doesNotExist();
+  }
+
+  @Test
   void aDataDirInUseByAnotherProcessIsAClearError(@TempDir Path data) throws Exception {
     try (App app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(false))) {
       Process other =
