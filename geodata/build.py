@@ -136,6 +136,26 @@ ARABIC_ARTICLE_RE = re.compile(
 SEATS = {"PPLC", "PPLA", "PPLA2"}
 
 
+# The article inside a name, as transliterations write it ("Ras el Ain", "Ma'arrat an Nu'man").
+INNER_ARTICLE_RE = re.compile(
+    r"(?<=\w)([ -])(?:el|al|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|esh|et|ez|en|ul)([ -])(?=\w)",
+    re.IGNORECASE)
+
+
+def article_as_al(names):
+    """'Ras el Ain' -> 'Ras al-Ain': the article inside a name in the form English news writes.
+
+    Transliterations spell the article after the sound it takes (el, an, ash, ...); news mostly
+    writes "al-" whatever follows.
+    """
+    out = []
+    for n in names:
+        folded = INNER_ARTICLE_RE.sub(" al-", n)
+        if folded != n:
+            out.append(folded)
+    return out
+
+
 def without_article(names):
     """'Al Qamishli' -> 'Qamishli'; names without a leading Arabic article give nothing.
 
@@ -158,6 +178,8 @@ def city_rows(cities, common_words):
     for c in cities:
         alts = [a for a in c["alt"] if not (a.isascii() and len(a.strip()) <= 2)]
         alts += first_word_variants([c["name"], c["ascii"]])
+        if c["cc"] in ARABIC_NAMED:
+            alts += article_as_al([c["name"], c["ascii"]] + [a for a in alts if a.isascii()])
         if c["cc"] in ARABIC_NAMED and (c["pop"] >= 5000 or c["fcode"] in SEATS):
             bare = without_article([c["name"], c["ascii"]] + [a for a in alts if a.isascii()])
             alts += [b for b in bare if b.casefold() not in common_words]

@@ -18,6 +18,9 @@ class GeoparserTest {
   void namesOfThisSessionsGazetteerRowsResolve() {
     assertThat(resolved("Turkish shelling hit Qamishli in northeastern Syria."))
         .contains("Qamishli=173377");
+    // GeoNames writes "Ras el Ain": the article is found in the form news uses
+    assertThat(resolved("Turkish troops entered Ras al-Ain on Wednesday."))
+        .contains("Ras al-Ain=165509");
     assertThat(resolved("Government forces pushed into Eastern Ghouta near Damascus."))
         .contains("Eastern Ghouta=region:eastern-ghouta");
     assertThat(
