@@ -614,6 +614,9 @@ final class Resolver {
     if (s.fixed() != null || s.demonym()) {
       return false;
     }
+    if (s.first() > 0 && (doc.gapIs(s.first() - 1, "-") || doc.gapIs(s.first() - 1, "–"))) {
+      return false; // part of a compound: the "NATO-Russia Council" is no town's council
+    }
     int after = doc.nextWordSkippingPossessive(s.last());
     if (after >= doc.size() || after != s.last() + 1 || !doc.gapIsBlank(s.last())) {
       return false;

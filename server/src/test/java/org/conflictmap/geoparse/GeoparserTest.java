@@ -95,6 +95,11 @@ class GeoparserTest {
     assertThat(ms)
         .filteredOn(m -> m.text().equals("Jordan"))
         .allSatisfy(m -> assertThat(m.place().countryCode()).isNotEqualTo("JO"));
+    // a compound ("NATO-Russia Council") is not the town's council: Russia stays the country
+    assertThat(parser.parse("Talks in the NATO-Russia Council resumed. Russia welcomed them."))
+        .filteredOn(m -> m.text().equals("Russia"))
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(m.place().key()).isEqualTo("country:RU"));
     assertThat(parser.parse("Troops crossed from Jordan into Syria."))
         .filteredOn(m -> m.text().equals("Jordan"))
         .allSatisfy(m -> assertThat(m.place().countryCode()).isEqualTo("JO"));
