@@ -602,7 +602,6 @@ REGION_DEMONYMS = [
     (("region", "south-vietnam"), ["South Vietnamese"]),
     (("region", "north-vietnam"), ["North Vietnamese"]),
     (("region", "biafra"), ["Biafran"]),
-    (("region", "confederate-states"), ["Confederate"]),
     # first-level regions
     (("admin1", "CN", "Tibet"), ["Tibetan", "Tibetans"]),
     (("admin1", "CN", "Xinjiang"), ["Uyghur", "Uighur", "Uyghurs", "Uighurs"]),
