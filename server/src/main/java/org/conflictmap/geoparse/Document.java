@@ -19,6 +19,13 @@ final class Document {
   private final String[] folded;
   private int[] starts;
 
+  /**
+   * Per token, once known: {@link #LISTS_KNOWN} and the {@link Lexicon} lists of its lower case.
+   */
+  private final int[] lists;
+
+  private static final int LISTS_KNOWN = 1 << 31;
+
   /** Per token, once known: {@link #SHAPE_KNOWN} and the flags below. */
   private final byte[] shape;
 
@@ -33,6 +40,69 @@ final class Document {
     this.lower = new String[tokens.size()];
     this.folded = new String[tokens.size()];
     this.shape = new byte[tokens.size()];
+    this.lists = new int[tokens.size()];
+  }
+
+  /**
+   * Whether token i in lower case is on a word list: {@code list} is one of the {@link Lexicon}
+   * bits, or several or'ed together for "on any of them".
+   */
+  boolean listed(int i, int list) {
+    int l = lists[i];
+    if (l == 0) {
+      Token t = tokens.get(i);
+      l = Lexicon.WORDS.listsOfAscii(text, t.start(), t.end());
+      if (l < 0) {
+        l = Lexicon.WORDS.lists(lower(i));
+      }
+      l |= LISTS_KNOWN;
+      lists[i] = l;
+    }
+    return (l & list) != 0;
+  }
+
+  /**
+   * Whether token i, exactly as written, is on a word list: it is on the list in lower case and is
+   * written in lower case.
+   */
+  boolean listedAsWritten(int i, int list) {
+    return listed(i, list) && writtenInLowerCase(i);
+  }
+
+  /**
+   * Whether token i in lower case is {@code word}, a lower-case ASCII word: as {@code
+   * lower(i).equals(word)}, without making the lower-case copy of an ASCII token.
+   */
+  boolean lowerIs(int i, String word) {
+    Token t = tokens.get(i);
+    if (t.end() - t.start() != word.length()) {
+      // lower-casing changes the length of no ASCII text, and of little else
+      return !isAscii(t.start(), t.end()) && lower(i).equals(word);
+    }
+    for (int k = 0; k < word.length(); k++) {
+      char ch = text.charAt(t.start() + k);
+      if (ch >= 0x80) {
+        return lower(i).equals(word);
+      }
+      if ((ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean writtenInLowerCase(int i) {
+    Token t = tokens.get(i);
+    for (int c = t.start(); c < t.end(); c++) {
+      char ch = text.charAt(c);
+      if (ch >= 0x80) {
+        return lower(i).equals(t.text());
+      }
+      if (ch >= 'A' && ch <= 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@link Token#capitalized()} of token i, worked out once. */

@@ -600,7 +600,7 @@ final class Resolver {
     int after = s.last() + 1;
     return after < doc.size()
         && doc.gapIsBlank(s.last())
-        && doc.lower(after).equals("border")
+        && doc.lowerIs(after, "border")
         && doc.token(s.last()).end() == s.end();
   }
 
@@ -617,7 +617,7 @@ final class Resolver {
     if (after >= doc.size() || after != s.last() + 1 || !doc.gapIsBlank(s.last())) {
       return false;
     }
-    return WordLists.LOCAL_AFTER.contains(doc.lower(after));
+    return doc.listed(after, Lexicon.LOCAL_AFTER);
   }
 
   /**
