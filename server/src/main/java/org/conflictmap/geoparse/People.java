@@ -41,8 +41,7 @@ final class People {
   private void mark() {
     int n = doc.size();
     for (int i = 0; i < n; i++) {
-      Token t = doc.token(i);
-      if (Character.isLowerCase(t.text().charAt(0))) {
+      if (Character.isLowerCase(doc.firstChar(i))) {
         // the cheap tests first: most lower-case words are followed by another one
         if (i + 1 < n
             && doc.capitalized(i + 1)
@@ -113,10 +112,7 @@ final class People {
 
   /** A single capital with a full stop, then a space: an initial. */
   private boolean isInitial(int i) {
-    Token t = doc.token(i);
-    return t.text().length() == 1
-        && Character.isUpperCase(t.text().charAt(0))
-        && doc.gapIs(i, ". ");
+    return doc.length(i) == 1 && Character.isUpperCase(doc.firstChar(i)) && doc.gapIs(i, ". ");
   }
 
   /** Whether token i can be part of a person's name: capitalised, not a generic or place word. */

@@ -103,8 +103,12 @@ final class Resolver {
 
     int[] region;
 
+    /** Per candidate: the key of its first-level region, "" if none. */
+    final String[] regions;
+
     Name(Ranked ranked, boolean fixed) {
       this.places = ranked.places();
+      this.regions = ranked.regions();
       this.base = ranked.prior().clone();
       this.fixed = fixed;
       this.score = new double[places.size()];
@@ -114,9 +118,14 @@ final class Resolver {
 
   /**
    * A name's candidates as the resolver weighs them, before any context: the best {@link
-   * #MAX_CANDIDATES} by prior, with their priors. The same for every text, so the parser keeps it.
+   * #MAX_CANDIDATES} by prior, with their priors and the keys of their first-level regions (see
+   * {@link #regionOf}). The same for every text, so the parser keeps it.
    */
-  record Ranked(List<Place> places, double[] prior) {
+  record Ranked(List<Place> places, double[] prior, String[] regions) {
+    Ranked(List<Place> places, double[] prior) {
+      this(places, prior, places.stream().map(Resolver::regionOf).toArray(String[]::new));
+    }
+
     static Ranked of(List<Place> all, String folded, Weights w) {
       double[] prior = new double[all.size()];
       for (int k = 0; k < all.size(); k++) {
@@ -255,7 +264,7 @@ final class Resolver {
       for (int k = 0; k < n.places.size(); k++) {
         Place p = n.places.get(k);
         n.country[k] = countryIds.computeIfAbsent(p.countryCode(), c -> countryIds.size());
-        String region = regionOf(p);
+        String region = n.regions[k];
         n.region[k] =
             region.isEmpty() ? -1 : regionIds.computeIfAbsent(region, r -> regionIds.size());
       }
@@ -338,7 +347,7 @@ final class Resolver {
         }
         for (int k = 0; k < n.places.size(); k++) {
           double cs = countryMass[n.country[k]] - ownCountry[n.country[k]];
-          s[k] += w.country() * Math.log1p(Math.max(0, cs));
+          s[k] += w.country() * log1p(Math.max(0, cs));
           int region = n.region[k];
           if (region >= 0) {
             double rs = regionMass[region] - ownRegion[region];
@@ -346,7 +355,7 @@ final class Resolver {
                 n.countryToo && "ADM1".equals(n.places.get(k).featureCode())
                     ? REGION_OVER_COUNTRY
                     : 1;
-            s[k] += f * w.region() * Math.log1p(Math.max(0, rs));
+            s[k] += f * w.region() * log1p(Math.max(0, rs));
           }
         }
       }
@@ -357,6 +366,15 @@ final class Resolver {
       System.arraycopy(next[a], 0, n.score, 0, n.score.length);
       softmax(n.score, n.prob);
     }
+  }
+
+  /**
+   * {@link Math#log1p} of a number that is not negative. Most candidates lie in a country or region
+   * that no other name of the text points to, where the mass is exactly +0 and so is its log1p:
+   * that case is answered without the call.
+   */
+  private static double log1p(double x) {
+    return x == 0 ? 0.0 : Math.log1p(x);
   }
 
   /**
@@ -512,19 +530,10 @@ final class Resolver {
         }
       }
     }
-    Integer[] order = new Integer[score.length];
-    for (int k = 0; k < order.length; k++) {
-      order[k] = k;
-    }
-    Arrays.sort(
-        order,
-        (x, y) -> {
-          int c = Double.compare(score[y], score[x]);
-          return c != 0 ? c : name.places.get(x).key().compareTo(name.places.get(y).key());
-        });
+    int[] order = best(score, name.places, ALTERNATIVES + 1);
     Place best = name.places.get(order[0]);
     List<Candidate> alternatives = new ArrayList<>();
-    for (int r = 1; r < Math.min(order.length, ALTERNATIVES + 1); r++) {
+    for (int r = 1; r < order.length; r++) {
       alternatives.add(new Candidate(name.places.get(order[r]), round(score[order[r]])));
     }
     double sum = 0;
@@ -542,6 +551,34 @@ final class Resolver {
         Math.round(1000.0 / sum) / 1000.0,
         round(score[order[0]]),
         List.copyOf(alternatives));
+  }
+
+  /**
+   * The indices of the {@code limit} best candidates, best first: highest score, then lowest key.
+   * What sorting them all would put first, found by insertion into a short array.
+   */
+  private static int[] best(double[] score, List<Place> places, int limit) {
+    int[] out = new int[Math.min(limit, score.length)];
+    int filled = 0;
+    for (int k = 0; k < score.length; k++) {
+      int at = filled;
+      while (at > 0 && ranksBefore(k, out[at - 1], score, places)) {
+        at--;
+      }
+      if (at >= out.length) {
+        continue;
+      }
+      int end = Math.min(filled, out.length - 1);
+      System.arraycopy(out, at, out, at + 1, end - at);
+      out[at] = k;
+      filled = Math.min(filled + 1, out.length);
+    }
+    return out;
+  }
+
+  private static boolean ranksBefore(int x, int y, double[] score, List<Place> places) {
+    int c = Double.compare(score[y], score[x]);
+    return c != 0 ? c < 0 : places.get(x).key().compareTo(places.get(y).key()) < 0;
   }
 
   private static double round(double v) {

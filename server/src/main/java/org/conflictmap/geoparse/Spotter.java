@@ -70,7 +70,6 @@ final class Spotter {
 
   /** The longest name that starts at token i: a short form, a demonym or a gazetteer name. */
   private Span matchAt(int i) {
-    Token t = doc.token(i);
     Span alias = aliasAt(i);
     if (!doc.capitalized(i)) {
       return alias;
@@ -120,8 +119,12 @@ final class Spotter {
   }
 
   private Span aliasAt(int i) {
+    List<Aliases.Alias> forms = aliases.startingWith(doc, i);
+    if (forms.isEmpty() && (doc.length(i) != 2 || !doc.allCaps(i))) {
+      return null; // the common case: no form begins here and it is no postal code
+    }
     Token t = doc.token(i);
-    for (Aliases.Alias a : aliases.startingWith(t.text())) {
+    for (Aliases.Alias a : forms) {
       String form = a.form();
       int end = t.start() + form.length();
       if (!doc.text.startsWith(form, t.start()) || !boundaryAt(end, form)) {
@@ -135,7 +138,7 @@ final class Spotter {
       return new Span(
           i, last, t.start(), end, Names.normalize(form), a.place(), demonym, false, false);
     }
-    if (t.text().length() == 2 && doc.allCaps(i) && afterComma(i) && boundaryAt(t.end(), "X")) {
+    if (doc.length(i) == 2 && doc.allCaps(i) && afterComma(i) && boundaryAt(t.end(), "X")) {
       // "Springfield, IL": a postal code right after a town
       Optional<Place> state = aliases.postalCode(t.text());
       if (state.isPresent() && i > 0 && doc.capitalized(i - 1)) {
@@ -159,8 +162,8 @@ final class Spotter {
   }
 
   private boolean partyLetter(int i) {
-    String t = doc.token(i).text();
-    return t.length() == 1 && (t.equals("D") || t.equals("R") || t.equals("I"));
+    char c = doc.firstChar(i);
+    return doc.length(i) == 1 && (c == 'D' || c == 'R' || c == 'I');
   }
 
   /** The party's letter follows a comma or an opening bracket. */
@@ -253,6 +256,9 @@ final class Spotter {
     Token first = doc.token(i);
     for (int k = count - 1; k > 0; k--) {
       int last = ends[k];
+      if (!mayName(i, last)) {
+        continue; // no place, no people and no "not a place" bears this name: nothing to decide
+      }
       String folded = doc.folded(i, last);
       Optional<Place> people = gazetteer.demonymNormalized(folded);
       if (people.isPresent()) {
@@ -296,6 +302,30 @@ final class Spotter {
     // whether a sentence opener is a common word is asked last: it looks at the whole text
     return single != null && !openerInLowerCase(i) ? single : null;
   }
+
+  /**
+   * False if tokens i..last certainly name no place or people and are none of {@link
+   * WordLists#NOT_PLACE_NAMES}, told by the hash of their folded form alone.
+   */
+  private boolean mayName(int i, int last) {
+    long h = doc.foldedHash(i, last);
+    if (h == Document.NO_HASH) {
+      return true;
+    }
+    int hash = (int) h;
+    if (gazetteer.mayNameHash(hash)) {
+      return true;
+    }
+    for (int known : NOT_PLACE_NAME_HASHES) {
+      if (known == hash) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final int[] NOT_PLACE_NAME_HASHES =
+      WordLists.NOT_PLACE_NAMES.stream().mapToInt(String::hashCode).toArray();
 
   /** The place, or people, that token i alone names, if any. */
   private Span singleWordAt(int i) {
@@ -363,12 +393,11 @@ final class Spotter {
 
   /** Token i can be a name by itself: no short or common word, no acronym. */
   private boolean plausibleWord(int i) {
-    Token t = doc.token(i);
-    if (t.text().length() < 2 || doc.listed(i, Lexicon.NOT_PLACES)) {
+    if (doc.length(i) < 2 || doc.listed(i, Lexicon.NOT_PLACES)) {
       return false;
     }
     // acronyms: UN, NATO, ISIS, MPs; the place acronyms are aliases
-    return !(doc.allCaps(i) && t.text().length() <= 4 || acronymPlural(t.text()));
+    return !(doc.allCaps(i) && doc.length(i) <= 4 || acronymPlural(doc.token(i).text()));
   }
 
   /** Token i opens a sentence and is a word the text also writes in lower case. */
