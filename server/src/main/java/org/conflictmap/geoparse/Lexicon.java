@@ -5,17 +5,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Every single-word list of {@link WordLists} in one table: a lower-case word → the lists it is on,
- * as bits. The spotter asks about a capitalised word's membership in half a dozen lists; one probe
- * here answers them all, and an ASCII word is probed straight from the text, without the lower-case
- * copy a {@code Set<String>} would need.
+ * The small single-word lists of {@link WordLists} in one table: a lower-case word → the lists it
+ * is on, as bits. The spotter asks about a capitalised word's membership in half a dozen lists; one
+ * probe here answers them all, and an ASCII word is probed straight from the text, without the
+ * lower-case copy a {@code Set<String>} would need. The table is small enough to stay in the
+ * processor's cache, which is why the large list of English words is not in it: the spotter asks
+ * that one only about the few words it is about to take for places.
  *
  * <p>The lists stay the source of truth (and stay {@code Set}s for their other readers); this is an
  * index over them, so a word is on a list here exactly when the list contains it.
  */
 final class Lexicon {
   static final int NOT_PLACES = 1;
-  static final int ENGLISH_WORDS = 1 << 1;
   static final int FIRST_NAMES = 1 << 2;
   static final int PLACE_WORDS = 1 << 3;
   static final int STREET_WORDS = 1 << 4;
@@ -37,7 +38,6 @@ final class Lexicon {
       new Lexicon(
           Map.ofEntries(
               Map.entry(NOT_PLACES, WordLists.NOT_PLACES),
-              Map.entry(ENGLISH_WORDS, WordLists.ENGLISH_WORDS),
               Map.entry(FIRST_NAMES, WordLists.FIRST_NAMES),
               Map.entry(PLACE_WORDS, WordLists.PLACE_WORDS),
               Map.entry(STREET_WORDS, WordLists.STREET_WORDS),

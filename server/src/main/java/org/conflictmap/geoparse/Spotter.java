@@ -450,7 +450,7 @@ final class Spotter {
       if (beforeUnknownName(s.last()) && onlySmallTowns(s.folded()) && !placeCue(s)) {
         return false; // "Kristina Szafraniec": a given name that is a town somewhere
       }
-      if (doc.listed(s.first(), Lexicon.ENGLISH_WORDS)
+      if (WordLists.ENGLISH_WORDS.contains(doc.lower(s.first()))
           && onlySmallTowns(s.folded())
           && !placeCue(s)) {
         return false; // "Spring", "Hope", "Pack": words first, small towns second
@@ -578,9 +578,8 @@ final class Spotter {
         && doc.cased(i + 1)
         && !doc.allCaps(i + 1)
         && next.text().length() > 1
-        && !doc.listed(
-            i + 1,
-            Lexicon.ENGLISH_WORDS | Lexicon.NOT_PLACES | Lexicon.PLACE_WORDS | Lexicon.STREET_WORDS)
+        && !doc.listed(i + 1, Lexicon.NOT_PLACES | Lexicon.PLACE_WORDS | Lexicon.STREET_WORDS)
+        && !WordLists.ENGLISH_WORDS.contains(lower)
         && !candidates.contains(lower)
         && gazetteer.demonymNormalized(doc.fold(i + 1)).isEmpty()
         && aliasAt(i + 1) == null;
