@@ -375,7 +375,15 @@ final class Document {
       return gap.isEmpty();
     }
     int from = ends[i];
-    return starts[i + 1] - from == gap.length() && text.regionMatches(from, gap, 0, gap.length());
+    if (starts[i + 1] - from != gap.length()) {
+      return false;
+    }
+    for (int k = 0; k < gap.length(); k++) {
+      if (text.charAt(from + k) != gap.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the gap after token i is a comma, with or without space around it. */

@@ -388,8 +388,10 @@ final class Resolver {
       return 0;
     }
     double cosLat = Math.cos(Math.toRadians(p.lat()));
-    double[] best = grid.scratch;
-    java.util.Arrays.fill(best, 0);
+    // best kernel per other name; only the names met here are touched, listed, and reset after
+    double[] best = grid.best;
+    int[] met = grid.met;
+    int count = 0;
     int cy = (int) Math.floor(p.lat());
     int cx = (int) Math.floor(p.lon());
     for (int dy = -1; dy <= 1; dy++) {
@@ -406,14 +408,20 @@ final class Resolver {
           double x = (e.place().lon() - p.lon()) * 111.2 * cosLat;
           double k = 1 / (1 + (x * x + y * y) / (100.0 * 100.0));
           if (k > best[e.name()]) {
+            if (best[e.name()] == 0) {
+              met[count++] = e.name();
+            }
             best[e.name()] = k;
           }
         }
       }
     }
+    // summed in the names' order, as a sum over every name would be (the others add +0)
+    Arrays.sort(met, 0, count);
     double sum = 0;
-    for (double b : best) {
-      sum += b;
+    for (int m = 0; m < count; m++) {
+      sum += best[met[m]];
+      best[met[m]] = 0;
     }
     return Math.log1p(sum);
   }
@@ -441,10 +449,15 @@ final class Resolver {
     record Entry(int name, Place place) {}
 
     final Map<Long, List<Entry>> cells = new HashMap<>();
-    final double[] scratch;
+
+    /** Scratch for {@link #nearness}: per name, its best kernel (0 between calls); names met. */
+    final double[] best;
+
+    final int[] met;
 
     Grid(List<Name> all) {
-      scratch = new double[all.size()];
+      best = new double[all.size()];
+      met = new int[all.size()];
       for (int a = 0; a < all.size(); a++) {
         Name n = all.get(a);
         for (int k : topByBase(n, NEAR_CANDIDATES)) {
