@@ -257,7 +257,10 @@ final class Resolver {
     Map<String, Integer> countryIds = new HashMap<>();
     Map<String, Integer> regionIds = new HashMap<>();
     for (Name n : all) {
-      n.countryToo = n.places.stream().anyMatch(p -> p.precision() == Precision.COUNTRY);
+      n.countryToo = false;
+      for (Place p : n.places) {
+        n.countryToo |= p.precision() == Precision.COUNTRY;
+      }
       n.weight = 1 + (localName(n) ? REPEATS * Math.log(n.count) : 0);
       n.country = new int[n.places.size()];
       n.region = new int[n.places.size()];
@@ -396,7 +399,7 @@ final class Resolver {
     int cx = (int) Math.floor(p.lon());
     for (int dy = -1; dy <= 1; dy++) {
       for (int dx = -1; dx <= 1; dx++) {
-        List<Grid.Entry> cell = grid.cells.get(Grid.key(cy + dy, cx + dx));
+        List<Grid.Entry> cell = grid.cell(cy + dy, cx + dx);
         if (cell == null) {
           continue;
         }
@@ -448,7 +451,13 @@ final class Resolver {
   private static final class Grid {
     record Entry(int name, Place place) {}
 
-    final Map<Long, List<Entry>> cells = new HashMap<>();
+    /**
+     * Cells by key, in an open-addressing table at most half full (a null list is an empty slot):
+     * {@link #nearness} looks up nine cells per candidate, and this does so without boxing a key.
+     */
+    private final long[] keys;
+
+    private final List<List<Entry>> lists;
 
     /** Scratch for {@link #nearness}: per name, its best kernel (0 between calls); names met. */
     final double[] best;
@@ -458,16 +467,39 @@ final class Resolver {
     Grid(List<Name> all) {
       best = new double[all.size()];
       met = new int[all.size()];
+      int capacity = Integer.highestOneBit(Math.max(2, all.size() * NEAR_CANDIDATES)) << 2;
+      keys = new long[capacity];
+      lists = new ArrayList<>(java.util.Collections.nCopies(capacity, (List<Entry>) null));
       for (int a = 0; a < all.size(); a++) {
         Name n = all.get(a);
         for (int k : topByBase(n, NEAR_CANDIDATES)) {
           Place p = n.places.get(k);
           if (local(p)) {
             long key = key((int) Math.floor(p.lat()), (int) Math.floor(p.lon()));
-            cells.computeIfAbsent(key, x -> new ArrayList<>()).add(new Entry(a, p));
+            int slot = slot(key);
+            if (lists.get(slot) == null) {
+              keys[slot] = key;
+              lists.set(slot, new ArrayList<>());
+            }
+            lists.get(slot).add(new Entry(a, p));
           }
         }
       }
+    }
+
+    /** The entries in the cell of whole degrees (lat, lon); null if none. */
+    List<Entry> cell(int lat, int lon) {
+      return lists.get(slot(key(lat, lon)));
+    }
+
+    /** The key's slot: where it is, or the empty slot where it would go. */
+    private int slot(long key) {
+      int mask = keys.length - 1;
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+      while (lists.get(slot) != null && keys[slot] != key) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
     }
 
     static long key(int lat, int lon) {
@@ -703,9 +735,14 @@ final class Resolver {
       return s.demonym() ? null : s.fixed();
     }
     Place best = null;
+    double bestPrior = 0;
     for (Place p : candidates.of(s.folded())) {
-      if (p.precision() != Precision.TOWN && (best == null || prior(p, w) > prior(best, w))) {
-        best = p;
+      if (p.precision() != Precision.TOWN) {
+        double prior = prior(p, w);
+        if (best == null || prior > bestPrior) {
+          best = p;
+          bestPrior = prior;
+        }
       }
     }
     return best;
