@@ -92,6 +92,9 @@ final class Resolver {
 
     double weight;
 
+    /** The choice for an occurrence without cues of its own, once made. */
+    Choice plain;
+
     /** An occurrence is written as a town's: "Jordan police". */
     boolean localCue;
 
@@ -560,6 +563,35 @@ final class Resolver {
       return null;
     }
     String text = doc.text.substring(s.start(), s.end());
+    Choice choice;
+    if (!s.regionCue() && !borderAfter(s)) {
+      // most occurrences add nothing of their own to the name's scores: choose once per name
+      if (name.plain == null) {
+        name.plain = choose(name.score, name.places);
+      }
+      choice = name.plain;
+    } else {
+      choice = choose(cued(s, name), name.places);
+    }
+    return new Mention(
+        s.start(),
+        s.end(),
+        text,
+        s.demonym() ? Mention.Kind.DEMONYM : Mention.Kind.TOPONYM,
+        choice.best(),
+        s.demonym() ? Precision.COUNTRY : choice.best().precision(),
+        s.near(),
+        choice.confidence(),
+        choice.score(),
+        choice.alternatives());
+  }
+
+  /** The best place of a name for one reading of its scores, with its runners-up. */
+  private record Choice(
+      Place best, double score, double confidence, List<Candidate> alternatives) {}
+
+  /** The name's scores as one occurrence reads them, with its region word or border after it. */
+  private double[] cued(Span s, Name name) {
     double[] score = name.score.clone();
     if (s.regionCue()) {
       for (int k = 0; k < score.length; k++) {
@@ -575,26 +607,23 @@ final class Resolver {
         }
       }
     }
-    int[] order = best(score, name.places, ALTERNATIVES + 1);
-    Place best = name.places.get(order[0]);
+    return score;
+  }
+
+  private static Choice choose(double[] score, List<Place> places) {
+    int[] order = best(score, places, ALTERNATIVES + 1);
     List<Candidate> alternatives = new ArrayList<>();
     for (int r = 1; r < order.length; r++) {
-      alternatives.add(new Candidate(name.places.get(order[r]), round(score[order[r]])));
+      alternatives.add(new Candidate(places.get(order[r]), round(score[order[r]])));
     }
     double sum = 0;
     for (double v : score) {
       sum += Math.exp(v - score[order[0]]);
     }
-    return new Mention(
-        s.start(),
-        s.end(),
-        text,
-        s.demonym() ? Mention.Kind.DEMONYM : Mention.Kind.TOPONYM,
-        best,
-        s.demonym() ? Precision.COUNTRY : best.precision(),
-        s.near(),
-        Math.round(1000.0 / sum) / 1000.0,
+    return new Choice(
+        places.get(order[0]),
         round(score[order[0]]),
+        Math.round(1000.0 / sum) / 1000.0,
         List.copyOf(alternatives));
   }
 
