@@ -67,6 +67,12 @@ final class Candidates {
       return !known.isEmpty();
     }
     // a name recurs in a text; the answer is kept so that the large index is asked once
-    return named.computeIfAbsent(folded, gazetteer::containsNormalized);
+    return named.computeIfAbsent(folded, this::named);
+  }
+
+  private boolean named(String folded) {
+    // a place name the parser has seen of late is answered from its list, not from the index
+    List<Place> seen = places == null ? null : places.get(folded);
+    return seen != null ? !seen.isEmpty() : gazetteer.containsNormalized(folded);
   }
 }
