@@ -1,6 +1,7 @@
 package org.conflictmap.gazetteer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +19,14 @@ public final class Gazetteer {
   private final Map<String, Place> countries;
   private final Map<String, Place> demonyms;
 
+  /** The {@link String#hashCode()}s of the folded demonyms, sorted, for {@link #mayNameHash}. */
+  private final int[] demonymHashes;
+
   Gazetteer(List<Place> places, NameIndex names, Map<String, Place> demonyms) {
     this.places = List.copyOf(places);
     this.names = names;
     this.demonyms = Map.copyOf(demonyms);
+    this.demonymHashes = demonyms.keySet().stream().mapToInt(String::hashCode).sorted().toArray();
     this.byKey = new HashMap<>(places.size() * 2);
     this.countries = new HashMap<>();
     for (int i = 0; i < places.size(); i++) {
@@ -68,6 +73,15 @@ public final class Gazetteer {
   /** Whether any place has this folded name; cheaper than {@link #lookupNormalized}. */
   public boolean containsNormalized(String folded) {
     return names.contains(folded);
+  }
+
+  /**
+   * False if no folded place name and no folded demonym has this {@link String#hashCode()}: a
+   * parser can then pass over a folded name without building it; true if one may have. Most
+   * capitalised runs of words in a text name nothing, and this says so with one memory read.
+   */
+  public boolean mayNameHash(int hash) {
+    return names.mightContainHash(hash) || Arrays.binarySearch(demonymHashes, hash) >= 0;
   }
 
   /**

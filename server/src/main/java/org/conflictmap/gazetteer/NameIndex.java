@@ -150,7 +150,15 @@ final class NameIndex {
 
   /** False if the name is certainly not indexed; true if it may be. */
   private boolean mightContain(String folded) {
-    long x = folded.hashCode() * 0x9E3779B97F4A7C15L;
+    return mightContainHash(folded.hashCode());
+  }
+
+  /**
+   * False if no indexed name has this {@link String#hashCode()}, so the name whose hash it is is
+   * certainly not indexed; true if it may be.
+   */
+  boolean mightContainHash(int hash) {
+    long x = hash * 0x9E3779B97F4A7C15L;
     long bits = (1L << (x >>> 58)) | (1L << (x >>> 52));
     return (bloom[(int) (x >>> 20) & (bloom.length - 1)] & bits) == bits;
   }

@@ -84,13 +84,14 @@ final class Aliases {
     }
   }
 
-  /** The forms that begin with this word, longest first. */
-  List<Alias> startingWith(String word) {
-    int start = asciiStart(word);
-    if (start >= 0 && !asciiStart[start]) {
-      return List.of();
+  /** The forms that begin with token i of a text, longest first. */
+  List<Alias> startingWith(Document doc, int i) {
+    char a = doc.firstChar(i);
+    char b = doc.length(i) > 1 ? doc.text.charAt(doc.start(i) + 1) : 0;
+    if (a < 128 && b < 128 && !asciiStart[a * 128 + b]) {
+      return List.of(); // checked in the text, without the token's own string
     }
-    return byFirstWord.getOrDefault(word, List.of());
+    return byFirstWord.getOrDefault(doc.token(i).text(), List.of());
   }
 
   /** The first two characters of a word as an index into {@link #asciiStart}, or -1. */

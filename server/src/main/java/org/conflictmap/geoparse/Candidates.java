@@ -16,13 +16,18 @@ final class Candidates {
   /** Ranked candidates by folded name, kept across texts by the parser; null to keep none. */
   private final Map<String, Resolver.Ranked> ranked;
 
+  /** Places by folded name, kept across texts by the parser; null to keep none. */
+  private final Map<String, List<Place>> places;
+
   Candidates(Gazetteer gazetteer) {
-    this(gazetteer, null);
+    this(gazetteer, null, null);
   }
 
-  Candidates(Gazetteer gazetteer, Map<String, Resolver.Ranked> ranked) {
+  Candidates(
+      Gazetteer gazetteer, Map<String, Resolver.Ranked> ranked, Map<String, List<Place>> places) {
     this.gazetteer = gazetteer;
     this.ranked = ranked;
+    this.places = places;
   }
 
   /** The resolver's ranking of a name's candidates, from the parser's store when it has one. */
@@ -40,7 +45,19 @@ final class Candidates {
 
   /** The places of this name; shared, not to be changed. */
   List<Place> of(String folded) {
-    return cache.computeIfAbsent(folded, gazetteer::lookupNormalized);
+    return cache.computeIfAbsent(folded, this::lookup);
+  }
+
+  private List<Place> lookup(String folded) {
+    if (places == null) {
+      return gazetteer.lookupNormalized(folded);
+    }
+    List<Place> known = places.get(folded);
+    if (known == null) {
+      known = List.copyOf(gazetteer.lookupNormalized(folded));
+      places.put(folded, known);
+    }
+    return known;
   }
 
   /** Whether any place has this folded name, without fetching the places. */
@@ -50,6 +67,12 @@ final class Candidates {
       return !known.isEmpty();
     }
     // a name recurs in a text; the answer is kept so that the large index is asked once
-    return named.computeIfAbsent(folded, gazetteer::containsNormalized);
+    return named.computeIfAbsent(folded, this::named);
+  }
+
+  private boolean named(String folded) {
+    // a place name the parser has seen of late is answered from its list, not from the index
+    List<Place> seen = places == null ? null : places.get(folded);
+    return seen != null ? !seen.isEmpty() : gazetteer.containsNormalized(folded);
   }
 }

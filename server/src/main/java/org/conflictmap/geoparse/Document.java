@@ -17,7 +17,22 @@ final class Document {
   final List<Token> tokens;
   private final String[] lower;
   private final String[] folded;
-  private int[] starts;
+
+  /**
+   * The tokens' character spans, in two flat arrays: the spotter asks about the gaps between tokens
+   * and their first letters far more often than about anything else, and these answer without a
+   * visit to each token's object.
+   */
+  private final int[] starts;
+
+  private final int[] ends;
+
+  /**
+   * Per token, once known: {@link #LISTS_KNOWN} and the {@link Lexicon} lists of its lower case.
+   */
+  private final int[] lists;
+
+  private static final int LISTS_KNOWN = 1 << 31;
 
   /** Per token, once known: {@link #SHAPE_KNOWN} and the flags below. */
   private final byte[] shape;
@@ -30,9 +45,76 @@ final class Document {
   Document(String text) {
     this.text = text;
     this.tokens = Tokenizer.words(text);
+    this.starts = new int[tokens.size()];
+    this.ends = new int[tokens.size()];
+    for (int k = 0; k < starts.length; k++) {
+      Token t = tokens.get(k);
+      starts[k] = t.start();
+      ends[k] = t.end();
+    }
     this.lower = new String[tokens.size()];
     this.folded = new String[tokens.size()];
     this.shape = new byte[tokens.size()];
+    this.lists = new int[tokens.size()];
+  }
+
+  /**
+   * Whether token i in lower case is on a word list: {@code list} is one of the {@link Lexicon}
+   * bits, or several or'ed together for "on any of them".
+   */
+  boolean listed(int i, int list) {
+    int l = lists[i];
+    if (l == 0) {
+      l = Lexicon.WORDS.listsOfAscii(text, starts[i], ends[i]);
+      if (l < 0) {
+        l = Lexicon.WORDS.lists(lower(i));
+      }
+      l |= LISTS_KNOWN;
+      lists[i] = l;
+    }
+    return (l & list) != 0;
+  }
+
+  /**
+   * Whether token i, exactly as written, is on a word list: it is on the list in lower case and is
+   * written in lower case.
+   */
+  boolean listedAsWritten(int i, int list) {
+    return listed(i, list) && writtenInLowerCase(i);
+  }
+
+  /**
+   * Whether token i in lower case is {@code word}, a lower-case ASCII word: as {@code
+   * lower(i).equals(word)}, without making the lower-case copy of an ASCII token.
+   */
+  boolean lowerIs(int i, String word) {
+    if (ends[i] - starts[i] != word.length()) {
+      // lower-casing changes the length of no ASCII text, and of little else
+      return !isAscii(starts[i], ends[i]) && lower(i).equals(word);
+    }
+    for (int k = 0; k < word.length(); k++) {
+      char ch = text.charAt(starts[i] + k);
+      if (ch >= 0x80) {
+        return lower(i).equals(word);
+      }
+      if ((ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean writtenInLowerCase(int i) {
+    for (int c = starts[i]; c < ends[i]; c++) {
+      char ch = text.charAt(c);
+      if (ch >= 0x80) {
+        return lower(i).equals(tokens.get(i).text());
+      }
+      if (ch >= 'A' && ch <= 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@link Token#capitalized()} of token i, worked out once. */
@@ -53,19 +135,66 @@ final class Document {
   private int shape(int i) {
     int s = shape[i];
     if (s == 0) {
-      Token t = tokens.get(i);
-      s =
-          SHAPE_KNOWN
-              | (t.capitalized() ? CAPITALIZED : 0)
-              | (t.cased() ? CASED : 0)
-              | (t.allCaps() ? ALL_CAPS : 0);
+      s = SHAPE_KNOWN | (isAscii(starts[i], ends[i]) ? asciiShape(i) : shapeOf(tokens.get(i)));
       shape[i] = (byte) s;
     }
     return s;
   }
 
+  private static int shapeOf(Token t) {
+    return (t.capitalized() ? CAPITALIZED : 0)
+        | (t.cased() ? CASED : 0)
+        | (t.allCaps() ? ALL_CAPS : 0);
+  }
+
+  /**
+   * {@link #shapeOf} for a token of ASCII letters and digits, where a capital is 'A'..'Z', a cased
+   * character is a letter, and nothing is title case or an uncased letter.
+   */
+  private int asciiShape(int i) {
+    char first = text.charAt(starts[i]);
+    boolean upper = first >= 'A' && first <= 'Z';
+    boolean letter = upper || first >= 'a' && first <= 'z';
+    int s = (upper ? CAPITALIZED : 0) | (letter ? CASED : 0);
+    // as Token.allCaps: digits do not count against it, so "2010" is "all capitals" too
+    if (ends[i] - starts[i] >= 2 && noLowerCaseLetter(starts[i], ends[i])) {
+      s |= ALL_CAPS;
+    }
+    return s;
+  }
+
+  private boolean noLowerCaseLetter(int from, int to) {
+    for (int c = from; c < to; c++) {
+      char ch = text.charAt(c);
+      if (ch >= 'a' && ch <= 'z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   int size() {
     return tokens.size();
+  }
+
+  /** Where token i starts in the text. */
+  int start(int i) {
+    return starts[i];
+  }
+
+  /** Where token i ends in the text, exclusive. */
+  int end(int i) {
+    return ends[i];
+  }
+
+  /** Token i's length in characters. */
+  int length(int i) {
+    return ends[i] - starts[i];
+  }
+
+  /** Token i's first character. */
+  char firstChar(int i) {
+    return text.charAt(starts[i]);
   }
 
   Token token(int i) {
@@ -87,8 +216,7 @@ final class Document {
     String f = folded[i];
     if (f == null) {
       // a token is letters, digits and marks only, so in ASCII its index form is its lower case
-      Token t = tokens.get(i);
-      f = isAscii(t.start(), t.end()) ? lower(i) : Names.normalize(t.text());
+      f = isAscii(starts[i], ends[i]) ? lower(i) : Names.normalize(tokens.get(i).text());
       folded[i] = f;
     }
     return f;
@@ -103,7 +231,7 @@ final class Document {
     if (a == b) {
       return fold(a);
     }
-    StringBuilder out = new StringBuilder(tokens.get(b).end() - tokens.get(a).start());
+    StringBuilder out = new StringBuilder(ends[b] - starts[a]);
     for (int k = a; k <= b; k++) {
       String f = fold(k);
       if (f.isEmpty() || k < b && !gapFoldsToSpace(k)) {
@@ -116,6 +244,34 @@ final class Document {
     }
     return out.toString();
   }
+
+  /**
+   * The {@link String#hashCode()} that {@link #folded}(a, b) has, or {@link #NO_HASH} where it is
+   * not simply the tokens' folded forms joined by spaces (then only the string itself will tell).
+   * Made from the tokens' own hashes, without building the string: most runs of capitalised words
+   * name nothing, and a hash is enough to ask an index whether they might.
+   */
+  long foldedHash(int a, int b) {
+    int h = 0;
+    for (int k = a; k <= b; k++) {
+      String f = fold(k);
+      if (f.isEmpty() || k < b && !gapFoldsToSpace(k)) {
+        return NO_HASH;
+      }
+      if (k > a) {
+        h = 31 * h + ' ';
+      }
+      // the hash of x + f is hash(x) * 31^|f| + hash(f)
+      for (int c = 0; c < f.length(); c++) {
+        h *= 31;
+      }
+      h += f.hashCode();
+    }
+    return h;
+  }
+
+  /** {@link #foldedHash} where there is none to give. */
+  static final long NO_HASH = Long.MIN_VALUE;
 
   private boolean isAscii(int from, int to) {
     for (int c = from; c < to; c++) {
@@ -131,8 +287,8 @@ final class Document {
    * apostrophe.
    */
   private boolean gapFoldsToSpace(int i) {
-    int from = tokens.get(i).end();
-    int to = tokens.get(i + 1).start();
+    int from = ends[i];
+    int to = starts[i + 1];
     boolean separator = false;
     for (int c = from; c < to; c++) {
       char ch = text.charAt(c);
@@ -148,13 +304,13 @@ final class Document {
 
   /** The text from the start of token a to the end of token b. */
   String span(int a, int b) {
-    return text.substring(tokens.get(a).start(), tokens.get(b).end());
+    return text.substring(starts[a], ends[b]);
   }
 
   /** The last token, from token {@code from} on, that starts before character {@code end}. */
   int tokenEndingBy(int end, int from) {
     int j = from;
-    while (j + 1 < tokens.size() && tokens.get(j + 1).start() < end) {
+    while (j + 1 < starts.length && starts[j + 1] < end) {
       j++;
     }
     return j;
@@ -169,20 +325,20 @@ final class Document {
     int hi = tokens.size();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (tokens.get(mid).end() <= start) {
+      if (ends[mid] <= start) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    if (lo >= tokens.size() || tokens.get(lo).start() >= end) {
+    if (lo >= starts.length || starts[lo] >= end) {
       return null;
     }
     return new int[] {lo, tokenEndingBy(end, lo)};
   }
 
   boolean sentenceInitial(int i) {
-    return i == 0 || opensSentence(tokens.get(i - 1).end(), tokens.get(i).start());
+    return i == 0 || opensSentence(ends[i - 1], starts[i]);
   }
 
   /**
@@ -195,13 +351,12 @@ final class Document {
     if (lowered.isEmpty() || !Character.isLowerCase(lowered.codePointAt(0))) {
       return false;
     }
-    int[] starts = starts();
     int length = lowered.length();
     char first = lowered.charAt(0);
     for (int k = 0; k < starts.length; k++) {
       int start = starts[k];
       if (text.charAt(start) == first
-          && tokens.get(k).end() - start == length
+          && ends[k] - start == length
           && text.regionMatches(start, lowered, 0, length)) {
         return true;
       }
@@ -209,23 +364,9 @@ final class Document {
     return false;
   }
 
-  /** The tokens' start offsets in one array, for scans that read nothing else of most tokens. */
-  private int[] starts() {
-    if (starts == null) {
-      int[] s = new int[tokens.size()];
-      for (int k = 0; k < s.length; k++) {
-        s[k] = tokens.get(k).start();
-      }
-      starts = s;
-    }
-    return starts;
-  }
-
   /** The characters between token i and token i+1. */
   String gapAfter(int i) {
-    return i + 1 < tokens.size()
-        ? text.substring(tokens.get(i).end(), tokens.get(i + 1).start())
-        : "";
+    return i + 1 < tokens.size() ? text.substring(ends[i], starts[i + 1]) : "";
   }
 
   /** Whether the characters between token i and token i+1 are exactly {@code gap}. */
@@ -233,9 +374,16 @@ final class Document {
     if (i + 1 >= tokens.size()) {
       return gap.isEmpty();
     }
-    int from = tokens.get(i).end();
-    return tokens.get(i + 1).start() - from == gap.length()
-        && text.regionMatches(from, gap, 0, gap.length());
+    int from = ends[i];
+    if (starts[i + 1] - from != gap.length()) {
+      return false;
+    }
+    for (int k = 0; k < gap.length(); k++) {
+      if (text.charAt(from + k) != gap.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the gap after token i is a comma, with or without space around it. */
@@ -243,7 +391,7 @@ final class Document {
     if (i + 1 >= tokens.size()) {
       return false;
     }
-    return strippedIsComma(tokens.get(i).end(), tokens.get(i + 1).start());
+    return strippedIsComma(ends[i], starts[i + 1]);
   }
 
   /** {@code String.strip()} of text[from, to) is exactly ",". */
@@ -262,7 +410,7 @@ final class Document {
     if (i + 1 >= tokens.size()) {
       return true;
     }
-    for (int c = tokens.get(i).end(); c < tokens.get(i + 1).start(); c++) {
+    for (int c = ends[i]; c < starts[i + 1]; c++) {
       if (!Character.isWhitespace(text.charAt(c))) {
         return false;
       }
@@ -275,9 +423,12 @@ final class Document {
     if (i + 1 >= tokens.size()) {
       return false;
     }
-    int from = tokens.get(i).end();
-    Token next = tokens.get(i + 1);
-    return next.start() - from == 1 && isApostrophe(text.charAt(from)) && next.text().equals("s");
+    int from = ends[i];
+    int next = starts[i + 1];
+    return next - from == 1
+        && isApostrophe(text.charAt(from))
+        && ends[i + 1] - next == 1
+        && text.charAt(next) == 's';
   }
 
   /** The index of the word after token i, skipping a possessive 's. */

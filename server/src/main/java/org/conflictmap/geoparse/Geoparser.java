@@ -26,16 +26,26 @@ public final class Geoparser {
    * Each name's candidates ranked by prior, which does not depend on the text: kept for the names
    * most recently seen, so that a common name ("Washington", a hundred namesakes) is ranked once.
    */
-  private final Map<String, Resolver.Ranked> ranked =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Resolver.Ranked> eldest) {
-              return size() > RANKED_NAMES;
-            }
-          });
+  private final Map<String, Resolver.Ranked> ranked = recent(RANKED_NAMES);
+
+  /**
+   * Each name's places, kept likewise for the names most recently seen: a name borne by a hundred
+   * places is a hundred reads scattered over the gazetteer each time its list is made afresh.
+   */
+  private final Map<String, List<Place>> places = recent(RANKED_NAMES);
 
   private static final int RANKED_NAMES = 20_000;
+
+  /** A map that keeps its most recently used entries, at most {@code size}; thread-safe. */
+  private static <V> Map<String, V> recent(int size) {
+    return Collections.synchronizedMap(
+        new LinkedHashMap<>(1024, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            return size() > size;
+          }
+        });
+  }
 
   public Geoparser(Gazetteer gazetteer) {
     this(gazetteer, Weights.DEFAULT);
@@ -54,7 +64,7 @@ public final class Geoparser {
       return List.of();
     }
     Document doc = new Document(text);
-    Candidates candidates = new Candidates(gazetteer, ranked);
+    Candidates candidates = new Candidates(gazetteer, ranked, places);
     return Resolver.resolve(
         weights, candidates, doc, Spotter.spot(gazetteer, aliases, candidates, doc));
   }
@@ -76,7 +86,7 @@ public final class Geoparser {
       }
     }
     List<Mention> resolved =
-        Resolver.resolveEach(weights, new Candidates(gazetteer, ranked), doc, given);
+        Resolver.resolveEach(weights, new Candidates(gazetteer, ranked, places), doc, given);
     List<Mention> out = new ArrayList<>(Collections.nCopies(spans.size(), (Mention) null));
     for (int k = 0; k < given.size(); k++) {
       out.set(index.get(k), resolved.get(k));

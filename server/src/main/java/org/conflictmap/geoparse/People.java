@@ -41,13 +41,12 @@ final class People {
   private void mark() {
     int n = doc.size();
     for (int i = 0; i < n; i++) {
-      Token t = doc.token(i);
-      if (Character.isLowerCase(t.text().charAt(0))) {
+      if (Character.isLowerCase(doc.firstChar(i))) {
         // the cheap tests first: most lower-case words are followed by another one
         if (i + 1 < n
             && doc.capitalized(i + 1)
             && doc.gapIs(i, " ")
-            && WordLists.ROLES_BEFORE_NAMES.contains(t.text())
+            && doc.listedAsWritten(i, Lexicon.ROLES_BEFORE_NAMES)
             && personable(i + 1)) {
           markName(i + 1); // "coach Ripley", "son Joshua"
         }
@@ -56,14 +55,13 @@ final class People {
       if (!doc.capitalized(i) || !doc.cased(i)) {
         continue;
       }
-      String lower = doc.lower(i);
-      if (WordLists.TITLES.contains(lower) && titleJoins(i)) {
+      if (doc.listed(i, Lexicon.TITLES) && titleJoins(i)) {
         int j = i + 1;
-        while (j < n && WordLists.TITLES.contains(doc.lower(j)) && titleJoins(j)) {
+        while (j < n && doc.listed(j, Lexicon.TITLES) && titleJoins(j)) {
           j++;
         }
         markName(j);
-      } else if (WordLists.FIRST_NAMES.contains(lower)
+      } else if (doc.listed(i, Lexicon.FIRST_NAMES)
           && !doc.allCaps(i)
           && i + 1 < n
           && doc.gapIs(i, " ")
@@ -114,22 +112,15 @@ final class People {
 
   /** A single capital with a full stop, then a space: an initial. */
   private boolean isInitial(int i) {
-    Token t = doc.token(i);
-    return t.text().length() == 1
-        && Character.isUpperCase(t.text().charAt(0))
-        && doc.gapIs(i, ". ");
+    return doc.length(i) == 1 && Character.isUpperCase(doc.firstChar(i)) && doc.gapIs(i, ". ");
   }
 
   /** Whether token i can be part of a person's name: capitalised, not a generic or place word. */
   private boolean personable(int i) {
-    Token t = doc.token(i);
-    String lower = doc.lower(i);
     return doc.capitalized(i)
         && doc.cased(i)
         && !doc.allCaps(i)
-        && !WordLists.NOT_PLACES.contains(lower)
-        && !WordLists.PLACE_WORDS.contains(lower)
-        && !WordLists.TITLES.contains(lower);
+        && !doc.listed(i, Lexicon.NOT_PLACES | Lexicon.PLACE_WORDS | Lexicon.TITLES);
   }
 
   /** Marks the run of name words that starts at token i, through initials and particles. */

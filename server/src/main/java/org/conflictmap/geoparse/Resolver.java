@@ -92,6 +92,9 @@ final class Resolver {
 
     double weight;
 
+    /** The choice for an occurrence without cues of its own, once made. */
+    Choice plain;
+
     /** An occurrence is written as a town's: "Jordan police". */
     boolean localCue;
 
@@ -103,8 +106,12 @@ final class Resolver {
 
     int[] region;
 
+    /** Per candidate: the key of its first-level region, "" if none. */
+    final String[] regions;
+
     Name(Ranked ranked, boolean fixed) {
       this.places = ranked.places();
+      this.regions = ranked.regions();
       this.base = ranked.prior().clone();
       this.fixed = fixed;
       this.score = new double[places.size()];
@@ -114,9 +121,14 @@ final class Resolver {
 
   /**
    * A name's candidates as the resolver weighs them, before any context: the best {@link
-   * #MAX_CANDIDATES} by prior, with their priors. The same for every text, so the parser keeps it.
+   * #MAX_CANDIDATES} by prior, with their priors and the keys of their first-level regions (see
+   * {@link #regionOf}). The same for every text, so the parser keeps it.
    */
-  record Ranked(List<Place> places, double[] prior) {
+  record Ranked(List<Place> places, double[] prior, String[] regions) {
+    Ranked(List<Place> places, double[] prior) {
+      this(places, prior, places.stream().map(Resolver::regionOf).toArray(String[]::new));
+    }
+
     static Ranked of(List<Place> all, String folded, Weights w) {
       double[] prior = new double[all.size()];
       for (int k = 0; k < all.size(); k++) {
@@ -248,14 +260,17 @@ final class Resolver {
     Map<String, Integer> countryIds = new HashMap<>();
     Map<String, Integer> regionIds = new HashMap<>();
     for (Name n : all) {
-      n.countryToo = n.places.stream().anyMatch(p -> p.precision() == Precision.COUNTRY);
+      n.countryToo = false;
+      for (Place p : n.places) {
+        n.countryToo |= p.precision() == Precision.COUNTRY;
+      }
       n.weight = 1 + (localName(n) ? REPEATS * Math.log(n.count) : 0);
       n.country = new int[n.places.size()];
       n.region = new int[n.places.size()];
       for (int k = 0; k < n.places.size(); k++) {
         Place p = n.places.get(k);
         n.country[k] = countryIds.computeIfAbsent(p.countryCode(), c -> countryIds.size());
-        String region = regionOf(p);
+        String region = n.regions[k];
         n.region[k] =
             region.isEmpty() ? -1 : regionIds.computeIfAbsent(region, r -> regionIds.size());
       }
@@ -338,7 +353,7 @@ final class Resolver {
         }
         for (int k = 0; k < n.places.size(); k++) {
           double cs = countryMass[n.country[k]] - ownCountry[n.country[k]];
-          s[k] += w.country() * Math.log1p(Math.max(0, cs));
+          s[k] += w.country() * log1p(Math.max(0, cs));
           int region = n.region[k];
           if (region >= 0) {
             double rs = regionMass[region] - ownRegion[region];
@@ -346,7 +361,7 @@ final class Resolver {
                 n.countryToo && "ADM1".equals(n.places.get(k).featureCode())
                     ? REGION_OVER_COUNTRY
                     : 1;
-            s[k] += f * w.region() * Math.log1p(Math.max(0, rs));
+            s[k] += f * w.region() * log1p(Math.max(0, rs));
           }
         }
       }
@@ -360,6 +375,15 @@ final class Resolver {
   }
 
   /**
+   * {@link Math#log1p} of a number that is not negative. Most candidates lie in a country or region
+   * that no other name of the text points to, where the mass is exactly +0 and so is its log1p:
+   * that case is answered without the call.
+   */
+  private static double log1p(double x) {
+    return x == 0 ? 0.0 : Math.log1p(x);
+  }
+
+  /**
    * How many other names of the article have a reading close to this place: for each other name its
    * closest top candidate counts, by a kernel that is 1 at the same spot and ½ at 100 km. Any
    * reading counts, not only the favourite, so that "Paris" and "Henry County" find each other in
@@ -370,13 +394,15 @@ final class Resolver {
       return 0;
     }
     double cosLat = Math.cos(Math.toRadians(p.lat()));
-    double[] best = grid.scratch;
-    java.util.Arrays.fill(best, 0);
+    // best kernel per other name; only the names met here are touched, listed, and reset after
+    double[] best = grid.best;
+    int[] met = grid.met;
+    int count = 0;
     int cy = (int) Math.floor(p.lat());
     int cx = (int) Math.floor(p.lon());
     for (int dy = -1; dy <= 1; dy++) {
       for (int dx = -1; dx <= 1; dx++) {
-        List<Grid.Entry> cell = grid.cells.get(Grid.key(cy + dy, cx + dx));
+        List<Grid.Entry> cell = grid.cell(cy + dy, cx + dx);
         if (cell == null) {
           continue;
         }
@@ -388,14 +414,20 @@ final class Resolver {
           double x = (e.place().lon() - p.lon()) * 111.2 * cosLat;
           double k = 1 / (1 + (x * x + y * y) / (100.0 * 100.0));
           if (k > best[e.name()]) {
+            if (best[e.name()] == 0) {
+              met[count++] = e.name();
+            }
             best[e.name()] = k;
           }
         }
       }
     }
+    // summed in the names' order, as a sum over every name would be (the others add +0)
+    Arrays.sort(met, 0, count);
     double sum = 0;
-    for (double b : best) {
-      sum += b;
+    for (int m = 0; m < count; m++) {
+      sum += best[met[m]];
+      best[met[m]] = 0;
     }
     return Math.log1p(sum);
   }
@@ -422,21 +454,55 @@ final class Resolver {
   private static final class Grid {
     record Entry(int name, Place place) {}
 
-    final Map<Long, List<Entry>> cells = new HashMap<>();
-    final double[] scratch;
+    /**
+     * Cells by key, in an open-addressing table at most half full (a null list is an empty slot):
+     * {@link #nearness} looks up nine cells per candidate, and this does so without boxing a key.
+     */
+    private final long[] keys;
+
+    private final List<List<Entry>> lists;
+
+    /** Scratch for {@link #nearness}: per name, its best kernel (0 between calls); names met. */
+    final double[] best;
+
+    final int[] met;
 
     Grid(List<Name> all) {
-      scratch = new double[all.size()];
+      best = new double[all.size()];
+      met = new int[all.size()];
+      int capacity = Integer.highestOneBit(Math.max(2, all.size() * NEAR_CANDIDATES)) << 2;
+      keys = new long[capacity];
+      lists = new ArrayList<>(java.util.Collections.nCopies(capacity, (List<Entry>) null));
       for (int a = 0; a < all.size(); a++) {
         Name n = all.get(a);
         for (int k : topByBase(n, NEAR_CANDIDATES)) {
           Place p = n.places.get(k);
           if (local(p)) {
             long key = key((int) Math.floor(p.lat()), (int) Math.floor(p.lon()));
-            cells.computeIfAbsent(key, x -> new ArrayList<>()).add(new Entry(a, p));
+            int slot = slot(key);
+            if (lists.get(slot) == null) {
+              keys[slot] = key;
+              lists.set(slot, new ArrayList<>());
+            }
+            lists.get(slot).add(new Entry(a, p));
           }
         }
       }
+    }
+
+    /** The entries in the cell of whole degrees (lat, lon); null if none. */
+    List<Entry> cell(int lat, int lon) {
+      return lists.get(slot(key(lat, lon)));
+    }
+
+    /** The key's slot: where it is, or the empty slot where it would go. */
+    private int slot(long key) {
+      int mask = keys.length - 1;
+      int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+      while (lists.get(slot) != null && keys[slot] != key) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
     }
 
     static long key(int lat, int lon) {
@@ -497,6 +563,35 @@ final class Resolver {
       return null;
     }
     String text = doc.text.substring(s.start(), s.end());
+    Choice choice;
+    if (!s.regionCue() && !borderAfter(s)) {
+      // most occurrences add nothing of their own to the name's scores: choose once per name
+      if (name.plain == null) {
+        name.plain = choose(name.score, name.places);
+      }
+      choice = name.plain;
+    } else {
+      choice = choose(cued(s, name), name.places);
+    }
+    return new Mention(
+        s.start(),
+        s.end(),
+        text,
+        s.demonym() ? Mention.Kind.DEMONYM : Mention.Kind.TOPONYM,
+        choice.best(),
+        choice.best().precision(),
+        s.near(),
+        choice.confidence(),
+        choice.score(),
+        choice.alternatives());
+  }
+
+  /** The best place of a name for one reading of its scores, with its runners-up. */
+  private record Choice(
+      Place best, double score, double confidence, List<Candidate> alternatives) {}
+
+  /** The name's scores as one occurrence reads them, with its region word or border after it. */
+  private double[] cued(Span s, Name name) {
     double[] score = name.score.clone();
     if (s.regionCue()) {
       for (int k = 0; k < score.length; k++) {
@@ -512,36 +607,52 @@ final class Resolver {
         }
       }
     }
-    Integer[] order = new Integer[score.length];
-    for (int k = 0; k < order.length; k++) {
-      order[k] = k;
-    }
-    Arrays.sort(
-        order,
-        (x, y) -> {
-          int c = Double.compare(score[y], score[x]);
-          return c != 0 ? c : name.places.get(x).key().compareTo(name.places.get(y).key());
-        });
-    Place best = name.places.get(order[0]);
+    return score;
+  }
+
+  private static Choice choose(double[] score, List<Place> places) {
+    int[] order = best(score, places, ALTERNATIVES + 1);
     List<Candidate> alternatives = new ArrayList<>();
-    for (int r = 1; r < Math.min(order.length, ALTERNATIVES + 1); r++) {
-      alternatives.add(new Candidate(name.places.get(order[r]), round(score[order[r]])));
+    for (int r = 1; r < order.length; r++) {
+      alternatives.add(new Candidate(places.get(order[r]), round(score[order[r]])));
     }
     double sum = 0;
     for (double v : score) {
       sum += Math.exp(v - score[order[0]]);
     }
-    return new Mention(
-        s.start(),
-        s.end(),
-        text,
-        s.demonym() ? Mention.Kind.DEMONYM : Mention.Kind.TOPONYM,
-        best,
-        best.precision(),
-        s.near(),
-        Math.round(1000.0 / sum) / 1000.0,
+    return new Choice(
+        places.get(order[0]),
         round(score[order[0]]),
+        Math.round(1000.0 / sum) / 1000.0,
         List.copyOf(alternatives));
+  }
+
+  /**
+   * The indices of the {@code limit} best candidates, best first: highest score, then lowest key.
+   * What sorting them all would put first, found by insertion into a short array.
+   */
+  private static int[] best(double[] score, List<Place> places, int limit) {
+    int[] out = new int[Math.min(limit, score.length)];
+    int filled = 0;
+    for (int k = 0; k < score.length; k++) {
+      int at = filled;
+      while (at > 0 && ranksBefore(k, out[at - 1], score, places)) {
+        at--;
+      }
+      if (at >= out.length) {
+        continue;
+      }
+      int end = Math.min(filled, out.length - 1);
+      System.arraycopy(out, at, out, at + 1, end - at);
+      out[at] = k;
+      filled = Math.min(filled + 1, out.length);
+    }
+    return out;
+  }
+
+  private static boolean ranksBefore(int x, int y, double[] score, List<Place> places) {
+    int c = Double.compare(score[y], score[x]);
+    return c != 0 ? c < 0 : places.get(x).key().compareTo(places.get(y).key()) < 0;
   }
 
   private static double round(double v) {
@@ -601,7 +712,7 @@ final class Resolver {
     int after = s.last() + 1;
     return after < doc.size()
         && doc.gapIsBlank(s.last())
-        && doc.lower(after).equals("border")
+        && doc.lowerIs(after, "border")
         && doc.token(s.last()).end() == s.end();
   }
 
@@ -621,7 +732,7 @@ final class Resolver {
     if (after >= doc.size() || after != s.last() + 1 || !doc.gapIsBlank(s.last())) {
       return false;
     }
-    return WordLists.LOCAL_AFTER.contains(doc.lower(after));
+    return doc.listed(after, Lexicon.LOCAL_AFTER);
   }
 
   /**
@@ -657,9 +768,14 @@ final class Resolver {
       return s.demonym() ? null : s.fixed();
     }
     Place best = null;
+    double bestPrior = 0;
     for (Place p : candidates.of(s.folded())) {
-      if (p.precision() != Precision.TOWN && (best == null || prior(p, w) > prior(best, w))) {
-        best = p;
+      if (p.precision() != Precision.TOWN) {
+        double prior = prior(p, w);
+        if (best == null || prior > bestPrior) {
+          best = p;
+          bestPrior = prior;
+        }
       }
     }
     return best;

@@ -70,7 +70,6 @@ final class Spotter {
 
   /** The longest name that starts at token i: a short form, a demonym or a gazetteer name. */
   private Span matchAt(int i) {
-    Token t = doc.token(i);
     Span alias = aliasAt(i);
     if (!doc.capitalized(i)) {
       return alias;
@@ -104,7 +103,7 @@ final class Spotter {
           false,
           false);
     }
-    if (WordLists.NAME_ABBREVIATIONS_AT_END.contains(doc.lower(s.last()))) {
+    if (doc.listed(s.last(), Lexicon.NAME_ABBREVIATIONS_AT_END)) {
       return new Span(
           s.first(),
           s.last(),
@@ -120,8 +119,12 @@ final class Spotter {
   }
 
   private Span aliasAt(int i) {
+    List<Aliases.Alias> forms = aliases.startingWith(doc, i);
+    if (forms.isEmpty() && (doc.length(i) != 2 || !doc.allCaps(i))) {
+      return null; // the common case: no form begins here and it is no postal code
+    }
     Token t = doc.token(i);
-    for (Aliases.Alias a : aliases.startingWith(t.text())) {
+    for (Aliases.Alias a : forms) {
       String form = a.form();
       int end = t.start() + form.length();
       if (!doc.text.startsWith(form, t.start()) || !boundaryAt(end, form)) {
@@ -135,7 +138,7 @@ final class Spotter {
       return new Span(
           i, last, t.start(), end, Names.normalize(form), a.place(), demonym, false, false);
     }
-    if (t.text().length() == 2 && doc.allCaps(i) && afterComma(i) && boundaryAt(t.end(), "X")) {
+    if (doc.length(i) == 2 && doc.allCaps(i) && afterComma(i) && boundaryAt(t.end(), "X")) {
       // "Springfield, IL": a postal code right after a town
       Optional<Place> state = aliases.postalCode(t.text());
       if (state.isPresent() && i > 0 && doc.capitalized(i - 1)) {
@@ -159,8 +162,8 @@ final class Spotter {
   }
 
   private boolean partyLetter(int i) {
-    String t = doc.token(i).text();
-    return t.length() == 1 && (t.equals("D") || t.equals("R") || t.equals("I"));
+    char c = doc.firstChar(i);
+    return doc.length(i) == 1 && (c == 'D' || c == 'R' || c == 'I');
   }
 
   /** The party's letter follows a comma or an opening bracket. */
@@ -237,11 +240,10 @@ final class Spotter {
     int e = i;
     int n = doc.size();
     while (count < MAX_NAME_WORDS && e + 1 < n && joins(e)) {
-      Token next = doc.token(e + 1);
       if (doc.capitalized(e + 1)) {
         e = e + 1;
         ends[count++] = e;
-      } else if (WordLists.CONNECTORS.contains(next.text())
+      } else if (doc.listedAsWritten(e + 1, Lexicon.CONNECTORS)
           && e + 2 < n
           && joins(e + 1)
           && doc.capitalized(e + 2)) {
@@ -254,6 +256,9 @@ final class Spotter {
     Token first = doc.token(i);
     for (int k = count - 1; k > 0; k--) {
       int last = ends[k];
+      if (!mayName(i, last)) {
+        continue; // no place, no people and no "not a place" bears this name: nothing to decide
+      }
       String folded = doc.folded(i, last);
       Optional<Place> people = gazetteer.demonymNormalized(folded);
       if (people.isPresent()) {
@@ -297,6 +302,30 @@ final class Spotter {
     // whether a sentence opener is a common word is asked last: it looks at the whole text
     return single != null && !openerInLowerCase(i) ? single : null;
   }
+
+  /**
+   * False if tokens i..last certainly name no place or people and are none of {@link
+   * WordLists#NOT_PLACE_NAMES}, told by the hash of their folded form alone.
+   */
+  private boolean mayName(int i, int last) {
+    long h = doc.foldedHash(i, last);
+    if (h == Document.NO_HASH) {
+      return true;
+    }
+    int hash = (int) h;
+    if (gazetteer.mayNameHash(hash)) {
+      return true;
+    }
+    for (int known : NOT_PLACE_NAME_HASHES) {
+      if (known == hash) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final int[] NOT_PLACE_NAME_HASHES =
+      WordLists.NOT_PLACE_NAMES.stream().mapToInt(String::hashCode).toArray();
 
   /** The place, or people, that token i alone names, if any. */
   private Span singleWordAt(int i) {
@@ -348,7 +377,7 @@ final class Spotter {
 
   /** Token i is "City" and a capitalised word follows: "Springfield City Schools". */
   private boolean cityOfInstitution(int i) {
-    return doc.lower(i).equals("city")
+    return doc.lowerIs(i, "city")
         && i + 1 < doc.size()
         && doc.gapIs(i, " ")
         && doc.capitalized(i + 1);
@@ -359,18 +388,16 @@ final class Spotter {
     if (doc.gapIs(i, " ") || doc.gapIs(i, "-") || doc.gapIs(i, "\u00A0")) {
       return true;
     }
-    return doc.gapIs(i, ". ") && WordLists.NAME_ABBREVIATIONS.contains(doc.lower(i));
+    return doc.gapIs(i, ". ") && doc.listed(i, Lexicon.NAME_ABBREVIATIONS);
   }
 
   /** Token i can be a name by itself: no short or common word, no acronym. */
   private boolean plausibleWord(int i) {
-    Token t = doc.token(i);
-    String lower = doc.lower(i);
-    if (t.text().length() < 2 || WordLists.NOT_PLACES.contains(lower)) {
+    if (doc.length(i) < 2 || doc.listed(i, Lexicon.NOT_PLACES)) {
       return false;
     }
     // acronyms: UN, NATO, ISIS, MPs; the place acronyms are aliases
-    return !(doc.allCaps(i) && t.text().length() <= 4 || acronymPlural(t.text()));
+    return !(doc.allCaps(i) && doc.length(i) <= 4 || acronymPlural(doc.token(i).text()));
   }
 
   /** Token i opens a sentence and is a word the text also writes in lower case. */
@@ -442,7 +469,7 @@ final class Spotter {
 
   /** A country or region, or a name the text puts somewhere ("in Kay"): a place after all. */
   private boolean strong(Span s) {
-    if (s.first() > 0 && WordLists.LOCATIVES.contains(doc.lower(s.first() - 1))) {
+    if (s.first() > 0 && doc.listed(s.first() - 1, Lexicon.LOCATIVES)) {
       return true;
     }
     // counties do not count: most are named after people ("Jones", "Carter")
@@ -458,14 +485,12 @@ final class Spotter {
     return last + 1 < doc.size()
         && doc.gapIs(last, " ")
         && doc.capitalized(last + 1)
-        && WordLists.STREET_WORDS.contains(doc.lower(last + 1));
+        && doc.listed(last + 1, Lexicon.STREET_WORDS);
   }
 
   /** The word after token i is a reporting verb ("said", "told"). */
   private boolean speaks(int i) {
-    return i + 1 < doc.size()
-        && doc.gapIs(i, " ")
-        && WordLists.REPORTING_VERBS.contains(doc.lower(i + 1));
+    return i + 1 < doc.size() && doc.gapIs(i, " ") && doc.listed(i + 1, Lexicon.REPORTING_VERBS);
   }
 
   /** Only towns below a size that everyone knows bear this name, or counties. */
@@ -484,8 +509,10 @@ final class Spotter {
   /** The text puts something at the name ("in Hope", "from Spring") or gives its state. */
   private boolean placeCue(Span s) {
     if (s.first() > 0) {
-      String prev = doc.lower(s.first() - 1);
-      if (WordLists.LOCATIVES.contains(prev) || prev.equals("from") || prev.equals("to")) {
+      int prev = s.first() - 1;
+      if (doc.listed(prev, Lexicon.LOCATIVES)
+          || doc.lowerIs(prev, "from")
+          || doc.lowerIs(prev, "to")) {
         return true;
       }
     }
@@ -503,7 +530,7 @@ final class Spotter {
 
   /** The word before token i is a reporting verb: "said Harper". */
   private boolean spokenOf(int i) {
-    if (i == 0 || !doc.gapIs(i - 1, " ") || !WordLists.REPORTING_VERBS.contains(doc.lower(i - 1))) {
+    if (i == 0 || !doc.gapIs(i - 1, " ") || !doc.listed(i - 1, Lexicon.REPORTING_VERBS)) {
       return false;
     }
     // "said Harper." or "said Shelley Szafraniec", not "said Richmond police"
@@ -527,9 +554,8 @@ final class Spotter {
     if (i == 0) {
       return false;
     }
-    String prev = doc.lower(i - 1);
-    if ((prev.equals("st") && doc.gapIs(i - 1, ". "))
-        || (prev.equals("saint") && doc.gapIs(i - 1, " "))) {
+    if ((doc.lowerIs(i - 1, "st") && doc.gapIs(i - 1, ". "))
+        || (doc.lowerIs(i - 1, "saint") && doc.gapIs(i - 1, " "))) {
       return true;
     }
     Token before = doc.token(i - 1);
@@ -552,10 +578,8 @@ final class Spotter {
         && doc.cased(i + 1)
         && !doc.allCaps(i + 1)
         && next.text().length() > 1
+        && !doc.listed(i + 1, Lexicon.NOT_PLACES | Lexicon.PLACE_WORDS | Lexicon.STREET_WORDS)
         && !WordLists.ENGLISH_WORDS.contains(lower)
-        && !WordLists.NOT_PLACES.contains(lower)
-        && !WordLists.PLACE_WORDS.contains(lower)
-        && !WordLists.STREET_WORDS.contains(lower)
         && !candidates.contains(lower)
         && gazetteer.demonymNormalized(doc.fold(i + 1)).isEmpty()
         && aliasAt(i + 1) == null;
@@ -575,9 +599,7 @@ final class Spotter {
         && doc.cased(i - 1)
         && !doc.allCaps(i - 1)
         && prev.text().length() > 1
-        && !WordLists.NOT_PLACES.contains(lower)
-        && !WordLists.TITLES.contains(lower)
-        && !WordLists.PLACE_WORDS.contains(lower)
+        && !doc.listed(i - 1, Lexicon.NOT_PLACES | Lexicon.TITLES | Lexicon.PLACE_WORDS)
         && !candidates.contains(lower)
         && gazetteer.demonymNormalized(doc.fold(i - 1)).isEmpty();
   }
@@ -593,8 +615,7 @@ final class Spotter {
       }
     }
     for (int k = s.last() + 1; k < Math.min(doc.size(), s.last() + 6); k++) {
-      String w = doc.lower(k);
-      if (w.equals("counties") || w.equals("parishes")) {
+      if (doc.lowerIs(k, "counties") || doc.lowerIs(k, "parishes")) {
         return false;
       }
     }
@@ -607,13 +628,11 @@ final class Spotter {
   static boolean regionCue(Document doc, int a, int b) {
     int after = doc.nextWordSkippingPossessive(b);
     if (after < doc.size()
-        && WordLists.REGION_AFTER.contains(doc.lower(after))
+        && doc.listed(after, Lexicon.REGION_AFTER)
         && doc.gapIsBlank(after - 1)) {
       return true;
     }
-    return a >= 2
-        && doc.lower(a - 1).equals("of")
-        && WordLists.REGION_BEFORE_OF.contains(doc.lower(a - 2));
+    return a >= 2 && doc.lowerIs(a - 1, "of") && doc.listed(a - 2, Lexicon.REGION_BEFORE_OF);
   }
 
   /** "near Moscow", "north of Hama", "close to Idlib". */
@@ -621,15 +640,13 @@ final class Spotter {
     if (a < 1) {
       return false;
     }
-    String prev = doc.lower(a - 1);
-    if (WordLists.NEAR_BEFORE.contains(prev)) {
+    if (doc.listed(a - 1, Lexicon.NEAR_BEFORE)) {
       return true;
     }
     if (a >= 2) {
-      String prev2 = doc.lower(a - 2);
-      return (prev.equals("of")
-              && (WordLists.DIRECTIONS.contains(prev2) || prev2.equals("outskirts")))
-          || (prev.equals("to") && prev2.equals("close"));
+      return (doc.lowerIs(a - 1, "of")
+              && (doc.listed(a - 2, Lexicon.DIRECTIONS) || doc.lowerIs(a - 2, "outskirts")))
+          || (doc.lowerIs(a - 1, "to") && doc.lowerIs(a - 2, "close"));
     }
     return false;
   }
