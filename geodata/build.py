@@ -259,10 +259,15 @@ def country_rows(countries, borders):
         name = clean(c["name"])
         if ne:
             name = ne["name"]
-            # Natural Earth abbreviates some names ("S. Sudan", "Central African Rep.");
-            # prefer the country-info-list name then, unless that one is in inverted form.
+            # Natural Earth abbreviates some names ("S. Sudan", "Dem. Rep. Congo", "Falkland
+            # Is."); prefer the country-info-list name then, in its natural word order where it
+            # is inverted ("Congo (Democratic Republic of the)"), else spell the islands out.
             if "." in name and not re.search(r"[(),]", c["name"]):
                 name = clean(c["name"])
+            elif "." in name and re.search(r"\(.+ of(?: the)?\)$", c["name"]):
+                name = list_safe(c["name"])[-1]
+            elif name.endswith(" Is."):
+                name = name[:-len("Is.")] + "Islands"
         candidates = [c["name"], ne["name"] if ne else "", *c.get("altSpellings", []),
                       *c.get("translations", {}).values(), c.get("nativeName")]
         alts = [a for cand in candidates if cand for a in list_safe(cand)]

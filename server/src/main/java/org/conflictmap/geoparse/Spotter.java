@@ -249,6 +249,15 @@ final class Spotter {
           && doc.capitalized(e + 2)) {
         e = e + 2;
         ends[count++] = e;
+      } else if (doc.listedAsWritten(e + 1, Lexicon.CONNECTORS)
+          && e + 3 < n
+          && joins(e + 1)
+          && doc.listedAsWritten(e + 2, Lexicon.CONNECTORS)
+          && joins(e + 2)
+          && doc.capitalized(e + 3)) {
+        // two in a row: "Democratic Republic of the Congo", "Saint Vincent and the Grenadines"
+        e = e + 3;
+        ends[count++] = e;
       } else {
         break;
       }

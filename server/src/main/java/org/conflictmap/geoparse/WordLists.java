@@ -323,14 +323,15 @@ final class WordLists {
 
   /**
    * Lower-case particles that sit inside place names ("Jisr al-Shughur", "Deir ez-Zor", "Rio de
-   * Janeiro"); the Arabic article is written in many assimilated forms (ad-, ash-, ez-, et-, ...).
+   * Janeiro", "Trinidad and Tobago"); the Arabic article is written in many assimilated forms (ad-,
+   * ash-, ez-, et-, ...). A run joined by them is a name only if the gazetteer has it whole.
    */
   static final Set<String> CONNECTORS =
       Set.of(
           "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et", "ez", "ej",
           "adh", "ath", "ul", "ibn", "bin", "bani", "de", "del", "della", "di", "da", "do", "dos",
           "das", "du", "des", "la", "le", "les", "los", "las", "van", "von", "der", "den", "of",
-          "upon", "on", "sur", "am", "im", "en", "y", "e");
+          "upon", "on", "sur", "am", "im", "en", "y", "e", "and", "the");
 
   /** Words after a name that make it a first-level region ("Idlib province"). */
   static final Set<String> REGION_AFTER =

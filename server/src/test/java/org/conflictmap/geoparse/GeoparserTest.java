@@ -60,6 +60,17 @@ class GeoparserTest {
   }
 
   @Test
+  void namesJoinedByAndOrOfTheAreMatchedWhole() {
+    assertThat(resolved("Troops in the Democratic Republic of the Congo moved east."))
+        .containsExactly("Democratic Republic of the Congo=country:CD");
+    assertThat(resolved("Flights to Trinidad and Tobago resumed."))
+        .containsExactly("Trinidad and Tobago=country:TT");
+    // two places side by side stay two
+    assertThat(resolved("Troops moved between Syria and Turkey."))
+        .containsExactly("Syria=country:SY", "Turkey=country:TR");
+  }
+
+  @Test
   void multiWordNamesAreMatchedWhole() {
     assertThat(resolved("Clashes broke out in Jisr ash-Shughur overnight."))
         .anySatisfy(s -> assertThat(s).isEqualTo("Jisr ash-Shughur=169023"));
