@@ -436,13 +436,15 @@ CONFLICT_AREAS = [
 
 # Former states that news still names (A/PCLH). The country is the main
 # successor's code ("" where two or more succeeded on an equal footing); the
-# point is inside its former territory where a reader would picture it.
+# point is inside its former territory, placed as a country is: near the middle
+# of its area (so the Soviet Union and the Russian Empire sit in Siberia, beside
+# Russia's own point, not at Moscow).
 HISTORICAL_STATES = [
     ("soviet-union", "A", "PCLH", "Soviet Union", ["USSR", "U.S.S.R.",
                                                    "Union of Soviet Socialist Republics"],
-     56.0, 50.0, "RU"),
+     61.0, 98.0, "RU"),
     ("russian-empire", "A", "PCLH", "Russian Empire", ["Tsarist Russia", "Imperial Russia"],
-     56.0, 44.0, "RU"),
+     61.0, 98.0, "RU"),
     ("yugoslavia", "A", "PCLH", "Yugoslavia", ["former Yugoslavia", "SFRY",
                                                "Socialist Federal Republic of Yugoslavia"],
      44.0, 20.0, "RS"),
