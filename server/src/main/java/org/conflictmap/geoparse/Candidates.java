@@ -13,51 +13,55 @@ final class Candidates {
   private final Map<String, List<Place>> cache = new HashMap<>();
   private final Map<String, Boolean> named = new HashMap<>();
 
-  /** Ranked candidates by folded name, kept across texts by the parser; null to keep none. */
-  private final Map<String, Resolver.Ranked> ranked;
+  /** What the parser keeps across texts, by folded name; null to keep nothing. */
+  private final Map<String, Known> recent;
 
-  /** Places by folded name, kept across texts by the parser; null to keep none. */
-  private final Map<String, List<Place>> places;
+  /** A name's places, and their ranking by prior once the resolver has asked for it. */
+  static final class Known {
+    final List<Place> places;
+    volatile Resolver.Ranked ranked;
 
-  Candidates(Gazetteer gazetteer) {
-    this(gazetteer, null, null);
+    Known(List<Place> places) {
+      this.places = places;
+    }
   }
 
-  Candidates(
-      Gazetteer gazetteer, Map<String, Resolver.Ranked> ranked, Map<String, List<Place>> places) {
+  Candidates(Gazetteer gazetteer) {
+    this(gazetteer, null);
+  }
+
+  Candidates(Gazetteer gazetteer, Map<String, Known> recent) {
     this.gazetteer = gazetteer;
-    this.ranked = ranked;
-    this.places = places;
+    this.recent = recent;
   }
 
   /** The resolver's ranking of a name's candidates, from the parser's store when it has one. */
   Resolver.Ranked ranked(String folded, Function<List<Place>, Resolver.Ranked> rank) {
-    if (ranked == null) {
+    if (recent == null) {
       return rank.apply(of(folded));
     }
-    Resolver.Ranked r = ranked.get(folded);
+    Known k = known(folded);
+    Resolver.Ranked r = k.ranked;
     if (r == null) {
-      r = rank.apply(of(folded));
-      ranked.put(folded, r);
+      r = rank.apply(k.places);
+      k.ranked = r;
     }
     return r;
   }
 
   /** The places of this name; shared, not to be changed. */
   List<Place> of(String folded) {
-    return cache.computeIfAbsent(folded, this::lookup);
+    return cache.computeIfAbsent(
+        folded, f -> recent == null ? gazetteer.lookupNormalized(f) : known(f).places);
   }
 
-  private List<Place> lookup(String folded) {
-    if (places == null) {
-      return gazetteer.lookupNormalized(folded);
+  private Known known(String folded) {
+    Known k = recent.get(folded);
+    if (k == null) {
+      k = new Known(List.copyOf(gazetteer.lookupNormalized(folded)));
+      recent.put(folded, k);
     }
-    List<Place> known = places.get(folded);
-    if (known == null) {
-      known = List.copyOf(gazetteer.lookupNormalized(folded));
-      places.put(folded, known);
-    }
-    return known;
+    return k;
   }
 
   /** Whether any place has this folded name, without fetching the places. */
@@ -72,7 +76,7 @@ final class Candidates {
 
   private boolean named(String folded) {
     // a place name the parser has seen of late is answered from its list, not from the index
-    List<Place> seen = places == null ? null : places.get(folded);
-    return seen != null ? !seen.isEmpty() : gazetteer.containsNormalized(folded);
+    Known seen = recent == null ? null : recent.get(folded);
+    return seen != null ? !seen.places.isEmpty() : gazetteer.containsNormalized(folded);
   }
 }

@@ -23,29 +23,20 @@ public final class Geoparser {
   private final Weights weights;
 
   /**
-   * Each name's candidates ranked by prior, which does not depend on the text: kept for the names
-   * most recently seen, so that a common name ("Washington", a hundred namesakes) is ranked once.
+   * What the parser knows of the names it saw last, whatever the text: each name's places and, once
+   * asked for, their ranking by prior. A common name ("Washington", a hundred namesakes) is looked
+   * up and ranked once, not a hundred scattered reads of the gazetteer per text.
    */
-  private final Map<String, Resolver.Ranked> ranked = recent(RANKED_NAMES);
+  private final Map<String, Candidates.Known> recent =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Candidates.Known> eldest) {
+              return size() > RECENT_NAMES;
+            }
+          });
 
-  /**
-   * Each name's places, kept likewise for the names most recently seen: a name borne by a hundred
-   * places is a hundred reads scattered over the gazetteer each time its list is made afresh.
-   */
-  private final Map<String, List<Place>> places = recent(RANKED_NAMES);
-
-  private static final int RANKED_NAMES = 20_000;
-
-  /** A map that keeps its most recently used entries, at most {@code size}; thread-safe. */
-  private static <V> Map<String, V> recent(int size) {
-    return Collections.synchronizedMap(
-        new LinkedHashMap<>(1024, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-            return size() > size;
-          }
-        });
-  }
+  private static final int RECENT_NAMES = 20_000;
 
   public Geoparser(Gazetteer gazetteer) {
     this(gazetteer, Weights.DEFAULT);
@@ -64,7 +55,7 @@ public final class Geoparser {
       return List.of();
     }
     Document doc = new Document(text);
-    Candidates candidates = new Candidates(gazetteer, ranked, places);
+    Candidates candidates = new Candidates(gazetteer, recent);
     return Resolver.resolve(
         weights, candidates, doc, Spotter.spot(gazetteer, aliases, candidates, doc));
   }
@@ -86,7 +77,7 @@ public final class Geoparser {
       }
     }
     List<Mention> resolved =
-        Resolver.resolveEach(weights, new Candidates(gazetteer, ranked, places), doc, given);
+        Resolver.resolveEach(weights, new Candidates(gazetteer, recent), doc, given);
     List<Mention> out = new ArrayList<>(Collections.nCopies(spans.size(), (Mention) null));
     for (int k = 0; k < given.size(); k++) {
       out.set(index.get(k), resolved.get(k));
