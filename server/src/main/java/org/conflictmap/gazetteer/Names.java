@@ -70,4 +70,43 @@ public final class Names {
     }
     return true;
   }
+
+  /**
+   * Whether {@link #normalize} turns {@code raw} into {@code folded}; for plain ASCII (most
+   * gazetteer names) compared as it folds, without building the folded string.
+   */
+  public static boolean foldsTo(String raw, String folded) {
+    int n = raw.length();
+    for (int i = 0; i < n; i++) {
+      if (raw.charAt(i) >= 0x80) {
+        return normalize(raw).equals(folded);
+      }
+    }
+    int j = 0;
+    boolean pendingSpace = false;
+    for (int i = 0; i < n; i++) {
+      char c = raw.charAt(i);
+      if (c == '\'' || c == '`') {
+        continue; // apostrophes are dropped
+      }
+      boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      if (!letterOrDigit) {
+        pendingSpace = true;
+        continue;
+      }
+      if (pendingSpace && j > 0) {
+        if (j >= folded.length() || folded.charAt(j) != ' ') {
+          return false;
+        }
+        j++;
+      }
+      pendingSpace = false;
+      char lower = c <= 'Z' && c >= 'A' ? (char) (c + 32) : c;
+      if (j >= folded.length() || folded.charAt(j) != lower) {
+        return false;
+      }
+      j++;
+    }
+    return j == folded.length();
+  }
 }

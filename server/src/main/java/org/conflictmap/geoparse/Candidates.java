@@ -19,7 +19,7 @@ final class Candidates {
   /** A name's places, and their ranking by prior once the resolver has asked for it. */
   static final class Known {
     final List<Place> places;
-    volatile Resolver.Ranked ranked;
+    volatile Ranked ranked;
 
     Known(List<Place> places) {
       this.places = places;
@@ -36,12 +36,12 @@ final class Candidates {
   }
 
   /** The resolver's ranking of a name's candidates, from the parser's store when it has one. */
-  Resolver.Ranked ranked(String folded, Function<List<Place>, Resolver.Ranked> rank) {
+  Ranked ranked(String folded, Function<List<Place>, Ranked> rank) {
     if (recent == null) {
       return rank.apply(of(folded));
     }
     Known k = known(folded);
-    Resolver.Ranked r = k.ranked;
+    Ranked r = k.ranked;
     if (r == null) {
       r = rank.apply(k.places);
       k.ranked = r;

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.conflictmap.gazetteer.Candidate;
-import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.Precision;
 
@@ -49,9 +48,6 @@ final class Resolver {
 
   /** Candidates per name whose nearness to other names is weighed; the rest keep their prior. */
   private static final int NEAR_CANDIDATES = 12;
-
-  /** Candidates per name that are weighed at all, best prior first. */
-  private static final int MAX_CANDIDATES = 40;
 
   private final Weights w;
   private final Document doc;
@@ -117,100 +113,6 @@ final class Resolver {
       this.score = new double[places.size()];
       this.prob = new double[places.size()];
     }
-  }
-
-  /**
-   * A name's candidates as the resolver weighs them, before any context: the best {@link
-   * #MAX_CANDIDATES} by prior, with their priors and the keys of their first-level regions (see
-   * {@link #regionOf}). The same for every text, so the parser keeps it.
-   */
-  record Ranked(List<Place> places, double[] prior, String[] regions) {
-    Ranked(List<Place> places, double[] prior) {
-      this(places, prior, places.stream().map(Resolver::regionOf).toArray(String[]::new));
-    }
-
-    static Ranked of(List<Place> all, String folded, Weights w) {
-      double[] prior = new double[all.size()];
-      for (int k = 0; k < all.size(); k++) {
-        prior[k] = nameAwarePrior(all.get(k), folded, w);
-      }
-      List<Place> kept = all;
-      if (all.size() > MAX_CANDIDATES) {
-        // a name with a hundred namesakes: the smallest never win, and weighing them costs time
-        Integer[] idx = new Integer[all.size()];
-        for (int k = 0; k < idx.length; k++) {
-          idx[k] = k;
-        }
-        Arrays.sort(idx, (x, y) -> Double.compare(prior[y], prior[x]));
-        kept = new ArrayList<>(MAX_CANDIDATES);
-        double[] top = new double[MAX_CANDIDATES];
-        for (int k = 0; k < MAX_CANDIDATES; k++) {
-          kept.add(all.get(idx[k]));
-          top[k] = prior[idx[k]];
-        }
-        return new Ranked(List.copyOf(kept), top);
-      }
-      return new Ranked(all, prior);
-    }
-  }
-
-  /** The prior, less where the name is only a county's short form or a town's alternate name. */
-  private static double nameAwarePrior(Place p, String folded, Weights w) {
-    double prior = prior(p, w);
-    boolean county = "ADM2".equals(p.featureCode());
-    boolean town = "P".equals(p.featureClass());
-    if (!county && !town) {
-      return prior;
-    }
-    boolean ownName = foldsTo(p.name(), folded);
-    if (county && !ownName) {
-      // "Richmond" is the city far more often than Richmond County
-      prior -= w.shortCounty();
-    } else if (town && !ownName) {
-      // a town found by a historic or foreign alternate name ("Berea" for Aleppo) is a weaker
-      // reading than a town of that very name
-      prior -= w.alternateName();
-    }
-    return prior;
-  }
-
-  /**
-   * Whether {@link Names#normalize} turns {@code raw} into {@code folded}; for plain ASCII (most
-   * gazetteer names) compared as it folds, without building the folded string.
-   */
-  static boolean foldsTo(String raw, String folded) {
-    int n = raw.length();
-    for (int i = 0; i < n; i++) {
-      if (raw.charAt(i) >= 0x80) {
-        return Names.normalize(raw).equals(folded);
-      }
-    }
-    int j = 0;
-    boolean pendingSpace = false;
-    for (int i = 0; i < n; i++) {
-      char c = raw.charAt(i);
-      if (c == '\'' || c == '`') {
-        continue; // apostrophes are dropped
-      }
-      boolean letterOrDigit = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-      if (!letterOrDigit) {
-        pendingSpace = true;
-        continue;
-      }
-      if (pendingSpace && j > 0) {
-        if (j >= folded.length() || folded.charAt(j) != ' ') {
-          return false;
-        }
-        j++;
-      }
-      pendingSpace = false;
-      char lower = c <= 'Z' && c >= 'A' ? (char) (c + 32) : c;
-      if (j >= folded.length() || folded.charAt(j) != lower) {
-        return false;
-      }
-      j++;
-    }
-    return j == folded.length();
   }
 
   private List<Mention> resolveAll(Candidates candidates) {
@@ -536,7 +438,7 @@ final class Resolver {
   }
 
   /** The first-level region a place is in, or is: its key, or "" if unknown. */
-  private static String regionOf(Place p) {
+  static String regionOf(Place p) {
     if ("ADM1".equals(p.featureCode())) {
       return p.key();
     }
@@ -659,40 +561,6 @@ final class Resolver {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  /**
-   * How likely a place is to be meant by a bare mention of its name, in log10 units: population,
-   * and the kind of place (a country or a capital over a village of the same name).
-   */
-  static double prior(Place p, Weights w) {
-    double score = Math.log10(p.population() + 10.0);
-    String code = p.featureCode();
-    if (code.startsWith("PCL")) {
-      score += w.pcl();
-    } else if ("PPLC".equals(code)) {
-      score += w.capital();
-    } else if ("PPLA".equals(code)) {
-      score += w.seat();
-    } else if ("PPLA2".equals(code)) {
-      score += w.seat2();
-    } else if ("ADM1".equals(code)) {
-      // a region's population is its towns' sum; its seat of the same name ("Idlib") comes first
-      score += w.adm1();
-    } else if ("ADM2".equals(code)) {
-      score += w.adm2();
-    } else if ("CONT".equals(code) || "OCN".equals(code)) {
-      // no population: nothing else called "Europe" or "Atlantic" is meant in the news
-      score += 6.0;
-    } else if (!"P".equals(p.featureClass()) && !"A".equals(p.featureClass())) {
-      score += 3.0; // world regions, seas and mountains have no population either
-    } else if (code.startsWith("PPLX")
-        || "PPLL".equals(code)
-        || "PPLH".equals(code)
-        || "PPLQ".equals(code)) {
-      score -= 1.5;
-    }
-    return score;
-  }
-
   private double hintBonus(Place p, Place hint) {
     if (hint == null || p.key().equals(hint.key())) {
       return 0;
@@ -771,7 +639,7 @@ final class Resolver {
     double bestPrior = 0;
     for (Place p : candidates.of(s.folded())) {
       if (p.precision() != Precision.TOWN) {
-        double prior = prior(p, w);
+        double prior = Ranked.prior(p, w);
         if (best == null || prior > bestPrior) {
           best = p;
           bestPrior = prior;

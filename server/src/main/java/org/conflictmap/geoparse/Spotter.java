@@ -368,7 +368,7 @@ final class Spotter {
     String[] tries = {stem, stem + "a", stem + "o", stem + "as", stem + "e"};
     for (String t : tries) {
       for (Place p : candidates.of(t)) {
-        if ("ADM1".equals(p.featureCode()) && Resolver.foldsTo(p.name(), t)) {
+        if ("ADM1".equals(p.featureCode()) && Names.foldsTo(p.name(), t)) {
           return p;
         }
       }
@@ -619,7 +619,7 @@ final class Spotter {
    */
   private boolean bareCountyOnly(Span s) {
     for (Place p : candidates.of(s.folded())) {
-      if (!"ADM2".equals(p.featureCode()) || Resolver.foldsTo(p.name(), s.folded())) {
+      if (!"ADM2".equals(p.featureCode()) || Names.foldsTo(p.name(), s.folded())) {
         return false;
       }
     }
