@@ -243,23 +243,18 @@ final class Spotter {
       if (doc.capitalized(e + 1)) {
         e = e + 1;
         ends[count++] = e;
-      } else if (doc.listedAsWritten(e + 1, Lexicon.CONNECTORS)
-          && e + 2 < n
-          && joins(e + 1)
-          && doc.capitalized(e + 2)) {
-        e = e + 2;
-        ends[count++] = e;
-      } else if (doc.listedAsWritten(e + 1, Lexicon.CONNECTORS)
-          && e + 3 < n
-          && joins(e + 1)
-          && doc.listedAsWritten(e + 2, Lexicon.CONNECTORS)
-          && joins(e + 2)
-          && doc.capitalized(e + 3)) {
-        // two in a row: "Democratic Republic of the Congo", "Saint Vincent and the Grenadines"
-        e = e + 3;
-        ends[count++] = e;
       } else {
-        break;
+        // one or two particles before the next capitalised word: "Rio de Janeiro", "Democratic
+        // Republic of the Congo"
+        int c = e + 1;
+        while (c < n && c - e <= 2 && doc.listedAsWritten(c, Lexicon.CONNECTORS) && joins(c)) {
+          c++;
+        }
+        if (c == e + 1 || c >= n || !doc.capitalized(c)) {
+          break;
+        }
+        e = c;
+        ends[count++] = e;
       }
     }
     Token first = doc.token(i);
