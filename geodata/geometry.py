@@ -133,14 +133,22 @@ def centroid(polygon):
     return cx / a_sum, cy / a_sum
 
 
+def edges_of(polygon):
+    """The non-horizontal edges of a polygon's rings, as (x1, y1, x2, y2)."""
+    return [(x1, y1, x2, y2) for ring in polygon
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:]) if y1 != y2]
+
+
+def crossings(edges, lat):
+    """Sorted longitudes where the horizontal line at `lat` crosses the edges: inside between
+    the first and second, the third and fourth, ..."""
+    return sorted(x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+                  for x1, y1, x2, y2 in edges if (y1 > lat) != (y2 > lat))
+
+
 def widest_segment_mid(polygon, lat):
     """Midpoint and width of the widest inside-segment of the horizontal line at `lat`."""
-    xs = []
-    for ring in polygon:
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
-            if (y1 > lat) != (y2 > lat):
-                xs.append(x1 + (lat - y1) * (x2 - x1) / (y2 - y1))
-    xs.sort()
+    xs = crossings(edges_of(polygon), lat)
     best = None
     for a, b in zip(xs[0::2], xs[1::2]):
         if best is None or b - a > best[1]:
@@ -213,14 +221,12 @@ def grid_inside(polygons, target=4000):
     out = []
     for polygon in polygons:
         ys = [y for _, y in polygon[0]]
-        edges = [(x1, y1, x2, y2) for ring in polygon
-                 for (x1, y1), (x2, y2) in zip(ring, ring[1:]) if y1 != y2]
+        edges = edges_of(polygon)
         lat = math.floor(min(ys) / step) * step + step / 2
         while lat < max(ys):
-            crossings = sorted(x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
-                               for x1, y1, x2, y2 in edges if (y1 > lat) != (y2 > lat))
+            xs = crossings(edges, lat)
             weight = math.cos(math.radians(lat))
-            for a, b in zip(crossings[0::2], crossings[1::2]):
+            for a, b in zip(xs[0::2], xs[1::2]):
                 x = math.ceil(a / step) * step
                 while x < b:
                     out.append((x, lat, weight))
