@@ -32,6 +32,8 @@ final class Lexicon {
   static final int REGION_BEFORE_OF = 1 << 14;
   static final int NEAR_BEFORE = 1 << 15;
   static final int DIRECTIONS = 1 << 16;
+  static final int SURNAME_PARTICLES = 1 << 17;
+  static final int PLACE_PREFIXES = 1 << 18;
 
   /** The lists of {@link WordLists}, as one table. */
   static final Lexicon WORDS =
@@ -52,7 +54,9 @@ final class Lexicon {
               Map.entry(LOCAL_AFTER, WordLists.LOCAL_AFTER),
               Map.entry(REGION_BEFORE_OF, WordLists.REGION_BEFORE_OF),
               Map.entry(NEAR_BEFORE, WordLists.NEAR_BEFORE),
-              Map.entry(DIRECTIONS, WordLists.DIRECTIONS)));
+              Map.entry(DIRECTIONS, WordLists.DIRECTIONS),
+              Map.entry(SURNAME_PARTICLES, WordLists.SURNAME_PARTICLES),
+              Map.entry(PLACE_PREFIXES, WordLists.PLACE_PREFIXES)));
 
   /** Open-addressing table, size a power of two; a null word is an empty slot. */
   private final String[] words;

@@ -63,9 +63,10 @@ final class People {
         markName(j);
       } else if (doc.listed(i, Lexicon.FIRST_NAMES)
           && !doc.allCaps(i)
+          && !afterPlacePrefix(i)
           && i + 1 < n
           && doc.gapIs(i, " ")
-          && personable(i + 1)
+          && nameGoesOnAt(i + 1)
           && !candidates.contains(doc.folded(i, i + 1))) {
         person[i] = true; // "Bill Wilkinson": a given name that is also a common word
         personWords.add(doc.fold(i));
@@ -85,6 +86,16 @@ final class People {
         markName(i + 1);
       }
     }
+  }
+
+  /**
+   * Token i follows a word that starts place names ("St. Clair", "Lake Charles", "Fort William"):
+   * there a given name is part of the place's name, not a person's.
+   */
+  private boolean afterPlacePrefix(int i) {
+    return i > 0
+        && (doc.gapIs(i - 1, " ") || doc.gapIs(i - 1, ". "))
+        && doc.listed(i - 1, Lexicon.PLACE_PREFIXES | Lexicon.NAME_ABBREVIATIONS);
   }
 
   /** Token i is followed by an age between commas: "Flores, 26,". */
@@ -120,14 +131,19 @@ final class People {
     return doc.capitalized(i)
         && doc.cased(i)
         && !doc.allCaps(i)
-        && !doc.listed(i, Lexicon.NOT_PLACES | Lexicon.PLACE_WORDS | Lexicon.TITLES);
+        && !doc.listed(
+            i,
+            Lexicon.NOT_PLACES
+                | Lexicon.PLACE_WORDS
+                | Lexicon.TITLES
+                | Lexicon.NAME_ABBREVIATIONS_AT_END);
   }
 
   /** Marks the run of name words that starts at token i, through initials and particles. */
   private void markName(int i) {
     int n = doc.size();
     int j = i;
-    while (j < n && (personable(j) || isInitial(j))) {
+    while (j < n && (personable(j) || isInitial(j) || particleBeforeName(j))) {
       person[j] = true;
       personWords.add(doc.fold(j));
       if (!(doc.gapIs(j, " ") || doc.gapIs(j, "-") || isInitial(j) && doc.gapIs(j, ". "))) {
@@ -135,5 +151,26 @@ final class People {
       }
       j++;
     }
+  }
+
+  /** Token i starts the rest of a person's name: a name word, or a particle before one. */
+  private boolean nameGoesOnAt(int i) {
+    return personable(i) || particleBeforeName(i);
+  }
+
+  /**
+   * Token i is a lower-case surname particle followed, after at most one more, by a name word:
+   * "Mike de Kock", "Ludwig van Beethoven", "Juan de la Cruz".
+   */
+  private boolean particleBeforeName(int i) {
+    int n = doc.size();
+    int j = i;
+    while (j < n && j - i < 2 && doc.listedAsWritten(j, Lexicon.SURNAME_PARTICLES)) {
+      if (!doc.gapIs(j, " ")) {
+        return false;
+      }
+      j++;
+    }
+    return j > i && j < n && personable(j);
   }
 }
