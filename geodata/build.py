@@ -439,7 +439,12 @@ def admin2_rows(admin2, cities, us_counties):
         # US local news names counties by their short form ("Laurel and Knox counties"); elsewhere
         # the short form is mostly the seat's own name, already a town of the gazetteer.
         alts = area_alts(name) if cc == "US" else area_alts_abroad(name)
-        alts += UK_COUNTY_ALIASES.get(name, []) if cc == "GB" else []
+        alts += UK_COUNTY_ALIASES.get(name, []) if cc in ("GB", "IE") else []
+        if cc == "IE":
+            # Irish news names a county "County Clare" or "Co. Clare"
+            shorts = [a for a in [name] + alts
+                      if not any(w in a.split() for w in ("County", "Co.", "City", "Council"))]
+            alts += [form + s for s in shorts for form in ("County ", "Co. ")]
         if cc == "US" and name.endswith(" County"):
             alts.append(name[: -len("County")] + "Co.")
         yield ["admin2:" + code, "", name, "", ",".join(unique(alts, exclude=(name,))),

@@ -556,6 +556,41 @@ UK_AREAS = [
     ("south-yorkshire", "L", "RGN", "South Yorkshire", [], 53.5, -1.3, "GB"),
     ("tyne-and-wear", "L", "RGN", "Tyne and Wear", ["Tyneside"], 54.95, -1.55, "GB"),
     ("teesside", "L", "RGN", "Teesside", [], 54.57, -1.25, "GB"),
+    # English ceremonial counties split into unitary authorities, so absent as one unit
+    ("berkshire", "L", "RGN", "Berkshire", ["Berks"], 51.45, -1.15, "GB"),
+    ("cheshire", "L", "RGN", "Cheshire", [], 53.2, -2.55, "GB"),
+    ("bedfordshire", "L", "RGN", "Bedfordshire", ["Beds"], 52.05, -0.45, "GB"),
+    ("sussex", "L", "RGN", "Sussex", [], 50.95, -0.35, "GB"),
+    ("rutland", "L", "RGN", "Rutland", [], 52.65, -0.65, "GB"),
+    # Scottish areas news names that are not council areas
+    ("lanarkshire", "L", "RGN", "Lanarkshire", [], 55.68, -3.85, "GB"),
+    ("ayrshire", "L", "RGN", "Ayrshire", [], 55.45, -4.55, "GB"),
+    ("lothian", "L", "RGN", "Lothian", ["Lothians"], 55.9, -3.2, "GB"),
+    ("strathclyde", "L", "RGN", "Strathclyde", [], 55.8, -4.6, "GB"),
+    # Welsh preserved counties (lieutenancy areas), still used by police and news
+    ("gwent", "L", "RGN", "Gwent", [], 51.7, -3.0, "GB"),
+    ("dyfed", "L", "RGN", "Dyfed", [], 51.95, -4.45, "GB"),
+    ("clwyd", "L", "RGN", "Clwyd", [], 53.1, -3.3, "GB"),
+    ("glamorgan", "L", "RGN", "Glamorgan", [], 51.6, -3.45, "GB"),
+    ("mid-glamorgan", "L", "RGN", "Mid Glamorgan", [], 51.62, -3.4, "GB"),
+    ("south-glamorgan", "L", "RGN", "South Glamorgan", [], 51.47, -3.25, "GB"),
+    ("west-glamorgan", "L", "RGN", "West Glamorgan", [], 51.65, -3.85, "GB"),
+    # the six counties of Northern Ireland, whose councils have other names since 2015;
+    # "Down" alone is a common word and "Tyrone" a given name, so only "County X" names them
+    ("county-antrim", "L", "RGN", "County Antrim", ["Co. Antrim", "Co Antrim"],
+     54.85, -6.25, "GB"),
+    ("county-armagh", "L", "RGN", "County Armagh", ["Co. Armagh", "Co Armagh"],
+     54.3, -6.6, "GB"),
+    ("county-down", "L", "RGN", "County Down", ["Co. Down", "Co Down"], 54.35, -5.9, "GB"),
+    ("county-fermanagh", "L", "RGN", "County Fermanagh", ["Fermanagh", "Co. Fermanagh",
+                                                          "Co Fermanagh"],
+     54.35, -7.6, "GB"),
+    ("county-londonderry", "L", "RGN", "County Londonderry", ["County Derry",
+                                                              "Co. Londonderry",
+                                                              "Co. Derry", "Co Derry"],
+     54.9, -6.85, "GB"),
+    ("county-tyrone", "L", "RGN", "County Tyrone", ["Co. Tyrone", "Co Tyrone"],
+     54.6, -7.1, "GB"),
 ]
 
 # Demonyms and adjectives that denote a region rather than a country: a list

@@ -124,7 +124,8 @@ ADMIN1_ALIASES = {
 # state", so "X State" is a name of admin1 X there. (Not the US: "Ohio State" is a university.)
 STATE_COUNTRIES = {"BR", "IN", "MM", "MX", "MY", "NG", "SD", "SS", "VE"}
 
-# English counties (GeoNames second-level name) -> the short forms in everyday use.
+# Second-level areas of the United Kingdom and Ireland (GeoNames name) -> the short and
+# English forms in everyday use.
 UK_COUNTY_ALIASES = {
     "Buckinghamshire": ["Bucks"], "Cambridgeshire": ["Cambs"],
     "Derbyshire": ["Derbys"], "East Riding of Yorkshire": ["East Yorkshire"],
@@ -132,6 +133,10 @@ UK_COUNTY_ALIASES = {
     "Hertfordshire": ["Herts"], "Lancashire": ["Lancs"], "Leicestershire": ["Leics"],
     "Lincolnshire": ["Lincs"], "Nottinghamshire": ["Notts"], "Oxfordshire": ["Oxon"],
     "Staffordshire": ["Staffs"], "Wiltshire": ["Wilts"], "Worcestershire": ["Worcs"],
+    # GeoNames writes these in Welsh or Irish, or with the council's name
+    "Sir Powys": ["Powys"], "Mayo County": ["Mayo"], "An Longfort": ["Longford"],
+    "Uíbh Fhailí": ["Offaly"], "An Cabhán": ["Cavan"],
+    "Limerick City and County Council": ["County Limerick"], "Dublin City": ["County Dublin"],
 }
 
 # GeoNames continent code -> (GeoNames id, name, alternate names, lat, lon).

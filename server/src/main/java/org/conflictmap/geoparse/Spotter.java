@@ -610,11 +610,13 @@ final class Spotter {
 
   /**
    * Only counties bear this name, and only in their short form ("Jones" for Jones County): in news
-   * that is a person, unless a list of counties follows ("Laurel and Knox counties").
+   * that is a person, unless a list of counties follows ("Laurel and Knox counties"). A county
+   * known by another name altogether ("Powys" for GeoNames' "Sir Powys") is not a short form.
    */
   private boolean bareCountyOnly(Span s) {
+    String shortForm = s.folded() + " ";
     for (Place p : candidates.of(s.folded())) {
-      if (!"ADM2".equals(p.featureCode()) || Names.foldsTo(p.name(), s.folded())) {
+      if (!"ADM2".equals(p.featureCode()) || !Names.normalize(p.name()).startsWith(shortForm)) {
         return false;
       }
     }

@@ -110,8 +110,11 @@ final class WordLists {
   /** Abbreviations that end place names with a full stop ("Loudon Co.", "Hamilton Twp."). */
   static final Set<String> NAME_ABBREVIATIONS_AT_END = Set.of("co", "twp", "cty", "is", "isl");
 
-  /** Abbreviations that stand inside place names before a full stop ("St. Louis", "Ft. Worth"). */
-  static final Set<String> NAME_ABBREVIATIONS = Set.of("st", "ste", "ft", "mt", "pt");
+  /**
+   * Abbreviations that stand inside place names before a full stop ("St. Louis", "Ft. Worth", the
+   * Irish "Co. Cavan").
+   */
+  static final Set<String> NAME_ABBREVIATIONS = Set.of("st", "ste", "ft", "mt", "pt", "co");
 
   /**
    * Titles: what follows them is a person's name, not a town that shares it ("President Vladimir

@@ -22,12 +22,12 @@ class AccuracyRatchetTest {
   // floors: the figures reached, as fractions (see the eval command's table)
   static final double LGL_RECOGNITION_F1 = 0.808;
   static final double LGL_RESOLUTION_ACC161 = 0.862;
-  static final double LGL_END_TO_END_ACC161 = 0.835;
+  static final double LGL_END_TO_END_ACC161 = 0.836;
   static final double LGL_ORACLE161 = 0.925;
   static final double GWN_RECOGNITION_F1 = 0.830;
   static final double GWN_RESOLUTION_ACC161 = 0.771;
-  static final double GWN_END_TO_END_ACC161 = 0.792;
-  static final double GWN_ORACLE161 = 0.785;
+  static final double GWN_END_TO_END_ACC161 = 0.793;
+  static final double GWN_ORACLE161 = 0.786;
 
   static EvalReport lgl;
   static EvalReport gwn;

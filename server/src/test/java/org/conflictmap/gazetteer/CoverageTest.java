@@ -50,6 +50,24 @@ class CoverageTest {
   }
 
   @Test
+  void britishAndIrishCountiesByTheNamesNewsUses() {
+    // ceremonial counties GeoNames splits into unitary authorities, near their middle
+    assertThat(g.lookup("Berkshire"))
+        .anySatisfy(p -> assertThat(km(p, 51.45, -1.1)).isLessThan(40));
+    assertThat(g.lookup("Cheshire")).anySatisfy(p -> assertThat(km(p, 53.2, -2.5)).isLessThan(40));
+    // Northern Ireland's six counties, the Irish and Welsh counties GeoNames names otherwise
+    assertThat(g.lookup("County Tyrone"))
+        .anySatisfy(p -> assertThat(km(p, 54.6, -7.1)).isLessThan(40));
+    assertThat(g.lookup("Offaly")).extracting(Place::key).contains("admin2:IE.L.23");
+    assertThat(g.lookup("Co. Offaly")).extracting(Place::key).contains("admin2:IE.L.23");
+    assertThat(g.lookup("County Clare")).extracting(Place::key).contains("admin2:IE.M.03");
+    assertThat(g.lookup("Powys")).extracting(Place::key).contains("admin2:GB.WLS.Y8");
+    // "Tyrone" alone is a given name, "Down" a word: only "County X" names those two
+    assertThat(g.lookup("Tyrone")).noneMatch(p -> p.countryCode().equals("GB"));
+    assertThat(g.lookup("Down")).noneMatch(p -> p.countryCode().equals("GB"));
+  }
+
+  @Test
   void usCountiesByFullShortAndAbbreviatedName() {
     Place laurel = g.byKey("admin2:US.KY.125").orElseThrow();
     assertThat(laurel.name()).isEqualTo("Laurel County");

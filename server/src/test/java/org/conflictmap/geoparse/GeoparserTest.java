@@ -201,6 +201,16 @@ class GeoparserTest {
   }
 
   @Test
+  void countiesKnownByAnotherNameAreFoundBare() {
+    // "Powys" and "Offaly" are not short forms of a county named after a person ("Jones" of Jones
+    // County), which news means as the person
+    assertThat(resolved("Rain fell across Powys and Offaly overnight."))
+        .contains("Powys=admin2:GB.WLS.Y8", "Offaly=admin2:IE.L.23");
+    assertThat(resolved("Gardai in Co. Cavan arrested a man."))
+        .contains("Co. Cavan=admin2:IE.U.02");
+  }
+
+  @Test
   void placesInsideInstitutionNamesAreFoundWithTheirOwnSpan() {
     assertThat(parser.parse("Dublin City Council met on Monday."))
         .extracting(Mention::text)
