@@ -24,9 +24,11 @@ import org.conflictmap.geoparse.Geoparser;
  * each figure beside the bundled gazetteer's, measured in the same run. Deletes everything it
  * wrote.
  *
- * <p>Arguments: {@code [ROWS] [--dump-only DIR] [--eval DIR]}. With {@code --dump-only} it only
- * writes the dump into DIR and keeps it, for trying {@code gazetteer import} under various {@code
- * -Xmx}. The heap this JVM was given is what the import and the opens must fit in.
+ * <p>Arguments: {@code [ROWS] [--dump-only DIR] [--open DATA_DIR] [--eval DIR]}. With {@code
+ * --dump-only} it only writes the dump into DIR and keeps it, for trying {@code gazetteer import}
+ * under various {@code -Xmx}; with {@code --open} it only opens the gazetteer of a data directory
+ * twice (deleting its cached index first) and prints the figures. The heap this JVM was given is
+ * what the import and the opens must fit in.
  */
 final class BigImportBench {
   private BigImportBench() {}
@@ -34,10 +36,12 @@ final class BigImportBench {
   static void run(String[] args) throws Exception {
     long rows = 12_000_000;
     Path dumpOnly = null;
+    Path openOnly = null;
     Path evalDir = Path.of("../shared/eval");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--dump-only" -> dumpOnly = Path.of(args[++i]);
+        case "--open" -> openOnly = Path.of(args[++i]);
         case "--eval" -> evalDir = Path.of(args[++i]);
         default -> rows = Long.parseLong(args[i].replace("_", ""));
       }
@@ -49,6 +53,19 @@ final class BigImportBench {
       System.out.printf(
           "wrote %,d rows and %,d alternate names to %s in %.1f s%n",
           s.rows(), s.alternateNames(), dumpOnly, (System.nanoTime() - t0) / 1e9);
+      return;
+    }
+    if (openOnly != null) {
+      Opened o = open(openOnly);
+      System.out.printf(
+          "%,d places, %,d names; first open %.2f s, open after restart %.2f s, index %.1f MB,"
+              + " retained heap %.1f MB%n",
+          o.gazetteer.size(),
+          o.gazetteer.nameCount(),
+          o.coldSeconds,
+          o.warmSeconds,
+          o.indexMb,
+          o.heapMb);
       return;
     }
     Path tmp = Files.createTempDirectory("conflictmap-bigimport");
@@ -127,6 +144,7 @@ final class BigImportBench {
 
   /** Opens a data directory's gazetteer twice: building the index, then reading it. */
   private static Opened open(Path dataDir) throws Exception {
+    Files.deleteIfExists(dataDir.resolve("gazetteer/index.bin"));
     long before = usedHeapAfterGc();
     long t0 = System.nanoTime();
     Gazetteer g = GazetteerStore.loadUnshared(dataDir);

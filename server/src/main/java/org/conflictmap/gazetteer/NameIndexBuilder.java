@@ -1,7 +1,5 @@
 package org.conflictmap.gazetteer;
 
-import java.util.Arrays;
-
 /**
  * Builds a {@link NameIndex} one (name, place) pair at a time, straight into flat arrays: the
  * characters, the open-addressing table the index itself uses, and each name's places as a chain
@@ -12,17 +10,16 @@ import java.util.Arrays;
  * places in the order they were added.
  */
 final class NameIndexBuilder {
-  private char[] chars = new char[1 << 16];
-  private int charCount;
-  private int[] nameStart = new int[1 << 12];
+  private final Chunks.Chars chars = new Chunks.Chars();
+
+  /** Where each name starts in {@link #chars}. */
+  private final Chunks.Ints nameStart = new Chunks.Ints();
 
   /** Each name's last-added posting, or -1; postings chain backwards through {@link #previous}. */
-  private int[] last = new int[1 << 12];
+  private final Chunks.Ints last = new Chunks.Ints();
 
-  private int names;
-  private int[] postPlace = new int[1 << 12];
-  private int[] previous = new int[1 << 12];
-  private int posts;
+  private final Chunks.Ints postPlace = new Chunks.Ints();
+  private final Chunks.Ints previous = new Chunks.Ints();
 
   /** Name id + 1 per slot, 0 = empty; sized as {@link NameIndex} sizes its table. */
   private int[] table = new int[capacity(0)];
@@ -35,81 +32,58 @@ final class NameIndexBuilder {
     if (id < 0) {
       id = newName(folded);
     }
-    if (posts == postPlace.length) {
-      int grown = grow(posts);
-      postPlace = Arrays.copyOf(postPlace, grown);
-      previous = Arrays.copyOf(previous, grown);
-    }
-    postPlace[posts] = place;
-    previous[posts] = last[id];
-    last[id] = posts++;
+    postPlace.add(place);
+    previous.add(last.get(id));
+    last.set(id, postPlace.size() - 1);
   }
 
   int size() {
-    return names;
+    return nameStart.size();
   }
 
   /** The finished index; the builder is spent. */
   NameIndex build() {
-    nameStart[names] = charCount;
+    int names = size();
+    int posts = postPlace.size();
+    // each name's count of places, then where its places start
     int[] postStart = new int[names + 1];
-    int[] counts = new int[names];
     for (int id = 0; id < names; id++) {
       int n = 0;
-      for (int p = last[id]; p >= 0; p = previous[p]) {
+      for (int p = last.get(id); p >= 0; p = previous.get(p)) {
         n++;
       }
-      counts[id] = n;
+      postStart[id + 1] = n;
     }
     for (int id = 0; id < names; id++) {
-      postStart[id + 1] = postStart[id] + counts[id];
+      postStart[id + 1] += postStart[id];
     }
-    counts = null;
     int[] placesOut = new int[posts];
     for (int id = 0; id < names; id++) {
       // the chain runs from the last added back: fill from the end
       int at = postStart[id + 1];
-      for (int p = last[id]; p >= 0; p = previous[p]) {
-        placesOut[--at] = postPlace[p];
+      for (int p = last.get(id); p >= 0; p = previous.get(p)) {
+        placesOut[--at] = postPlace.get(p);
       }
     }
-    postPlace = null;
-    previous = null;
-    last = null;
-    char[] finalChars = Arrays.copyOf(chars, charCount);
-    chars = null;
-    int[] finalStarts = Arrays.copyOf(nameStart, names + 1);
-    nameStart = null;
-    return new NameIndex(finalChars, finalStarts, postStart, placesOut, table, longestWords);
+    last.toArray(); // empties the chains, block by block, before the characters are copied
+    previous.toArray();
+    postPlace.toArray();
+    nameStart.add(chars.size());
+    int[] starts = nameStart.toArray();
+    return new NameIndex(chars.toArray(), starts, postStart, placesOut, table, longestWords);
   }
 
   private int newName(String folded) {
-    int id = names;
+    int id = size();
     if (capacity(id + 1) > table.length) {
       rehash(capacity(id + 1));
     }
-    if (id + 2 > nameStart.length) {
-      int grown = grow(nameStart.length);
-      nameStart = Arrays.copyOf(nameStart, grown);
-      last = Arrays.copyOf(last, grown);
-    }
-    int length = folded.length();
-    if (charCount + (long) length > Integer.MAX_VALUE - 16) {
-      throw new IllegalStateException("too many characters of names for one gazetteer index");
-    }
-    if (charCount + length > chars.length) {
-      long grown = Math.max(charCount + (long) length, chars.length * 3L / 2);
-      chars = Arrays.copyOf(chars, (int) Math.min(Integer.MAX_VALUE - 16, grown));
-    }
-    nameStart[id] = charCount;
-    folded.getChars(0, length, chars, charCount);
-    charCount += length;
-    nameStart[id + 1] = charCount;
-    last[id] = -1;
-    names++;
+    nameStart.add(chars.size());
+    chars.add(folded);
+    last.add(-1);
     insert(id, folded.hashCode());
     int words = 1;
-    for (int i = 0; i < length; i++) {
+    for (int i = 0; i < folded.length(); i++) {
       if (folded.charAt(i) == ' ') {
         words++;
       }
@@ -133,14 +107,18 @@ final class NameIndexBuilder {
     }
   }
 
+  private int end(int id) {
+    return id + 1 < nameStart.size() ? nameStart.get(id + 1) : chars.size();
+  }
+
   private boolean matches(int id, String s) {
-    int start = nameStart[id];
-    int length = (id + 1 < names ? nameStart[id + 1] : charCount) - start;
+    int start = nameStart.get(id);
+    int length = end(id) - start;
     if (length != s.length()) {
       return false;
     }
     for (int k = 0; k < length; k++) {
-      if (chars[start + k] != s.charAt(k)) {
+      if (chars.get(start + k) != s.charAt(k)) {
         return false;
       }
     }
@@ -157,12 +135,12 @@ final class NameIndexBuilder {
   }
 
   private void rehash(int capacity) {
+    table = null; // the old table is not needed to rebuild: drop it before allocating the new
     table = new int[capacity];
-    for (int id = 0; id < names; id++) {
+    for (int id = 0; id < nameStart.size(); id++) {
       int h = 0;
-      int end = id + 1 < names ? nameStart[id + 1] : charCount;
-      for (int c = nameStart[id]; c < end; c++) {
-        h = 31 * h + chars[c];
+      for (int c = nameStart.get(id), end = end(id); c < end; c++) {
+        h = 31 * h + chars.get(c);
       }
       insert(id, h);
     }
@@ -171,9 +149,5 @@ final class NameIndexBuilder {
   /** The table size {@link NameIndex} uses for this many names. */
   static int capacity(int names) {
     return Integer.highestOneBit(Math.max(4, names * 2 - 1)) << 1;
-  }
-
-  private static int grow(int length) {
-    return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(16, length * 3L / 2));
   }
 }

@@ -299,20 +299,22 @@ final class PlaceTable {
     return Arrays.stream(rows).mapToInt(Integer::intValue).toArray();
   }
 
-  /** Collects rows one place at a time; growable columns, trimmed by {@link #build}. */
+  /** Collects rows one place at a time into growable columns (see {@link Chunks}). */
   static final class Builder {
-    private char[] names = new char[1 << 16];
-    private int nameLength;
-    private int[] nameStart = new int[1 << 12];
+    private final Chunks.Chars names = new Chunks.Chars();
+    private final Chunks.Ints nameStart = new Chunks.Ints();
     private final Dictionary[] dictionaries = {
       new Dictionary("country"), new Dictionary("admin1"),
       new Dictionary("feature class"), new Dictionary("feature code")
     };
-    private char[][] codeColumns = new char[4][1 << 12];
-    private int[][] numberColumns = new int[4][1 << 12];
-    private int[] keyedRows = new int[64];
-    private String[] keys = new String[64];
-    private int keyed;
+    private final Chunks.Chars[] codeColumns = {
+      new Chunks.Chars(), new Chunks.Chars(), new Chunks.Chars(), new Chunks.Chars()
+    };
+    private final Chunks.Ints[] numberColumns = {
+      new Chunks.Ints(), new Chunks.Ints(), new Chunks.Ints(), new Chunks.Ints()
+    };
+    private final Chunks.Ints keyedRows = new Chunks.Ints();
+    private final List<String> keys = new java.util.ArrayList<>();
     private final Map<Integer, Long> bigIds = new HashMap<>();
     private final Map<Integer, Long> bigPopulations = new HashMap<>();
     private final Map<Integer, double[]> exactPositions = new HashMap<>();
@@ -321,62 +323,40 @@ final class PlaceTable {
     /** Appends a place; returns its row. */
     int add(Place p) {
       int row = size;
-      if (row + 2 > nameStart.length) {
-        int grown = Math.max(16, (int) Math.min(Integer.MAX_VALUE - 16, nameStart.length * 2L));
-        nameStart = Arrays.copyOf(nameStart, grown);
-        for (int c = 0; c < 4; c++) {
-          codeColumns[c] = Arrays.copyOf(codeColumns[c], grown);
-          numberColumns[c] = Arrays.copyOf(numberColumns[c], grown);
-        }
-      }
-      String name = p.name();
-      if (nameLength + (long) name.length() > Integer.MAX_VALUE - 16) {
-        throw new IllegalStateException("too many characters of place names for one gazetteer");
-      }
-      if (nameLength + name.length() > names.length) {
-        long grown = Math.max(nameLength + (long) name.length(), names.length * 3L / 2);
-        names = Arrays.copyOf(names, (int) Math.min(Integer.MAX_VALUE - 16, grown));
-      }
-      nameStart[row] = nameLength;
-      name.getChars(0, name.length(), names, nameLength);
-      nameLength += name.length();
+      nameStart.add(names.size());
+      names.add(p.name());
       String[] small = {p.countryCode(), p.admin1(), p.featureClass(), p.featureCode()};
       for (int c = 0; c < 4; c++) {
-        codeColumns[c][row] = dictionaries[c].code(small[c]);
+        codeColumns[c].add(dictionaries[c].code(small[c]));
       }
       Long id = p.geonameId();
-      int[] ids = numberColumns[0];
       if (id == null) {
-        ids[row] = NO_ID;
+        numberColumns[0].add(NO_ID);
       } else if (id >= 0 && id < Integer.MAX_VALUE) {
-        ids[row] = (int) (long) id;
+        numberColumns[0].add((int) (long) id);
       } else {
-        ids[row] = SIDE;
+        numberColumns[0].add(SIDE);
         bigIds.put(row, id);
       }
       if (id == null || !p.key().equals(Long.toString(id))) {
-        if (keyed == keys.length) {
-          keys = Arrays.copyOf(keys, keyed * 2);
-          keyedRows = Arrays.copyOf(keyedRows, keyed * 2);
-        }
-        keyedRows[keyed] = row;
-        keys[keyed++] = p.key();
+        keyedRows.add(row);
+        keys.add(p.key());
       }
       int fixedLat = fixed(p.lat());
       int fixedLon = fixed(p.lon());
       if (fixedLat == SIDE || fixedLon == SIDE) {
-        numberColumns[1][row] = SIDE;
-        numberColumns[2][row] = SIDE;
+        numberColumns[1].add(SIDE);
+        numberColumns[2].add(SIDE);
         exactPositions.put(row, new double[] {p.lat(), p.lon()});
       } else {
-        numberColumns[1][row] = fixedLat;
-        numberColumns[2][row] = fixedLon;
+        numberColumns[1].add(fixedLat);
+        numberColumns[2].add(fixedLon);
       }
       long pop = p.population();
       if (pop > SIDE && pop <= Integer.MAX_VALUE) {
-        numberColumns[3][row] = (int) pop;
+        numberColumns[3].add((int) pop);
       } else {
-        numberColumns[3][row] = SIDE;
+        numberColumns[3].add(SIDE);
         bigPopulations.put(row, pop);
       }
       size++;
@@ -387,26 +367,26 @@ final class PlaceTable {
       return size;
     }
 
+    /** The table; the builder is spent (each column is handed over as it is copied). */
     PlaceTable build() {
-      nameStart[size] = nameLength;
+      nameStart.add(names.size());
       char[][] codes = new char[4][];
       int[][] numbers = new int[4][];
       String[][] tables = new String[4][];
       for (int c = 0; c < 4; c++) {
-        codes[c] = Arrays.copyOf(codeColumns[c], size);
-        numbers[c] = Arrays.copyOf(numberColumns[c], size);
+        codes[c] = codeColumns[c].toArray();
+        numbers[c] = numberColumns[c].toArray();
         tables[c] = dictionaries[c].values.toArray(String[]::new);
-        codeColumns[c] = null;
-        numberColumns[c] = null;
       }
+      int[] starts = nameStart.toArray();
       return new PlaceTable(
-          Arrays.copyOf(names, nameLength),
-          Arrays.copyOf(nameStart, size + 1),
+          names.toArray(),
+          starts,
           tables,
           codes,
           numbers,
-          Arrays.copyOf(keyedRows, keyed),
-          Arrays.copyOf(keys, keyed),
+          keyedRows.toArray(),
+          keys.toArray(String[]::new),
           bigIds,
           bigPopulations,
           exactPositions,
