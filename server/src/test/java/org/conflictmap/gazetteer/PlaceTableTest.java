@@ -109,15 +109,16 @@ class PlaceTableTest {
 
   @Test
   void theBuilderIndexesAsAMapOfNamesDid() {
-    // random names, many shared, enough to make the builder's table grow several times
+    // random names, many shared, enough to make the builder's table grow several times and its
+    // columns fill several blocks
     SplittableRandom random = new SplittableRandom(7);
     Map<String, List<Integer>> expected = new LinkedHashMap<>();
     NameIndexBuilder builder = new NameIndexBuilder();
-    for (int place = 0; place < 20_000; place++) {
+    for (int place = 0; place < 60_000; place++) {
       int names = 1 + random.nextInt(3);
       List<String> seen = new ArrayList<>();
       for (int k = 0; k < names; k++) {
-        String name = "n" + random.nextInt(9_000) + (random.nextInt(10) == 0 ? " al sham x" : "");
+        String name = "n" + random.nextInt(90_000) + (random.nextInt(10) == 0 ? " al sham x" : "");
         if (!seen.contains(name)) {
           seen.add(name);
           builder.add(name, place);
@@ -130,12 +131,14 @@ class PlaceTableTest {
     NameIndex fromMap = NameIndex.of(asArrays);
     NameIndex built = builder.build();
     assertThat(built.size()).isEqualTo(expected.size());
+    assertThat(built.chars.length).as("characters over several blocks").isGreaterThan(Chunks.BLOCK);
+    assertThat(built.posts.length).as("places over several blocks").isGreaterThan(Chunks.BLOCK);
     assertThat(built.longestNameWords).isEqualTo(fromMap.longestNameWords).isEqualTo(4);
     for (Map.Entry<String, int[]> e : asArrays.entrySet()) {
       assertThat(built.ids(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
       assertThat(built.contains(e.getKey())).isTrue();
     }
-    assertThat(built.ids("n9000")).isEmpty();
+    assertThat(built.ids("n90000")).isEmpty();
     assertThat(built.contains("n")).isFalse();
   }
 
