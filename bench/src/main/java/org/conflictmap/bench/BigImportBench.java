@@ -159,11 +159,12 @@ final class BigImportBench {
   }
 
   private static void row(String what, double bundled, double big, String format) {
+    boolean whole = format.endsWith("d");
     System.out.printf(
         "%-40s " + format + " " + format + " %7.1fx%n",
         what,
-        format.contains("d") ? (long) bundled : bundled,
-        format.contains("d") ? (long) big : big,
+        whole ? (Object) (long) bundled : (Object) bundled,
+        whole ? (Object) (long) big : (Object) big,
         big / Math.max(bundled, 1e-9));
   }
 
