@@ -27,6 +27,7 @@ public final class BenchMain {
     BENCHMARKS.put("geoparse", GeoparseBench::run);
     BENCHMARKS.put("zones", ZoneBench::run);
     BENCHMARKS.put("startup", StartupBench::run);
+    BENCHMARKS.put("bigimport", BigImportBench::run);
   }
 
   private BenchMain() {}

@@ -13,26 +13,35 @@ import java.util.Optional;
  * demonyms. Immutable once built; safe to share between threads.
  */
 public final class Gazetteer {
-  private final List<Place> places;
+  private final PlaceTable places;
   private final NameIndex names;
-  private final Map<String, Integer> byKey;
   private final Map<String, Place> countries;
   private final Map<String, Place> demonyms;
+
+  /** Folded demonym → row, as the cache writes it. */
+  private final Map<String, Integer> demonymRows;
 
   /** The {@link String#hashCode()}s of the folded demonyms, sorted, for {@link #mayNameHash}. */
   private final int[] demonymHashes;
 
-  Gazetteer(List<Place> places, NameIndex names, Map<String, Place> demonyms) {
-    this.places = List.copyOf(places);
+  Gazetteer(PlaceTable places, NameIndex names, Map<String, Integer> demonymRows) {
+    this.places = places;
     this.names = names;
-    this.demonyms = Map.copyOf(demonyms);
+    this.demonymRows = Map.copyOf(demonymRows);
+    Map<String, Place> byDemonym = new HashMap<>();
+    demonymRows.forEach((d, row) -> byDemonym.put(d, places.get(row)));
+    this.demonyms = Map.copyOf(byDemonym);
     this.demonymHashes = demonyms.keySet().stream().mapToInt(String::hashCode).sorted().toArray();
-    this.byKey = new HashMap<>(places.size() * 2);
+    // a country is a row whose feature code says so: look at the codes once, not at every row
+    boolean[] countryCode = new boolean[places.codes.length];
+    for (int c = 0; c < countryCode.length; c++) {
+      String code = places.codes[c];
+      countryCode[c] = code.startsWith("PCL") && !"PCLH".equals(code);
+    }
     this.countries = new HashMap<>();
     for (int i = 0; i < places.size(); i++) {
-      Place p = places.get(i);
-      byKey.put(p.key(), i);
-      if (p.precision() == Precision.COUNTRY) {
+      if (countryCode[places.featureCode[i]]) {
+        Place p = places.get(i);
         countries.put(p.countryCode(), p);
       }
     }
@@ -98,8 +107,8 @@ public final class Gazetteer {
   }
 
   public Optional<Place> byKey(String key) {
-    Integer i = byKey.get(key);
-    return i == null ? Optional.empty() : Optional.of(places.get(i));
+    int row = places.rowOfKey(key);
+    return row < 0 ? Optional.empty() : Optional.of(places.get(row));
   }
 
   /** The country with this ISO 3166-1 alpha-2 code. */
@@ -119,9 +128,12 @@ public final class Gazetteer {
     return names.longestNameWords;
   }
 
-  /** Every place, in index order (the cache writes them in this order); immutable. */
+  /**
+   * Every place, in index order; immutable. A place not met before is made as it is read and not
+   * kept, so a scan of a large gazetteer costs no memory that stays.
+   */
   public List<Place> places() {
-    return places;
+    return places.scan();
   }
 
   public int size() {
@@ -136,9 +148,13 @@ public final class Gazetteer {
     return names;
   }
 
-  /** Folded demonym → country, as the cache writes it. */
-  Map<String, Place> demonyms() {
-    return demonyms;
+  PlaceTable table() {
+    return places;
+  }
+
+  /** Folded demonym → row of its country (or region), as the cache writes it. */
+  Map<String, Integer> demonymRows() {
+    return demonymRows;
   }
 
   /**

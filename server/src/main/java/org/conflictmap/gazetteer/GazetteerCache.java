@@ -1,31 +1,41 @@
 package org.conflictmap.gazetteer;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 
 /**
  * The built gazetteer as one binary file, so that a start reads arrays instead of parsing and
- * folding two million names. Layout (big-endian): magic, format version, the 32-byte hash of the
- * source it was built from, the places, the demonyms, the name index arrays, then a CRC-32 of
- * everything before it. A file whose magic, version, source hash or checksum does not match is not
- * used: the caller rebuilds it from the source.
+ * folding millions of names. Layout (big-endian): magic, format version, the 32-byte hash of the
+ * source it was built from, the place columns as {@link PlaceTable} holds them, the demonyms, the
+ * name index arrays, then a CRC-32 of everything before it. A file whose magic, version, source
+ * hash or checksum does not match is not used: the caller rebuilds it from the source.
+ *
+ * <p>The file is streamed both ways, straight between the arrays and a small buffer: a full
+ * GeoNames index is over a gigabyte, and reading it whole before copying it into arrays would need
+ * twice the heap.
  */
 final class GazetteerCache {
   private static final int MAGIC = 0x434D475A; // "CMGZ"
 
   /** Bump when the layout or anything the loader derives from a row changes. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
+
+  private static final int HEADER = 8 + 32;
 
   private GazetteerCache() {}
 
@@ -44,63 +54,34 @@ final class GazetteerCache {
     out.writeInt(MAGIC);
     out.writeInt(FORMAT);
     out.write(sourceHash);
-    List<Place> places = g.places();
-    int n = places.size();
-    // small strings (country, admin1 and feature codes) once, in a dictionary
-    Map<String, Integer> dict = new HashMap<>();
-    List<String> dictOrder = new ArrayList<>();
-    int[][] coded = new int[4][n];
-    StringBuilder text = new StringBuilder(n * 24);
-    int[] textStart = new int[2 * n + 1];
-    long[] geonameIds = new long[n];
-    long[] populations = new long[n];
-    long[] lats = new long[n];
-    long[] lons = new long[n];
-    for (int i = 0; i < n; i++) {
-      Place p = places.get(i);
-      String[] small = {p.countryCode(), p.admin1(), p.featureClass(), p.featureCode()};
-      for (int c = 0; c < 4; c++) {
-        Integer code = dict.get(small[c]);
-        if (code == null) {
-          code = dictOrder.size();
-          dict.put(small[c], code);
-          dictOrder.add(small[c]);
-        }
-        coded[c][i] = code;
-      }
-      textStart[2 * i] = text.length();
-      text.append(p.key());
-      textStart[2 * i + 1] = text.length();
-      text.append(p.name());
-      geonameIds[i] = p.geonameId() == null ? -1 : p.geonameId();
-      populations[i] = p.population();
-      lats[i] = Double.doubleToRawLongBits(p.lat());
-      lons[i] = Double.doubleToRawLongBits(p.lon());
+    PlaceTable t = g.table();
+    for (String[] table : new String[][] {t.countries, t.admin1s, t.classes, t.codes}) {
+      writeStrings(out, table);
     }
-    textStart[2 * n] = text.length();
-    out.writeInt(dictOrder.size());
-    for (String d : dictOrder) {
-      writeChars(out, d.toCharArray());
+    writeChars(out, t.names);
+    writeInts(out, t.nameStart);
+    for (char[] column : new char[][] {t.country, t.admin1, t.featureClass, t.featureCode}) {
+      writeChars(out, column);
     }
-    for (int[] column : coded) {
+    for (int[] column : new int[][] {t.geonameId, t.lat, t.lon, t.population}) {
       writeInts(out, column);
     }
-    char[] textChars = new char[text.length()];
-    text.getChars(0, text.length(), textChars, 0);
-    writeChars(out, textChars);
-    writeInts(out, textStart);
-    for (long[] column : new long[][] {geonameIds, populations, lats, lons}) {
-      writeLongs(out, column);
+    writeInts(out, t.keyedRows);
+    writeStrings(out, t.keys);
+    writeSide(out, t.bigIds);
+    writeSide(out, t.bigPopulations);
+    out.writeInt(t.exactPositions.size());
+    for (var e : new TreeMap<>(t.exactPositions).entrySet()) {
+      out.writeInt(e.getKey());
+      out.writeDouble(e.getValue()[0]);
+      out.writeDouble(e.getValue()[1]);
     }
-    Map<Place, Integer> ids = new HashMap<>();
-    for (int i = 0; i < places.size(); i++) {
-      ids.put(places.get(i), i);
-    }
-    Map<String, Place> demonyms = g.demonyms();
+    writeInts(out, t.byGeonameId);
+    Map<String, Integer> demonyms = g.demonymRows();
     out.writeInt(demonyms.size());
     for (String d : demonyms.keySet().stream().sorted().toList()) {
       writeChars(out, d.toCharArray());
-      out.writeInt(ids.get(demonyms.get(d)));
+      out.writeInt(demonyms.get(d));
     }
     NameIndex names = g.names();
     writeChars(out, names.chars);
@@ -118,75 +99,119 @@ final class GazetteerCache {
   }
 
   static Gazetteer read(Path file, byte[] sourceHash) throws IOException, Unusable {
-    return read(Files.readAllBytes(file), sourceHash);
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, Files.size(file), sourceHash);
+    }
   }
 
   static Gazetteer read(byte[] bytes, byte[] sourceHash) throws Unusable {
-    if (bytes.length < 8 + 32 + 8) {
-      throw new Unusable("too short (" + bytes.length + " bytes)");
+    try {
+      return read(new ByteArrayInputStream(bytes), bytes.length, sourceHash);
+    } catch (IOException e) {
+      throw new Unusable("unreadable: " + e);
     }
-    ByteBuffer all = ByteBuffer.wrap(bytes);
-    if (all.getInt(0) != MAGIC) {
-      throw new Unusable("not a conflictmap gazetteer index");
-    }
-    if (all.getInt(4) != FORMAT) {
-      throw new Unusable("index format " + all.getInt(4) + ", this version reads " + FORMAT);
-    }
-    if (!Arrays.equals(Arrays.copyOfRange(bytes, 8, 40), sourceHash)) {
-      throw new Unusable("built from another gazetteer file");
+  }
+
+  /** Reads {@code length} bytes of index from {@code raw}. */
+  static Gazetteer read(InputStream raw, long length, byte[] sourceHash)
+      throws IOException, Unusable {
+    if (length < HEADER + 8) {
+      throw new Unusable("too short (" + length + " bytes)");
     }
     CRC32 crc = new CRC32();
-    crc.update(bytes, 0, bytes.length - 8);
-    if (crc.getValue() != all.getLong(bytes.length - 8)) {
-      throw new Unusable("checksum mismatch (truncated or damaged)");
+    Reader in = new Reader(new CheckedInputStream(raw, crc), length - 8);
+    if (in.getInt() != MAGIC) {
+      throw new Unusable("not a conflictmap gazetteer index");
+    }
+    int format = in.getInt();
+    if (format != FORMAT) {
+      throw new Unusable("index format " + format + ", this version reads " + FORMAT);
+    }
+    byte[] hash = new byte[32];
+    for (int i = 0; i < hash.length; i++) {
+      hash[i] = in.getByte();
+    }
+    if (!Arrays.equals(hash, sourceHash)) {
+      throw new Unusable("built from another gazetteer file");
     }
     try {
-      ByteBuffer in = ByteBuffer.wrap(bytes, 40, bytes.length - 48).slice();
-      String[] dict = new String[in.getInt()];
-      for (int d = 0; d < dict.length; d++) {
-        dict[d] = new String(readChars(in));
+      String[][] tables = new String[4][];
+      for (int c = 0; c < 4; c++) {
+        tables[c] = readStrings(in);
       }
-      int[] cc = readInts(in);
-      int[] admin1 = readInts(in);
-      int[] fclass = readInts(in);
-      int[] fcode = readInts(in);
-      char[] text = readChars(in);
-      int[] textStart = readInts(in);
-      long[] geonameIds = readLongs(in);
-      long[] populations = readLongs(in);
-      long[] lats = readLongs(in);
-      long[] lons = readLongs(in);
-      int n = cc.length;
-      List<Place> places = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        int k = textStart[2 * i];
-        int m = textStart[2 * i + 1];
-        places.add(
-            new Place(
-                new String(text, k, m - k),
-                geonameIds[i] < 0 ? null : geonameIds[i],
-                new String(text, m, textStart[2 * i + 2] - m),
-                dict[cc[i]],
-                dict[admin1[i]],
-                dict[fclass[i]],
-                dict[fcode[i]],
-                Double.longBitsToDouble(lats[i]),
-                Double.longBitsToDouble(lons[i]),
-                populations[i]));
+      char[] placeNames = in.chars();
+      int[] placeNameStart = in.ints();
+      char[][] codes = new char[4][];
+      for (int c = 0; c < 4; c++) {
+        codes[c] = in.chars();
       }
-      int demonymCount = in.getInt();
-      Map<String, Place> demonyms = new HashMap<>(demonymCount * 2);
-      for (int i = 0; i < demonymCount; i++) {
-        String d = new String(readChars(in));
-        demonyms.put(d, places.get(in.getInt()));
+      int[][] numbers = new int[4][];
+      for (int c = 0; c < 4; c++) {
+        numbers[c] = in.ints();
       }
-      ByteBuffer rest = in;
-      char[] chars = readChars(rest);
-      int[] nameStart = readInts(rest);
-      int[] postStart = readInts(rest);
-      int[] posts = readInts(rest);
-      int[] table = readInts(rest);
-      int longest = rest.getInt();
+      int[] keyedRows = in.ints();
+      String[] keys = readStrings(in);
+      Map<Integer, Long> bigIds = readSide(in);
+      Map<Integer, Long> bigPopulations = readSide(in);
+      Map<Integer, double[]> exactPositions = new HashMap<>();
+      for (int i = in.length(20); i > 0; i--) {
+        exactPositions.put(
+            in.getInt(),
+            new double[] {
+              Double.longBitsToDouble(in.getLong()), Double.longBitsToDouble(in.getLong())
+            });
+      }
+      int[] byGeonameId = in.ints();
+      Map<String, Integer> demonyms = new HashMap<>();
+      for (int i = in.length(8); i > 0; i--) {
+        demonyms.put(new String(in.chars()), in.getInt());
+      }
+      char[] chars = in.chars();
+      int[] nameStart = in.ints();
+      int[] postStart = in.ints();
+      int[] posts = in.ints();
+      int[] table = in.ints();
+      int longest = in.getInt();
+      if (in.remaining() != 0) {
+        throw new Unusable("trailing bytes after the index");
+      }
+      long sum = crc.getValue();
+      long stored = new DataInputStream(raw).readLong();
+      if (sum != stored) {
+        throw new Unusable("checksum mismatch (truncated or damaged)");
+      }
+      // a checksum can collide: what the arrays point at is checked all the same
+      PlaceTable places =
+          new PlaceTable(
+              placeNames,
+              placeNameStart,
+              tables,
+              codes,
+              numbers,
+              keyedRows,
+              keys,
+              bigIds,
+              bigPopulations,
+              exactPositions,
+              byGeonameId);
+      if (byGeonameId.length != places.size() - keyedRows.length) {
+        throw new Unusable("place id order of the wrong length");
+      }
+      for (int row : byGeonameId) {
+        if (row < 0 || row >= places.size()) {
+          throw new Unusable("place id order out of range");
+        }
+      }
+      for (int row : demonyms.values()) {
+        if (row < 0 || row >= places.size()) {
+          throw new Unusable("demonym out of range");
+        }
+      }
+      for (int p : posts) {
+        if (p < 0 || p >= places.size()) {
+          throw new Unusable("name index points past the places");
+        }
+      }
       // a table from a damaged file could send a lookup round in circles: check it points in range
       int used = 0;
       for (int v : table) {
@@ -198,15 +223,45 @@ final class GazetteerCache {
       if (used != nameStart.length - 1) {
         throw new Unusable("name table does not hold every name once");
       }
-      if (rest.hasRemaining()) {
-        throw new Unusable("trailing bytes after the index");
-      }
       return new Gazetteer(
           places, new NameIndex(chars, nameStart, postStart, posts, table, longest), demonyms);
+    } catch (EOFException e) {
+      throw new Unusable("truncated");
     } catch (RuntimeException e) {
-      // a checksum can collide; inconsistent contents still mean "rebuild", never a crash
+      // inconsistent contents mean "rebuild", never a crash
       throw new Unusable("unreadable contents: " + e);
     }
+  }
+
+  private static void writeStrings(DataOutputStream out, String[] strings) throws IOException {
+    out.writeInt(strings.length);
+    for (String s : strings) {
+      writeChars(out, s.toCharArray());
+    }
+  }
+
+  private static String[] readStrings(Reader in) throws IOException {
+    String[] strings = new String[in.length(4)];
+    for (int i = 0; i < strings.length; i++) {
+      strings[i] = new String(in.chars());
+    }
+    return strings;
+  }
+
+  private static void writeSide(DataOutputStream out, Map<Integer, Long> side) throws IOException {
+    out.writeInt(side.size());
+    for (var e : new TreeMap<>(side).entrySet()) {
+      out.writeInt(e.getKey());
+      out.writeLong(e.getValue());
+    }
+  }
+
+  private static Map<Integer, Long> readSide(Reader in) throws IOException {
+    Map<Integer, Long> side = new HashMap<>();
+    for (int i = in.length(12); i > 0; i--) {
+      side.put(in.getInt(), in.getLong());
+    }
+    return side;
   }
 
   private static void writeChars(DataOutputStream out, char[] a) throws IOException {
@@ -235,46 +290,89 @@ final class GazetteerCache {
     out.write(buf.array(), 0, buf.position());
   }
 
-  private static void writeLongs(DataOutputStream out, long[] a) throws IOException {
-    out.writeInt(a.length);
-    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-    for (long v : a) {
-      if (!buf.hasRemaining()) {
-        out.write(buf.array(), 0, buf.position());
-        buf.clear();
+  /**
+   * Reads numbers and arrays from a stream through one buffer, never past {@code length} bytes.
+   * Every array length is checked against the bytes left, so a damaged file cannot ask for 8 GB.
+   */
+  private static final class Reader {
+    private final InputStream in;
+    private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+    private long unread;
+
+    Reader(InputStream in, long length) {
+      this.in = in;
+      this.unread = length;
+      buf.limit(0);
+    }
+
+    long remaining() {
+      return unread + buf.remaining();
+    }
+
+    /** At least {@code n} bytes in the buffer, or EOFException. */
+    private void need(int n) throws IOException {
+      if (buf.remaining() >= n) {
+        return;
       }
-      buf.putLong(v);
+      buf.compact();
+      while (buf.position() < n) {
+        int room = (int) Math.min(buf.capacity() - buf.position(), unread);
+        int r = room == 0 ? -1 : in.read(buf.array(), buf.position(), room);
+        if (r < 0) {
+          buf.flip();
+          throw new EOFException();
+        }
+        buf.position(buf.position() + r);
+        unread -= r;
+      }
+      buf.flip();
     }
-    out.write(buf.array(), 0, buf.position());
-  }
 
-  /** An array length that the remaining bytes can hold, so a damaged file cannot ask for 8 GB. */
-  private static int length(ByteBuffer in, int elementBytes) {
-    int n = in.getInt();
-    if (n < 0 || (long) n * elementBytes > in.remaining()) {
-      throw new IllegalStateException("array of " + n + " elements overruns the file");
+    byte getByte() throws IOException {
+      need(1);
+      return buf.get();
     }
-    return n;
-  }
 
-  private static char[] readChars(ByteBuffer in) {
-    char[] a = new char[length(in, 2)];
-    in.asCharBuffer().get(a);
-    in.position(in.position() + a.length * 2);
-    return a;
-  }
+    int getInt() throws IOException {
+      need(4);
+      return buf.getInt();
+    }
 
-  private static long[] readLongs(ByteBuffer in) {
-    long[] a = new long[length(in, 8)];
-    in.asLongBuffer().get(a);
-    in.position(in.position() + a.length * 8);
-    return a;
-  }
+    long getLong() throws IOException {
+      need(8);
+      return buf.getLong();
+    }
 
-  private static int[] readInts(ByteBuffer in) {
-    int[] a = new int[length(in, 4)];
-    in.asIntBuffer().get(a);
-    in.position(in.position() + a.length * 4);
-    return a;
+    int length(int elementBytes) throws IOException {
+      int n = getInt();
+      if (n < 0 || (long) n * elementBytes > remaining()) {
+        throw new IllegalStateException("array of " + n + " elements overruns the file");
+      }
+      return n;
+    }
+
+    char[] chars() throws IOException {
+      char[] a = new char[length(2)];
+      for (int off = 0; off < a.length; ) {
+        need(2);
+        int k = Math.min(buf.remaining() / 2, a.length - off);
+        buf.asCharBuffer().get(a, off, k);
+        buf.position(buf.position() + 2 * k);
+        off += k;
+      }
+      return a;
+    }
+
+    int[] ints() throws IOException {
+      int[] a = new int[length(4)];
+      for (int off = 0; off < a.length; ) {
+        need(4);
+        int k = Math.min(buf.remaining() / 4, a.length - off);
+        buf.asIntBuffer().get(a, off, k);
+        buf.position(buf.position() + 4 * k);
+        off += k;
+      }
+      return a;
+    }
   }
 }

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,9 +39,13 @@ final class GazetteerLoader {
           Locale.forLanguageTag("zh"),
           Locale.forLanguageTag("he"));
 
-  private final List<Place> places = new ArrayList<>(210_000);
-  private final Map<String, int[]> byName = new HashMap<>(1 << 21);
-  private final Map<String, Place> demonyms = new HashMap<>();
+  private final PlaceTable.Builder places = new PlaceTable.Builder();
+  private final NameIndexBuilder names = new NameIndexBuilder();
+  private final Map<String, Integer> demonyms = new HashMap<>();
+
+  /** The places that have a demonym, by row: few, and compared when two claim one word. */
+  private final Map<Integer, Place> demonymPlaces = new HashMap<>();
+
   private final Map<String, String> pool = new HashMap<>();
 
   private GazetteerLoader() {}
@@ -64,7 +66,7 @@ final class GazetteerLoader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the gazetteer", e);
     }
-    return new Gazetteer(loader.places, NameIndex.of(loader.byName), loader.demonyms);
+    return new Gazetteer(loader.places.build(), loader.names.build(), loader.demonyms);
   }
 
   private void addRow(String line) {
@@ -84,8 +86,7 @@ final class GazetteerLoader {
             Double.parseDouble(f[5]),
             Double.parseDouble(f[6]),
             f[11].isEmpty() ? 0 : Long.parseLong(f[11]));
-    int id = places.size();
-    places.add(p);
+    int id = places.add(p);
     Set<String> names = new HashSet<>();
     names.add(Names.normalize(f[2]));
     names.add(Names.normalize(f[3]));
@@ -105,11 +106,11 @@ final class GazetteerLoader {
     }
     // countries' peoples ("Syrians") and a few regions' ("Kurdish", "Sicilian")
     for (String demonym : f[12].split(",")) {
-      addDemonym(demonym, p);
+      addDemonym(demonym, p, id);
     }
     names.remove("");
     for (String name : names) {
-      index(name, id);
+      this.names.add(name, id);
     }
   }
 
@@ -118,15 +119,16 @@ final class GazetteerLoader {
     return pool.computeIfAbsent(s, k -> k);
   }
 
-  private void addDemonym(String demonym, Place place) {
+  private void addDemonym(String demonym, Place place, int row) {
     String d = Names.normalize(demonym);
     if (d.isEmpty()) {
       return;
     }
-    putDemonym(d, place);
+    demonymPlaces.put(row, place);
+    putDemonym(d, row);
     // "Syrians", "Russians"; "Chinese", "Turkish", "Swiss" have no plural of their own
     if (!d.endsWith("s") && !d.endsWith("sh") && !d.endsWith("ese") && !d.endsWith("ch")) {
-      putDemonym(d + "s", place);
+      putDemonym(d + "s", row);
     }
   }
 
@@ -135,26 +137,17 @@ final class GazetteerLoader {
    * "French": France and its overseas regions): the most populous one is what the word means in the
    * news. A country's claim comes before a region's.
    */
-  private void putDemonym(String folded, Place place) {
-    demonyms.merge(folded, place, GazetteerLoader::morePeople);
+  private void putDemonym(String folded, int row) {
+    demonyms.merge(folded, row, this::morePeople);
   }
 
-  private static Place morePeople(Place a, Place b) {
+  private int morePeople(int rowA, int rowB) {
+    Place a = demonymPlaces.get(rowA);
+    Place b = demonymPlaces.get(rowB);
     boolean aCountry = a.precision() == Precision.COUNTRY;
     if (aCountry != (b.precision() == Precision.COUNTRY)) {
-      return aCountry ? a : b;
+      return aCountry ? rowA : rowB;
     }
-    return a.population() >= b.population() ? a : b;
-  }
-
-  private void index(String name, int id) {
-    int[] ids = byName.get(name);
-    if (ids == null) {
-      byName.put(name, new int[] {id});
-    } else {
-      int[] grown = Arrays.copyOf(ids, ids.length + 1);
-      grown[ids.length] = id;
-      byName.put(name, grown);
-    }
+    return a.population() >= b.population() ? rowA : rowB;
   }
 }

@@ -90,6 +90,9 @@ public final class GazetteerStore {
       if (shared && last != null && Arrays.equals(lastHash, hash)) {
         return last;
       }
+      // the one remembered is about to be replaced: let it go first, so that a large gazetteer
+      // is never held twice while its successor loads
+      remember(null, null);
       Path index = indexFile(dataDir);
       if (Files.isRegularFile(index)) {
         try {

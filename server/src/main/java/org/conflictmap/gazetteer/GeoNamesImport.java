@@ -14,7 +14,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -87,8 +86,7 @@ public final class GeoNamesImport {
     Map<String, String> countryById = readCountries(countryFile);
     Map<String, String> admin1ById = readAdmin1(admin1File);
     Bundled bundled = Bundled.read();
-    Map<String, List<String>> extraNames =
-        alternates == null ? Map.of() : readAlternates(alternates);
+    Map<Long, String> extraNames = alternates == null ? Map.of() : readAlternates(alternates);
 
     Path target = GazetteerStore.importedFile(dataDir);
     Files.createDirectories(target.getParent());
@@ -116,7 +114,7 @@ public final class GeoNamesImport {
         file,
         17,
         f -> {
-          if (!f[0].matches("[A-Z]{2}") || !f[16].matches("\\d+")) {
+          if (!f[0].matches("[A-Z]{2}") || !digits(f[16])) {
             return false;
           }
           byId.put(f[16], f[0]);
@@ -132,7 +130,7 @@ public final class GeoNamesImport {
         file,
         4,
         f -> {
-          if (!f[0].matches("[A-Z]{2}\\..+") || !f[3].matches("\\d+")) {
+          if (!f[0].matches("[A-Z]{2}\\..+") || !digits(f[3])) {
             return false;
           }
           byId.put(f[3], f[0]);
@@ -144,15 +142,16 @@ public final class GeoNamesImport {
   /**
    * alternateNames: keeps only what allCountries' own list of names lacks, abbreviations ("U.S.")
    * and English or language-less short and colloquial names; links, postcodes, airport codes and
-   * historic names are left out.
+   * historic names are left out. Held as GeoNames id → the names joined by tabs (which no field
+   * holds): a full dump keeps hundreds of thousands of them, and a list per id cost twice as much.
    */
-  private Map<String, List<String>> readAlternates(Path file) throws IOException {
-    Map<String, List<String>> byId = new HashMap<>();
+  private Map<Long, String> readAlternates(Path file) throws IOException {
+    Map<Long, String> byId = new HashMap<>();
     scan(
         file,
         8,
         f -> {
-          if (!f[1].matches("\\d+")) {
+          if (!digits(f[1]) || f[1].length() > 18) {
             return false;
           }
           String lang = f[2];
@@ -162,7 +161,7 @@ public final class GeoNamesImport {
                   || (lang.isEmpty() || "en".equals(lang))
                       && ("1".equals(f[5]) || "1".equals(f[6]));
           if (wanted && !"1".equals(f[7]) && !f[3].isBlank()) {
-            byId.computeIfAbsent(f[1], k -> new ArrayList<>(2)).add(f[3]);
+            byId.merge(Long.valueOf(f[1]), f[3], (a, b) -> a + "\t" + b);
           }
           return true;
         });
@@ -176,10 +175,12 @@ public final class GeoNamesImport {
       Path out,
       Map<String, String> countryById,
       Map<String, String> admin1ById,
-      Map<String, List<String>> extraNames,
+      Map<Long, String> extraNames,
       Bundled bundled)
       throws IOException {
     long[] counts = new long[2]; // written, skipped by class
+    // only our own keys (country:SY, admin1:SY.12, ...) can repeat: the GeoNames ids, nine in ten
+    // keys, are unique and held nowhere, so memory does not grow with the dump
     Set<String> keys = new HashSet<>();
     try (Writer w =
         new BufferedWriter(
@@ -193,7 +194,7 @@ public final class GeoNamesImport {
               all,
               19,
               f -> {
-                if (!f[0].matches("\\d+")) {
+                if (!digits(f[0])) {
                   return false;
                 }
                 double lat = Double.parseDouble(f[4]);
@@ -207,9 +208,8 @@ public final class GeoNamesImport {
                   return true;
                 }
                 String key = key(f, countryById, admin1ById, bundled);
-                if (!keys.add(key)) {
+                if (!key.equals(f[0]) && !keys.add(key)) {
                   key = f[0]; // a second row with the same codes keeps its own id
-                  keys.add(key);
                 }
                 Set<String> names = new LinkedHashSet<>();
                 for (String n : f[3].split(",")) {
@@ -218,7 +218,10 @@ public final class GeoNamesImport {
                     names.add(n);
                   }
                 }
-                names.addAll(extraNames.getOrDefault(f[0], List.of()));
+                String extra = f[0].length() > 18 ? null : extraNames.get(Long.valueOf(f[0]));
+                if (extra != null) {
+                  names.addAll(List.of(extra.split("\t")));
+                }
                 String[] hand = bundled.rows.get(key);
                 if (hand != null) {
                   names.add(hand[2]); // "Idlib" beside GeoNames' "Idlib Governorate"
@@ -237,7 +240,9 @@ public final class GeoNamesImport {
                     f[2],
                     names,
                     lat,
+                    f[4],
                     lon,
+                    f[5],
                     f[6],
                     f[7],
                     f[8],
@@ -297,7 +302,9 @@ public final class GeoNamesImport {
       String ascii,
       Set<String> alternates,
       double lat,
+      String latText,
       double lon,
+      String lonText,
       String fclass,
       String fcode,
       String cc,
@@ -323,8 +330,8 @@ public final class GeoNamesImport {
             field(name),
             field(ascii),
             alts,
-            String.format(java.util.Locale.ROOT, "%.5f", lat),
-            String.format(java.util.Locale.ROOT, "%.5f", lon),
+            degrees(lat, latText),
+            degrees(lon, lonText),
             fclass,
             fcode,
             cc,
@@ -332,6 +339,54 @@ public final class GeoNamesImport {
             Long.toString(population),
             demonyms));
     w.write('\n');
+  }
+
+  /**
+   * A coordinate as {@code %.5f} writes it. GeoNames writes at most five decimals, and for such a
+   * plain decimal that is the text itself padded with zeros: a Formatter per coordinate was a good
+   * part of the import's time.
+   */
+  static String degrees(double value, String text) {
+    int n = text.length();
+    int start = n > 0 && text.charAt(0) == '-' ? 1 : 0;
+    int dot = text.indexOf('.');
+    int intEnd = dot < 0 ? n : dot;
+    int decimals = dot < 0 ? 0 : n - dot - 1;
+    boolean plain =
+        intEnd > start
+            && intEnd - start <= 3
+            && (text.charAt(start) != '0' || intEnd - start == 1)
+            && (dot < 0 || decimals >= 1)
+            && decimals <= 5;
+    for (int i = start; plain && i < n; i++) {
+      char c = text.charAt(i);
+      plain = c >= '0' && c <= '9' || i == dot;
+    }
+    if (!plain) {
+      return String.format(java.util.Locale.ROOT, "%.5f", value);
+    }
+    StringBuilder b = new StringBuilder(n + 6).append(text);
+    if (dot < 0) {
+      b.append('.');
+    }
+    for (int d = decimals; d < 5; d++) {
+      b.append('0');
+    }
+    return b.toString();
+  }
+
+  /** Whether a field is a plain run of ASCII digits (an id). */
+  static boolean digits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String field(String s) {

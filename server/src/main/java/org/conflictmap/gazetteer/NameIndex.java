@@ -202,7 +202,7 @@ final class NameIndex {
   }
 
   /** String hashes of similar names differ in their low bits only a little; mix them. */
-  private static int spread(int h) {
+  static int spread(int h) {
     h *= 0x9E3779B9;
     return h ^ (h >>> 16);
   }

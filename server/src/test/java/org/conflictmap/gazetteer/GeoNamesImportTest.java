@@ -146,4 +146,36 @@ class GeoNamesImportTest {
     return Path.of(GeoNamesImportTest.class.getResource("/geonames/countryInfo.txt").toURI())
         .getParent();
   }
+
+  @Test
+  void coordinatesAreWrittenAsAFormatterWritesThem() {
+    for (String text :
+        List.of(
+            "36.20124",
+            "-0.5",
+            "0",
+            "-0",
+            "12",
+            "179.99999",
+            "-90.00000",
+            "36.2",
+            "1.10",
+            "036.5",
+            "1e2",
+            "36.123456",
+            "-.5",
+            "5.",
+            "+3.1",
+            "0.00001",
+            "-179.5")) {
+      double value = Double.parseDouble(text);
+      assertThat(GeoNamesImport.degrees(value, text))
+          .as(text)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.5f", value));
+    }
+    assertThat(GeoNamesImport.digits("163843")).isTrue();
+    assertThat(GeoNamesImport.digits("")).isFalse();
+    assertThat(GeoNamesImport.digits("12a")).isFalse();
+    assertThat(GeoNamesImport.digits("١٢")).as("Arabic-Indic digits are no GeoNames id").isFalse();
+  }
 }
