@@ -191,7 +191,7 @@ public final class Gazetteer {
       score -= 1.5;
     } else if ("CONT".equals(code)) {
       score += 12; // nothing else called "Europe" or "Africa" is meant in the news
-    } else if (!"P".equals(p.featureClass()) && !"A".equals(p.featureClass())) {
+    } else if (p.wellKnownFeature()) {
       // world regions, seas and land forms have no population; they outrank towns of their name
       score += 8;
     } else if (code.startsWith("PPLX")

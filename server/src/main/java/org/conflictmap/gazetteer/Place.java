@@ -35,6 +35,20 @@ public record Place(
     return Precision.REGION;
   }
 
+  /**
+   * Whether this is one of the named areas our own tables add (world regions, seas, rivers,
+   * islands, conflict areas, airports: keys such as {@code region:}, never a bare GeoNames id)
+   * rather than a town or an administrative area. Such a place has no population, yet news means it
+   * over a village of its name. A GeoNames feature of the same classes does not count: a full
+   * import holds millions of streams, hills and oil fields, and those must not outrank towns.
+   */
+  public boolean wellKnownFeature() {
+    return !"P".equals(featureClass)
+        && !"A".equals(featureClass)
+        && !key.isEmpty()
+        && !Character.isDigit(key.charAt(0));
+  }
+
   /** Key of the first-level region this place lies in, e.g. {@code admin1:SY.12}, or empty. */
   public String admin1Key() {
     return admin1 == null || admin1.isEmpty() ? "" : "admin1:" + countryCode + "." + admin1;

@@ -86,7 +86,7 @@ record Ranked(List<Place> places, double[] prior, String[] regions) {
     } else if ("CONT".equals(code) || "OCN".equals(code)) {
       // no population: nothing else called "Europe" or "Atlantic" is meant in the news
       score += 6.0;
-    } else if (!"P".equals(p.featureClass()) && !"A".equals(p.featureClass())) {
+    } else if (p.wellKnownFeature()) {
       score += 3.0; // world regions, seas and mountains have no population either
     } else if (code.startsWith("PPLX")
         || "PPLL".equals(code)

@@ -462,6 +462,23 @@ final class Spotter {
       if (afterUnknownName(s.first()) && !strong(s)) {
         return false; // "Kenny Davis", "Giant Eagle": the end of a name that is not a place
       }
+      if (onlyMinorFeatures(s.folded()) && !placeCue(s)) {
+        return false; // "Wilkinson met": a full GeoNames import names streams and hills so too
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Only GeoNames features that are neither towns, administrative areas nor well-known areas bear
+   * this name: streams, hills, farms. A full GeoNames import has millions of them, named like
+   * people and things; the text must put something at one before it is read as a place.
+   */
+  private boolean onlyMinorFeatures(String folded) {
+    for (Place p : candidates.of(folded)) {
+      if ("P".equals(p.featureClass()) || "A".equals(p.featureClass()) || p.wellKnownFeature()) {
+        return false;
+      }
     }
     return true;
   }
@@ -482,7 +499,7 @@ final class Spotter {
             p ->
                 p.precision() == Precision.COUNTRY
                     || "ADM1".equals(p.featureCode())
-                    || !"P".equals(p.featureClass()) && !"A".equals(p.featureClass()));
+                    || p.wellKnownFeature());
   }
 
   private boolean streetFollows(int last) {
