@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.Precision;
@@ -28,7 +30,15 @@ public final class RegionOutlines {
 
   private static final int CACHE_SIZE = 256;
 
+  /**
+   * Most towns a hull is drawn from. A full GeoNames import has hundreds of thousands of towns in a
+   * large country, whose hull would take seconds and hundreds of megabytes; beyond this many, one
+   * town per grid cell is enough (the bundled gazetteer's largest area, the US, has about 21,000).
+   */
+  static final int MAX_HULL_TOWNS = 25_000;
+
   private final Gazetteer gazetteer;
+  private final int maxHullTowns;
   private volatile Map<String, List<double[]>> townsByArea;
   private final Map<String, Optional<Outline>> cache =
       new LinkedHashMap<>(64, 0.75f, true) {
@@ -42,7 +52,12 @@ public final class RegionOutlines {
   public record Outline(Place place, Polygon polygon, int towns) {}
 
   public RegionOutlines(Gazetteer gazetteer) {
+    this(gazetteer, MAX_HULL_TOWNS);
+  }
+
+  RegionOutlines(Gazetteer gazetteer, int maxHullTowns) {
     this.gazetteer = gazetteer;
+    this.maxHullTowns = maxHullTowns;
   }
 
   /**
@@ -72,15 +87,35 @@ public final class RegionOutlines {
     if (towns.size() < 3) {
       return Optional.empty();
     }
+    List<double[]> drawn = towns;
+    double cell = 0;
+    while (drawn.size() > maxHullTowns) {
+      cell = cell == 0 ? BUFFER_DEGREES : cell * 2;
+      drawn = onePerCell(towns, cell);
+    }
+    // a town left out lies within a cell's diagonal of one drawn, so widening by that keeps it in
+    double buffer = BUFFER_DEGREES + cell * Math.sqrt(2);
     try {
       return Optional.of(
           new Outline(
-              area.get(),
-              ZoneRecipe.concaveHull(towns, EDGE_LENGTH_RATIO, BUFFER_DEGREES),
-              towns.size()));
+              area.get(), ZoneRecipe.concaveHull(drawn, EDGE_LENGTH_RATIO, buffer), towns.size()));
     } catch (IllegalStateException | IllegalArgumentException e) {
       return Optional.empty(); // towns on one line enclose no area
     }
+  }
+
+  /** The first town of each grid cell of this many degrees. */
+  private static List<double[]> onePerCell(List<double[]> towns, double cell) {
+    Set<Long> seen = new HashSet<>();
+    List<double[]> kept = new ArrayList<>();
+    for (double[] lonLat : towns) {
+      long x = (long) Math.floor(lonLat[0] / cell);
+      long y = (long) Math.floor(lonLat[1] / cell);
+      if (seen.add(x << 32 ^ (y & 0xffffffffL))) {
+        kept.add(lonLat);
+      }
+    }
+    return kept;
   }
 
   /** Town positions by region key and by country key, indexed once. */
