@@ -10,13 +10,27 @@ import org.conflictmap.gazetteer.Names;
  *
  * <p>The spotter asks about most tokens many times and about some tokens never, so the derived
  * forms are computed on first use and kept, and the characters between tokens are compared where
- * they stand instead of being copied out.
+ * they stand instead of being copied out. A token's forms and word-list facts are its {@link
+ * Word}'s, from the parser's vocabulary: the same for every text.
  */
 final class Document {
   final String text;
   final List<Token> tokens;
-  private final String[] lower;
-  private final String[] folded;
+
+  /** Where a token's {@link Word} is found; per token, once found. */
+  private final Words vocabulary;
+
+  private final Word[] words;
+
+  /**
+   * Per token, once known: {@link #LISTS_KNOWN} and the {@link Lexicon} lists of its lower case.
+   * Asked of the text's characters rather than of the token's {@link Word}: the lexicon is small
+   * enough to stay in the processor's cache, the vocabulary is not, and most tokens asked about
+   * need nothing else.
+   */
+  private final int[] lists;
+
+  private static final int LISTS_KNOWN = 1 << 31;
 
   /**
    * The tokens' character spans, in two flat arrays: the spotter asks about the gaps between tokens
@@ -27,13 +41,6 @@ final class Document {
 
   private final int[] ends;
 
-  /**
-   * Per token, once known: {@link #LISTS_KNOWN} and the {@link Lexicon} lists of its lower case.
-   */
-  private final int[] lists;
-
-  private static final int LISTS_KNOWN = 1 << 31;
-
   /** Per token, once known: {@link #SHAPE_KNOWN} and the flags below. */
   private final byte[] shape;
 
@@ -42,8 +49,15 @@ final class Document {
   private static final int CASED = 4;
   private static final int ALL_CAPS = 8;
 
+  /** A text on its own, with a vocabulary of its own. */
   Document(String text) {
+    this(text, new Words(256));
+  }
+
+  /** A text whose words are looked up in, and added to, a parser's vocabulary. */
+  Document(String text, Words vocabulary) {
     this.text = text;
+    this.vocabulary = vocabulary;
     this.tokens = Tokenizer.words(text);
     this.starts = new int[tokens.size()];
     this.ends = new int[tokens.size()];
@@ -52,10 +66,19 @@ final class Document {
       starts[k] = t.start();
       ends[k] = t.end();
     }
-    this.lower = new String[tokens.size()];
-    this.folded = new String[tokens.size()];
+    this.words = new Word[tokens.size()];
     this.shape = new byte[tokens.size()];
     this.lists = new int[tokens.size()];
+  }
+
+  /** Token i as a word of the vocabulary, with its forms and facts. */
+  Word word(int i) {
+    Word w = words[i];
+    if (w == null) {
+      w = vocabulary.of(tokens.get(i).text());
+      words[i] = w;
+    }
+    return w;
   }
 
   /**
@@ -67,7 +90,7 @@ final class Document {
     if (l == 0) {
       l = Lexicon.WORDS.listsOfAscii(text, starts[i], ends[i]);
       if (l < 0) {
-        l = Lexicon.WORDS.lists(lower(i));
+        l = word(i).lists;
       }
       l |= LISTS_KNOWN;
       lists[i] = l;
@@ -108,7 +131,7 @@ final class Document {
     for (int c = starts[i]; c < ends[i]; c++) {
       char ch = text.charAt(c);
       if (ch >= 0x80) {
-        return lower(i).equals(tokens.get(i).text());
+        return word(i).lowerAsWritten;
       }
       if (ch >= 'A' && ch <= 'Z') {
         return false;
@@ -201,25 +224,14 @@ final class Document {
     return tokens.get(i);
   }
 
-  /** Token i in lower case, computed once. */
+  /** Token i in lower case. */
   String lower(int i) {
-    String l = lower[i];
-    if (l == null) {
-      l = tokens.get(i).lower();
-      lower[i] = l;
-    }
-    return l;
+    return word(i).lower;
   }
 
-  /** Token i in index form ({@link Names#normalize}), computed once. */
+  /** Token i in index form ({@link Names#normalize}). */
   String fold(int i) {
-    String f = folded[i];
-    if (f == null) {
-      // a token is letters, digits and marks only, so in ASCII its index form is its lower case
-      f = isAscii(starts[i], ends[i]) ? lower(i) : Names.normalize(tokens.get(i).text());
-      folded[i] = f;
-    }
-    return f;
+    return word(i).fold;
   }
 
   /**
@@ -254,18 +266,15 @@ final class Document {
   long foldedHash(int a, int b) {
     int h = 0;
     for (int k = a; k <= b; k++) {
-      String f = fold(k);
-      if (f.isEmpty() || k < b && !gapFoldsToSpace(k)) {
+      Word w = word(k);
+      if (w.fold.isEmpty() || k < b && !gapFoldsToSpace(k)) {
         return NO_HASH;
       }
       if (k > a) {
         h = 31 * h + ' ';
       }
       // the hash of x + f is hash(x) * 31^|f| + hash(f)
-      for (int c = 0; c < f.length(); c++) {
-        h *= 31;
-      }
-      h += f.hashCode();
+      h = h * w.foldShift + w.fold.hashCode();
     }
     return h;
   }

@@ -38,6 +38,12 @@ public final class Geoparser {
 
   private static final int RECENT_NAMES = 20_000;
 
+  /** The words of the texts read last, with their forms and facts (see {@link Word}). */
+  private final Words vocabulary = new Words(VOCABULARY);
+
+  /** Words kept: tens of thousands cover the vocabulary of a news stream, at some 10 MB at most. */
+  private static final int VOCABULARY = 1 << 16;
+
   public Geoparser(Gazetteer gazetteer) {
     this(gazetteer, Weights.DEFAULT);
   }
@@ -54,7 +60,7 @@ public final class Geoparser {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    Document doc = new Document(text);
+    Document doc = new Document(text, vocabulary);
     Candidates candidates = new Candidates(gazetteer, recent);
     return Resolver.resolve(
         weights, candidates, doc, Spotter.spot(gazetteer, aliases, candidates, doc));
@@ -66,7 +72,7 @@ public final class Geoparser {
    * exclusive; the answer has one entry per span, null where the span has no candidate place.
    */
   public List<Mention> resolveAt(String text, List<int[]> spans) {
-    Document doc = new Document(text == null ? "" : text);
+    Document doc = new Document(text == null ? "" : text, vocabulary);
     List<Span> given = new ArrayList<>(spans.size());
     List<Integer> index = new ArrayList<>(spans.size());
     for (int k = 0; k < spans.size(); k++) {

@@ -334,16 +334,18 @@ final class Spotter {
   /** The place, or people, that token i alone names, if any. */
   private Span singleWordAt(int i) {
     Token t = doc.token(i);
-    String folded = doc.fold(i);
-    Optional<Place> people = gazetteer.demonymNormalized(folded);
+    // what a word names is the same in every text: asked once per word, kept with it
+    Word word = doc.word(i);
+    String folded = word.fold;
+    Optional<Place> people = word.demonym(gazetteer);
     if (people.isPresent()) {
       return new Span(i, i, t.start(), t.end(), folded, people.get(), true, false, false);
     }
-    Place region = regionOfPeople(doc.lower(i));
-    if (region != null) {
-      return new Span(i, i, t.start(), t.end(), doc.lower(i), region, true, false, false);
+    Optional<Place> region = word.regionOfPeople(this::regionOfPeople);
+    if (region.isPresent()) {
+      return new Span(i, i, t.start(), t.end(), word.lower, region.get(), true, false, false);
     }
-    if (candidates.contains(folded)) {
+    if (word.named(gazetteer)) {
       return new Span(
           i, i, t.start(), t.end(), folded, null, false, regionCue(doc, i, i), near(doc, i));
     }
@@ -454,9 +456,7 @@ final class Spotter {
       if (beforeUnknownName(s.last()) && onlySmallTowns(s.folded()) && !placeCue(s)) {
         return false; // "Kristina Szafraniec": a given name that is a town somewhere
       }
-      if (WordLists.ENGLISH_WORDS.contains(doc.lower(s.first()))
-          && onlySmallTowns(s.folded())
-          && !placeCue(s)) {
+      if (doc.word(s.first()).english() && onlySmallTowns(s.folded()) && !placeCue(s)) {
         return false; // "Spring", "Hope", "Pack": words first, small towns second
       }
       if (afterUnknownName(s.first()) && !strong(s)) {
@@ -576,16 +576,15 @@ final class Spotter {
     if (i + 1 >= doc.size() || !doc.gapIs(i, " ")) {
       return false;
     }
-    Token next = doc.token(i + 1);
-    String lower = doc.lower(i + 1);
+    Word next = doc.word(i + 1);
     return doc.capitalized(i + 1)
         && doc.cased(i + 1)
         && !doc.allCaps(i + 1)
-        && next.text().length() > 1
+        && next.text.length() > 1
         && !doc.listed(i + 1, Lexicon.NOT_PLACES | Lexicon.PLACE_WORDS | Lexicon.STREET_WORDS)
-        && !WordLists.ENGLISH_WORDS.contains(lower)
-        && !candidates.contains(lower)
-        && gazetteer.demonymNormalized(doc.fold(i + 1)).isEmpty()
+        && !next.english()
+        && !namedInLowerCase(next)
+        && next.demonym(gazetteer).isEmpty()
         && aliasAt(i + 1) == null;
   }
 
@@ -597,15 +596,22 @@ final class Spotter {
     if (i == 0 || !doc.gapIs(i - 1, " ")) {
       return false;
     }
-    Token prev = doc.token(i - 1);
-    String lower = doc.lower(i - 1);
+    Word prev = doc.word(i - 1);
     return doc.capitalized(i - 1)
         && doc.cased(i - 1)
         && !doc.allCaps(i - 1)
-        && prev.text().length() > 1
+        && prev.text.length() > 1
         && !doc.listed(i - 1, Lexicon.NOT_PLACES | Lexicon.TITLES | Lexicon.PLACE_WORDS)
-        && !candidates.contains(lower)
-        && gazetteer.demonymNormalized(doc.fold(i - 1)).isEmpty();
+        && !namedInLowerCase(prev)
+        && prev.demonym(gazetteer).isEmpty();
+  }
+
+  /**
+   * Whether a place bears the word's lower case as its index form: its fold, for an ASCII word
+   * (where the two are one string), which the word keeps the answer for.
+   */
+  private boolean namedInLowerCase(Word w) {
+    return w.lower == w.fold ? w.named(gazetteer) : candidates.contains(w.lower);
   }
 
   /**
