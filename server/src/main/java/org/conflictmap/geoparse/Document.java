@@ -142,12 +142,27 @@ final class Document {
 
   /** {@link Token#capitalized()} of token i, worked out once. */
   boolean capitalized(int i) {
+    char first = text.charAt(starts[i]);
+    if (first < 0x80) {
+      // told by the first letter alone, and in ASCII by its range
+      return first >= 'A' && first <= 'Z';
+    }
     return (shape(i) & CAPITALIZED) != 0;
   }
 
   /** {@link Token#cased()} of token i, worked out once. */
   boolean cased(int i) {
+    char first = text.charAt(starts[i]);
+    if (first < 0x80) {
+      return first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z';
+    }
     return (shape(i) & CASED) != 0;
+  }
+
+  /** Whether token i starts with a lower-case letter. */
+  boolean startsLowerCase(int i) {
+    char first = text.charAt(starts[i]);
+    return first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
   }
 
   /** {@link Token#allCaps()} of token i, worked out once. */
@@ -266,15 +281,26 @@ final class Document {
   long foldedHash(int a, int b) {
     int h = 0;
     for (int k = a; k <= b; k++) {
-      Word w = word(k);
-      if (w.fold.isEmpty() || k < b && !gapFoldsToSpace(k)) {
-        return NO_HASH;
-      }
       if (k > a) {
         h = 31 * h + ' ';
       }
-      // the hash of x + f is hash(x) * 31^|f| + hash(f)
-      h = h * w.foldShift + w.fold.hashCode();
+      if (words[k] == null && isAscii(starts[k], ends[k])) {
+        // an ASCII token folds to its lower case: hashed from the text, with no word looked up
+        for (int c = starts[k]; c < ends[k]; c++) {
+          char ch = text.charAt(c);
+          h = 31 * h + (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+        }
+      } else {
+        Word w = word(k);
+        if (w.fold.isEmpty()) {
+          return NO_HASH;
+        }
+        // the hash of x + f is hash(x) * 31^|f| + hash(f)
+        h = h * w.foldShift + w.fold.hashCode();
+      }
+      if (k < b && !gapFoldsToSpace(k)) {
+        return NO_HASH;
+      }
     }
     return h;
   }

@@ -41,7 +41,7 @@ final class People {
   private void mark() {
     int n = doc.size();
     for (int i = 0; i < n; i++) {
-      if (Character.isLowerCase(doc.firstChar(i))) {
+      if (doc.startsLowerCase(i)) {
         // the cheap tests first: most lower-case words are followed by another one
         if (i + 1 < n
             && doc.capitalized(i + 1)

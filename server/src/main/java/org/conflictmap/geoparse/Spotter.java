@@ -466,9 +466,63 @@ final class Spotter {
     return true;
   }
 
+  // ---------------------------------------------------------------- what a name's places are
+
+  /* What the filters ask about the places of a name, as bits: the same in every text, so worked
+  out once per name and kept with its places (see Candidates#facts). */
+
+  /** A country or a first-level region bears the name. */
+  private static final int COUNTRY_OR_REGION = 1;
+
+  /** A country, a first-level region, or a place that is no town and no area bears the name. */
+  private static final int STRONG = 1 << 1;
+
+  /** Only towns below {@link #COMMON_WORD_TOWN_POPULATION}, or counties, bear the name. */
+  private static final int ONLY_SMALL_TOWNS = 1 << 2;
+
+  /** A place that speaks in the news bears the name: see {@link #speakingPlace}. */
+  private static final int SPEAKING = 1 << 3;
+
+  /** Only counties bear the name, none of them by its very name ("Jones" for Jones County). */
+  private static final int COUNTY_SHORT_FORM_ONLY = 1 << 4;
+
+  private static int factsOf(List<Place> places, String folded) {
+    int f = ONLY_SMALL_TOWNS | COUNTY_SHORT_FORM_ONLY;
+    for (Place p : places) {
+      boolean country = p.precision() == Precision.COUNTRY;
+      boolean adm1 = "ADM1".equals(p.featureCode());
+      boolean adm2 = "ADM2".equals(p.featureCode());
+      boolean town = "P".equals(p.featureClass());
+      if (country || adm1) {
+        f |= COUNTRY_OR_REGION;
+      }
+      // counties do not count: most are named after people ("Jones", "Carter")
+      if (country || adm1 || !town && !"A".equals(p.featureClass())) {
+        f |= STRONG;
+      }
+      if (!(adm2 || town && p.population() < COMMON_WORD_TOWN_POPULATION)) {
+        f &= ~ONLY_SMALL_TOWNS;
+      }
+      if (country
+          || adm1
+          || "PPLC".equals(p.featureCode())
+          || p.precision() == Precision.TOWN && p.population() >= SPEAKING_TOWN_POPULATION * 5) {
+        f |= SPEAKING;
+      }
+      if (!adm2 || Names.foldsTo(p.name(), folded)) {
+        f &= ~COUNTY_SHORT_FORM_ONLY;
+      }
+    }
+    return f;
+  }
+
+  /** Whether the places of a name have all of the fact bits {@code facts}. */
+  private boolean placesAre(String folded, int facts) {
+    return (candidates.facts(folded, Spotter::factsOf) & facts) == facts;
+  }
+
   private boolean regionOrCountry(Span s) {
-    return candidates.of(s.folded()).stream()
-        .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
+    return placesAre(s.folded(), COUNTRY_OR_REGION);
   }
 
   /** A country or region, or a name the text puts somewhere ("in Kay"): a place after all. */
@@ -476,13 +530,7 @@ final class Spotter {
     if (s.first() > 0 && doc.listed(s.first() - 1, Lexicon.LOCATIVES)) {
       return true;
     }
-    // counties do not count: most are named after people ("Jones", "Carter")
-    return candidates.of(s.folded()).stream()
-        .anyMatch(
-            p ->
-                p.precision() == Precision.COUNTRY
-                    || "ADM1".equals(p.featureCode())
-                    || !"P".equals(p.featureClass()) && !"A".equals(p.featureClass()));
+    return placesAre(s.folded(), STRONG);
   }
 
   private boolean streetFollows(int last) {
@@ -499,15 +547,7 @@ final class Spotter {
 
   /** Only towns below a size that everyone knows bear this name, or counties. */
   private boolean onlySmallTowns(String folded) {
-    for (Place p : candidates.of(folded)) {
-      boolean small =
-          "ADM2".equals(p.featureCode())
-              || "P".equals(p.featureClass()) && p.population() < COMMON_WORD_TOWN_POPULATION;
-      if (!small) {
-        return false;
-      }
-    }
-    return true;
+    return placesAre(folded, ONLY_SMALL_TOWNS);
   }
 
   /** The text puts something at the name ("in Hope", "from Spring") or gives its state. */
@@ -528,8 +568,7 @@ final class Spotter {
   }
 
   private boolean regionOrCountryName(String folded) {
-    return candidates.of(folded).stream()
-        .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
+    return placesAre(folded, COUNTRY_OR_REGION);
   }
 
   /** The word before token i is a reporting verb: "said Harper". */
@@ -543,14 +582,7 @@ final class Spotter {
 
   /** Countries, first-level regions, capitals and large cities speak in the news. */
   private boolean speakingPlace(String folded) {
-    return candidates.of(folded).stream()
-        .anyMatch(
-            p ->
-                p.precision() == Precision.COUNTRY
-                    || "ADM1".equals(p.featureCode())
-                    || "PPLC".equals(p.featureCode())
-                    || p.precision() == Precision.TOWN
-                        && p.population() >= SPEAKING_TOWN_POPULATION * 5);
+    return placesAre(folded, SPEAKING);
   }
 
   /** Token i follows "St." or "Saint" (a saint's name), or "O'" and its like (a surname). */
@@ -619,10 +651,8 @@ final class Spotter {
    * that is a person, unless a list of counties follows ("Laurel and Knox counties").
    */
   private boolean bareCountyOnly(Span s) {
-    for (Place p : candidates.of(s.folded())) {
-      if (!"ADM2".equals(p.featureCode()) || Names.foldsTo(p.name(), s.folded())) {
-        return false;
-      }
+    if (!placesAre(s.folded(), COUNTY_SHORT_FORM_ONLY)) {
+      return false;
     }
     for (int k = s.last() + 1; k < Math.min(doc.size(), s.last() + 6); k++) {
       if (doc.lowerIs(k, "counties") || doc.lowerIs(k, "parishes")) {
