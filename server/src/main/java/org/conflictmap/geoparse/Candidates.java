@@ -54,6 +54,31 @@ final class Candidates {
   }
 
   /**
+   * The ranking of the one place a span is bound to ({@link Span#fixed}), as written there: kept as
+   * a name's is, under a key no folded name can have.
+   */
+  Ranked ranked(Place fixed, String folded, Function<List<Place>, Ranked> rank) {
+    String key = "\u0000" + fixed.key() + "\u0000" + folded;
+    Known k = cache.get(key);
+    if (k == null) {
+      k = recent == null ? null : recent.get(key);
+      if (k == null) {
+        k = new Known(List.of(fixed));
+        if (recent != null) {
+          recent.put(key, k);
+        }
+      }
+      cache.put(key, k);
+    }
+    Ranked r = k.ranked;
+    if (r == null) {
+      r = rank.apply(k.places);
+      k.ranked = r;
+    }
+    return r;
+  }
+
+  /**
    * Facts about a name's places as bits that {@code facts} works out from the places and the name,
    * once per name for as long as the parser keeps it: the spotter weighs the same name's places the
    * same way in every text. The function must give the same bits for every call with a name and
