@@ -1,6 +1,5 @@
 package org.conflictmap.geoparse;
 
-import java.util.List;
 import java.util.Locale;
 import org.conflictmap.gazetteer.Names;
 
@@ -15,7 +14,12 @@ import org.conflictmap.gazetteer.Names;
  */
 final class Document {
   final String text;
-  final List<Token> tokens;
+
+  /** How many tokens: the arrays below may be longer. */
+  private final int count;
+
+  /** Per token, once asked for: its {@link Token}, with its own string. */
+  private final Token[] tokens;
 
   /** Where a token's {@link Word} is found; per token, once found. */
   private final Words vocabulary;
@@ -58,24 +62,21 @@ final class Document {
   Document(String text, Words vocabulary) {
     this.text = text;
     this.vocabulary = vocabulary;
-    this.tokens = Tokenizer.words(text);
-    this.starts = new int[tokens.size()];
-    this.ends = new int[tokens.size()];
-    for (int k = 0; k < starts.length; k++) {
-      Token t = tokens.get(k);
-      starts[k] = t.start();
-      ends[k] = t.end();
-    }
-    this.words = new Word[tokens.size()];
-    this.shape = new byte[tokens.size()];
-    this.lists = new int[tokens.size()];
+    Tokenizer.Spans spans = Tokenizer.spans(text);
+    this.count = spans.count();
+    this.starts = spans.starts();
+    this.ends = spans.ends();
+    this.tokens = new Token[count];
+    this.words = new Word[count];
+    this.shape = new byte[count];
+    this.lists = new int[count];
   }
 
   /** Token i as a word of the vocabulary, with its forms and facts. */
   Word word(int i) {
     Word w = words[i];
     if (w == null) {
-      w = vocabulary.of(tokens.get(i).text());
+      w = vocabulary.of(text, starts[i], ends[i]);
       words[i] = w;
     }
     return w;
@@ -173,7 +174,7 @@ final class Document {
   private int shape(int i) {
     int s = shape[i];
     if (s == 0) {
-      s = SHAPE_KNOWN | (isAscii(starts[i], ends[i]) ? asciiShape(i) : shapeOf(tokens.get(i)));
+      s = SHAPE_KNOWN | (isAscii(starts[i], ends[i]) ? asciiShape(i) : shapeOf(token(i)));
       shape[i] = (byte) s;
     }
     return s;
@@ -212,7 +213,7 @@ final class Document {
   }
 
   int size() {
-    return tokens.size();
+    return count;
   }
 
   /** Where token i starts in the text. */
@@ -236,7 +237,12 @@ final class Document {
   }
 
   Token token(int i) {
-    return tokens.get(i);
+    Token t = tokens[i];
+    if (t == null) {
+      t = new Token(starts[i], ends[i], text.substring(starts[i], ends[i]));
+      tokens[i] = t;
+    }
+    return t;
   }
 
   /** Token i in lower case. */
@@ -345,7 +351,7 @@ final class Document {
   /** The last token, from token {@code from} on, that starts before character {@code end}. */
   int tokenEndingBy(int end, int from) {
     int j = from;
-    while (j + 1 < starts.length && starts[j + 1] < end) {
+    while (j + 1 < count && starts[j + 1] < end) {
       j++;
     }
     return j;
@@ -357,7 +363,7 @@ final class Document {
    */
   int[] tokensCovering(int start, int end) {
     int lo = 0;
-    int hi = tokens.size();
+    int hi = count;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (ends[mid] <= start) {
@@ -366,7 +372,7 @@ final class Document {
         hi = mid;
       }
     }
-    if (lo >= starts.length || starts[lo] >= end) {
+    if (lo >= count || starts[lo] >= end) {
       return null;
     }
     return new int[] {lo, tokenEndingBy(end, lo)};
@@ -388,7 +394,7 @@ final class Document {
     }
     int length = lowered.length();
     char first = lowered.charAt(0);
-    for (int k = 0; k < starts.length; k++) {
+    for (int k = 0; k < count; k++) {
       int start = starts[k];
       if (text.charAt(start) == first
           && ends[k] - start == length
@@ -401,12 +407,12 @@ final class Document {
 
   /** The characters between token i and token i+1. */
   String gapAfter(int i) {
-    return i + 1 < tokens.size() ? text.substring(ends[i], starts[i + 1]) : "";
+    return i + 1 < count ? text.substring(ends[i], starts[i + 1]) : "";
   }
 
   /** Whether the characters between token i and token i+1 are exactly {@code gap}. */
   boolean gapIs(int i, String gap) {
-    if (i + 1 >= tokens.size()) {
+    if (i + 1 >= count) {
       return gap.isEmpty();
     }
     int from = ends[i];
@@ -423,7 +429,7 @@ final class Document {
 
   /** Whether the gap after token i is a comma, with or without space around it. */
   boolean gapIsComma(int i) {
-    if (i + 1 >= tokens.size()) {
+    if (i + 1 >= count) {
       return false;
     }
     return strippedIsComma(ends[i], starts[i + 1]);
@@ -442,7 +448,7 @@ final class Document {
 
   /** Whether the gap after token i is empty or white space only. */
   boolean gapIsBlank(int i) {
-    if (i + 1 >= tokens.size()) {
+    if (i + 1 >= count) {
       return true;
     }
     for (int c = ends[i]; c < starts[i + 1]; c++) {
@@ -455,7 +461,7 @@ final class Document {
 
   /** Token i is followed by a possessive 's ("Syria's", "Turkey’s"). */
   boolean possessive(int i) {
-    if (i + 1 >= tokens.size()) {
+    if (i + 1 >= count) {
       return false;
     }
     int from = ends[i];

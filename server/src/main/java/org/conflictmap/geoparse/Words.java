@@ -23,20 +23,35 @@ final class Words {
 
   /** The word spelt so, from the table when it is there, else made and put there. */
   Word of(String text) {
-    int h = text.hashCode();
+    return of(text, 0, text.length());
+  }
+
+  /**
+   * The word spelt as {@code text[from, to)}, from the table when it is there (compared in the
+   * text, without a copy), else made and put there.
+   */
+  Word of(String text, int from, int to) {
+    int h = 0;
+    for (int c = from; c < to; c++) {
+      h = 31 * h + text.charAt(c);
+    }
     int set = spread(h) & (slots.length - 2);
     Word first = slots[set];
-    if (first != null && first.hash == h && first.text.equals(text)) {
+    if (first != null && first.hash == h && spelt(first, text, from, to)) {
       return first;
     }
     Word second = slots[set + 1];
-    if (second != null && second.hash == h && second.text.equals(text)) {
+    if (second != null && second.hash == h && spelt(second, text, from, to)) {
       return second;
     }
-    Word w = new Word(text);
+    Word w = new Word(text.substring(from, to));
     slots[set + 1] = first;
     slots[set] = w;
     return w;
+  }
+
+  private static boolean spelt(Word w, String text, int from, int to) {
+    return w.text.length() == to - from && text.regionMatches(from, w.text, 0, to - from);
   }
 
   /** String hashes of similar words differ in their low bits only a little; mix them. */
