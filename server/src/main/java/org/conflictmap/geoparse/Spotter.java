@@ -74,11 +74,24 @@ final class Spotter {
     if (!doc.capitalized(i)) {
       return alias;
     }
+    if (alias == null && surelyPerson(i)) {
+      return null;
+    }
     Span named = withDot(nameAt(i));
     if (alias == null) {
       return named;
     }
     return named != null && named.end() > alias.end() ? named : alias;
+  }
+
+  /**
+   * Token i is part of a person's name, so that {@link #accept} would turn down any name found at
+   * it: every one the gazetteer gives covers token i, and only a short form with its full stop
+   * ("Tenn.", see {@link #withDot}) is taken whoever it might name. Asked before looking names up.
+   */
+  private boolean surelyPerson(int i) {
+    int end = doc.end(i);
+    return people.at(i) && (end >= doc.text.length() || doc.text.charAt(end) != '.');
   }
 
   /**
