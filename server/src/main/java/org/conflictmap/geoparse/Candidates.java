@@ -133,6 +133,18 @@ final class Candidates {
     return named.computeIfAbsent(folded, this::named);
   }
 
+  /**
+   * {@link #contains} of the folded name of tokens a..b, told by the gazetteer's filter on the
+   * name's hash without building the name where that can say no, as it mostly does.
+   */
+  boolean containsRun(Document doc, int a, int b) {
+    long hash = doc.foldedHash(a, b);
+    if (hash != Document.NO_HASH && !gazetteer.mayNameHash((int) hash)) {
+      return false;
+    }
+    return contains(doc.folded(a, b));
+  }
+
   private boolean named(String folded) {
     // a place name the parser has seen of late is answered from its list, not from the index
     Known seen = recent == null ? null : recent.get(folded);

@@ -66,7 +66,7 @@ final class People {
           && i + 1 < n
           && doc.gapIs(i, " ")
           && personable(i + 1)
-          && !candidates.contains(doc.folded(i, i + 1))) {
+          && !candidates.containsRun(doc, i, i + 1)) {
         person[i] = true; // "Bill Wilkinson": a given name that is also a common word
         personWords.add(doc.fold(i));
         markName(i + 1);
