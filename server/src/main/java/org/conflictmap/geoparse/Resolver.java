@@ -322,8 +322,8 @@ final class Resolver {
       for (int dx = -1; dx <= 1; dx++) {
         for (int e = grid.first(cy + dy, cx + dx); e >= 0; e = grid.next[e]) {
           int name = grid.name[e];
-          if (name == self || grid.place[e] == p) {
-            continue;
+          if (name == self || grid.lat[e] == lat && grid.lon[e] == lon && grid.place(e) == p) {
+            continue; // only the very same place lies at the very same spot
           }
           double y = (grid.lat[e] - lat) * 111.2;
           double x = (grid.lon[e] - lon) * 111.2 * cosLat;
@@ -370,11 +370,16 @@ final class Resolver {
     /** Per slot, the first entry of its cell's chain + 1; 0 for an empty slot. */
     private final int[] head;
 
-    /** Per entry: the next entry of its cell (-1 at the end), its name, place and position. */
+    private final List<Name> all;
+
+    /**
+     * Per entry: the next entry of its cell (-1 at the end), its name, which of the name's places
+     * it is, and its position.
+     */
     final int[] next;
 
     final int[] name;
-    final Place[] place;
+    private final int[] candidate;
     final double[] lat;
     final double[] lon;
 
@@ -384,6 +389,7 @@ final class Resolver {
     final int[] met;
 
     Grid(List<Name> all) {
+      this.all = all;
       best = new double[all.size()];
       met = new int[all.size()];
       int count = 0;
@@ -397,7 +403,7 @@ final class Resolver {
       head = new int[capacity];
       next = new int[count];
       name = new int[count];
-      place = new Place[count];
+      candidate = new int[count];
       lat = new double[count];
       lon = new double[count];
       int e = 0;
@@ -413,13 +419,17 @@ final class Resolver {
             next[e] = head[slot] - 1;
             head[slot] = e + 1;
             name[e] = a;
-            place[e] = n.places.get(k);
+            candidate[e] = k;
             lat[e] = y;
             lon[e] = x;
             e++;
           }
         }
       }
+    }
+
+    Place place(int e) {
+      return all.get(name[e]).places.get(candidate[e]);
     }
 
     /** The first entry in the cell of whole degrees (lat, lon); -1 if none. */
