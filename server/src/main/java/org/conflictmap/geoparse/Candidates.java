@@ -15,7 +15,7 @@ final class Candidates {
   private final Map<String, Boolean> named = new HashMap<>();
 
   /** What the parser keeps across texts, by folded name; null to keep nothing. */
-  private final Map<String, Known> recent;
+  private final RecentNames<Known> recent;
 
   /**
    * A name's places, their ranking by prior once the resolver has asked for it, and the spotter's
@@ -37,7 +37,7 @@ final class Candidates {
     this(gazetteer, null);
   }
 
-  Candidates(Gazetteer gazetteer, Map<String, Known> recent) {
+  Candidates(Gazetteer gazetteer, RecentNames<Known> recent) {
     this.gazetteer = gazetteer;
     this.recent = recent;
   }

@@ -2,9 +2,7 @@ package org.conflictmap.geoparse;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
@@ -27,16 +25,9 @@ public final class Geoparser {
    * asked for, their ranking by prior. A common name ("Washington", a hundred namesakes) is looked
    * up and ranked once, not a hundred scattered reads of the gazetteer per text.
    */
-  private final Map<String, Candidates.Known> recent =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Candidates.Known> eldest) {
-              return size() > RECENT_NAMES;
-            }
-          });
+  private final RecentNames<Candidates.Known> recent = new RecentNames<>(RECENT_NAMES);
 
-  private static final int RECENT_NAMES = 20_000;
+  private static final int RECENT_NAMES = 1 << 15;
 
   /** The words of the texts read last, with their forms and facts (see {@link Word}). */
   private final Words vocabulary = new Words(VOCABULARY);

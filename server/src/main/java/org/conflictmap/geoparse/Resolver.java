@@ -308,7 +308,6 @@ final class Resolver {
     if (!n.ranked.is(c, Ranked.LOCAL)) {
       return 0;
     }
-    Place p = n.places.get(c);
     double lat = n.ranked.lat()[c];
     double lon = n.ranked.lon()[c];
     double cosLat = Math.cos(Math.toRadians(lat));
@@ -322,7 +321,8 @@ final class Resolver {
       for (int dx = -1; dx <= 1; dx++) {
         for (int e = grid.first(cy + dy, cx + dx); e >= 0; e = grid.next[e]) {
           int name = grid.name[e];
-          if (name == self || grid.lat[e] == lat && grid.lon[e] == lon && grid.place(e) == p) {
+          if (name == self
+              || grid.lat[e] == lat && grid.lon[e] == lon && grid.place(e) == n.places.get(c)) {
             continue; // only the very same place lies at the very same spot
           }
           double y = (grid.lat[e] - lat) * 111.2;

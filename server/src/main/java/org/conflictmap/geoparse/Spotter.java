@@ -621,13 +621,15 @@ final class Spotter {
     if (i + 1 >= doc.size() || !doc.gapIs(i, " ")) {
       return false;
     }
-    Word next = doc.word(i + 1);
-    return doc.capitalized(i + 1)
+    if (!(doc.capitalized(i + 1)
         && doc.cased(i + 1)
         && !doc.allCaps(i + 1)
-        && next.text.length() > 1
-        && !doc.listed(i + 1, Lexicon.NOT_PLACES | Lexicon.PLACE_WORDS | Lexicon.STREET_WORDS)
-        && !next.english()
+        && doc.length(i + 1) > 1
+        && !doc.listed(i + 1, Lexicon.NOT_PLACES | Lexicon.PLACE_WORDS | Lexicon.STREET_WORDS))) {
+      return false; // told by the text and the lexicon, before the word is looked up
+    }
+    Word next = doc.word(i + 1);
+    return !next.english()
         && !namedInLowerCase(next)
         && next.demonym(gazetteer).isEmpty()
         && aliasAt(i + 1) == null;
@@ -641,14 +643,15 @@ final class Spotter {
     if (i == 0 || !doc.gapIs(i - 1, " ")) {
       return false;
     }
-    Word prev = doc.word(i - 1);
-    return doc.capitalized(i - 1)
+    if (!(doc.capitalized(i - 1)
         && doc.cased(i - 1)
         && !doc.allCaps(i - 1)
-        && prev.text.length() > 1
-        && !doc.listed(i - 1, Lexicon.NOT_PLACES | Lexicon.TITLES | Lexicon.PLACE_WORDS)
-        && !namedInLowerCase(prev)
-        && prev.demonym(gazetteer).isEmpty();
+        && doc.length(i - 1) > 1
+        && !doc.listed(i - 1, Lexicon.NOT_PLACES | Lexicon.TITLES | Lexicon.PLACE_WORDS))) {
+      return false;
+    }
+    Word prev = doc.word(i - 1);
+    return !namedInLowerCase(prev) && prev.demonym(gazetteer).isEmpty();
   }
 
   /**
