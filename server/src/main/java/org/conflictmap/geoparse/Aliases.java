@@ -48,6 +48,9 @@ final class Aliases {
    */
   private final boolean[] asciiStart = new boolean[128 * 128];
 
+  /** Per ASCII character: a form begins with it, or a postal code can (A to Z). */
+  private final boolean[] asciiFirst = new boolean[128];
+
   /**
    * Forms by their first word, longest form first, as an open-addressing table of first words (a
    * null word is an empty slot): asked at every capitalised word, it compares the word where it
@@ -79,7 +82,11 @@ final class Aliases {
       int start = asciiStart(first);
       if (start >= 0) {
         asciiStart[start] = true;
+        asciiFirst[first.charAt(0)] = true;
       }
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      asciiFirst[c] = true;
     }
     for (List<Alias> list : byFirstWord.values()) {
       list.sort(Comparator.comparingInt((Alias a) -> a.form().length()).reversed());
@@ -102,6 +109,14 @@ final class Aliases {
         gazetteer.byKey("admin1:US." + code).ifPresent(p -> postal.put(code, p));
       }
     }
+  }
+
+  /**
+   * Whether a form, or a postal code, may begin with a word whose first character this is: false
+   * for most words, which begin with a small letter.
+   */
+  boolean mayStartWith(char first) {
+    return first >= 0x80 || asciiFirst[first];
   }
 
   /** The forms that begin with token i of a text, longest first. */

@@ -50,6 +50,10 @@ final class Spotter {
     int n = doc.size();
     int i = 0;
     while (i < n) {
+      if (!doc.capitalized(i) && !aliases.mayStartWith(doc.firstChar(i))) {
+        i++; // neither a name nor a short form starts with a small letter or a digit
+        continue;
+      }
       if (partyBeforeState(i)) {
         i++; // "D-N.Y.": the party's letter is no part of the state's short form
         continue;
