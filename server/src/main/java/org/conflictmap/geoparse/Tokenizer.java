@@ -40,19 +40,21 @@ final class Tokenizer {
    * told by a table ({@link #isWordChar} says yes to its letters and digits only).
    */
   static Spans spans(String text) {
-    int n = text.length();
+    // scanned as an array: no check of the string's coding at every character
+    char[] chars = text.toCharArray();
+    int n = chars.length;
     int[] starts = new int[n / 5 + 1];
     int[] ends = new int[starts.length];
     int count = 0;
     int i = 0;
     while (i < n) {
-      if (!wordCharAt(text, i)) {
-        i += charCountAt(text, i);
+      if (!wordCharAt(chars, i)) {
+        i += charCountAt(chars, i);
         continue;
       }
       int start = i;
-      while (i < n && wordCharAt(text, i)) {
-        i += charCountAt(text, i);
+      while (i < n && wordCharAt(chars, i)) {
+        i += charCountAt(chars, i);
       }
       if (count == starts.length) {
         starts = Arrays.copyOf(starts, count * 2);
@@ -65,13 +67,13 @@ final class Tokenizer {
     return new Spans(starts, ends, count);
   }
 
-  private static boolean wordCharAt(String text, int i) {
-    char c = text.charAt(i);
-    return c < 0x80 ? ASCII_WORD[c] : isWordChar(text.codePointAt(i));
+  private static boolean wordCharAt(char[] chars, int i) {
+    char c = chars[i];
+    return c < 0x80 ? ASCII_WORD[c] : isWordChar(Character.codePointAt(chars, i));
   }
 
-  private static int charCountAt(String text, int i) {
-    return text.charAt(i) < 0x80 ? 1 : Character.charCount(text.codePointAt(i));
+  private static int charCountAt(char[] chars, int i) {
+    return chars[i] < 0x80 ? 1 : Character.charCount(Character.codePointAt(chars, i));
   }
 
   /** {@link #isWordChar} of each ASCII character. */
