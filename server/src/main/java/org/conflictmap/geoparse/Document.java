@@ -15,6 +15,12 @@ import org.conflictmap.gazetteer.Names;
 final class Document {
   final String text;
 
+  /**
+   * The text's characters as an array: read at every token and gap, without a check of the string's
+   * coding at every character.
+   */
+  private final char[] chars;
+
   /** How many tokens: the arrays below may be longer. */
   private final int count;
 
@@ -62,7 +68,8 @@ final class Document {
   Document(String text, Words vocabulary) {
     this.text = text;
     this.vocabulary = vocabulary;
-    Tokenizer.Spans spans = Tokenizer.spans(text);
+    this.chars = text.toCharArray();
+    Tokenizer.Spans spans = Tokenizer.spans(chars);
     this.count = spans.count();
     this.starts = spans.starts();
     this.ends = spans.ends();
@@ -76,7 +83,7 @@ final class Document {
   Word word(int i) {
     Word w = words[i];
     if (w == null) {
-      w = vocabulary.of(text, starts[i], ends[i]);
+      w = vocabulary.of(chars, starts[i], ends[i]);
       words[i] = w;
     }
     return w;
@@ -89,7 +96,7 @@ final class Document {
   boolean listed(int i, int list) {
     int l = lists[i];
     if (l == 0) {
-      l = Lexicon.WORDS.listsOfAscii(text, starts[i], ends[i]);
+      l = Lexicon.WORDS.listsOfAscii(chars, starts[i], ends[i]);
       if (l < 0) {
         l = word(i).lists;
       }
@@ -117,7 +124,7 @@ final class Document {
       return !isAscii(starts[i], ends[i]) && lower(i).equals(word);
     }
     for (int k = 0; k < word.length(); k++) {
-      char ch = text.charAt(starts[i] + k);
+      char ch = chars[starts[i] + k];
       if (ch >= 0x80) {
         return lower(i).equals(word);
       }
@@ -130,7 +137,7 @@ final class Document {
 
   private boolean writtenInLowerCase(int i) {
     for (int c = starts[i]; c < ends[i]; c++) {
-      char ch = text.charAt(c);
+      char ch = chars[c];
       if (ch >= 0x80) {
         return word(i).lowerAsWritten;
       }
@@ -143,7 +150,7 @@ final class Document {
 
   /** {@link Token#capitalized()} of token i, worked out once. */
   boolean capitalized(int i) {
-    char first = text.charAt(starts[i]);
+    char first = chars[starts[i]];
     if (first < 0x80) {
       // told by the first letter alone, and in ASCII by its range
       return first >= 'A' && first <= 'Z';
@@ -153,7 +160,7 @@ final class Document {
 
   /** {@link Token#cased()} of token i, worked out once. */
   boolean cased(int i) {
-    char first = text.charAt(starts[i]);
+    char first = chars[starts[i]];
     if (first < 0x80) {
       return first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z';
     }
@@ -162,7 +169,7 @@ final class Document {
 
   /** Whether token i starts with a lower-case letter. */
   boolean startsLowerCase(int i) {
-    char first = text.charAt(starts[i]);
+    char first = chars[starts[i]];
     return first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
   }
 
@@ -191,7 +198,7 @@ final class Document {
    * character is a letter, and nothing is title case or an uncased letter.
    */
   private int asciiShape(int i) {
-    char first = text.charAt(starts[i]);
+    char first = chars[starts[i]];
     boolean upper = first >= 'A' && first <= 'Z';
     boolean letter = upper || first >= 'a' && first <= 'z';
     int s = (upper ? CAPITALIZED : 0) | (letter ? CASED : 0);
@@ -204,7 +211,7 @@ final class Document {
 
   private boolean noLowerCaseLetter(int from, int to) {
     for (int c = from; c < to; c++) {
-      char ch = text.charAt(c);
+      char ch = chars[c];
       if (ch >= 'a' && ch <= 'z') {
         return false;
       }
@@ -233,7 +240,7 @@ final class Document {
 
   /** Token i's first character. */
   char firstChar(int i) {
-    return text.charAt(starts[i]);
+    return chars[starts[i]];
   }
 
   Token token(int i) {
@@ -293,7 +300,7 @@ final class Document {
       if (words[k] == null && isAscii(starts[k], ends[k])) {
         // an ASCII token folds to its lower case: hashed from the text, with no word looked up
         for (int c = starts[k]; c < ends[k]; c++) {
-          char ch = text.charAt(c);
+          char ch = chars[c];
           h = 31 * h + (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
         }
       } else {
@@ -316,7 +323,7 @@ final class Document {
 
   private boolean isAscii(int from, int to) {
     for (int c = from; c < to; c++) {
-      if (text.charAt(c) >= 0x80) {
+      if (chars[c] >= 0x80) {
         return false;
       }
     }
@@ -332,7 +339,7 @@ final class Document {
     int to = starts[i + 1];
     boolean separator = false;
     for (int c = from; c < to; c++) {
-      char ch = text.charAt(c);
+      char ch = chars[c];
       if (ch >= 0x80 && ch != '\u00A0') {
         return false;
       }
@@ -396,7 +403,7 @@ final class Document {
     char first = lowered.charAt(0);
     for (int k = 0; k < count; k++) {
       int start = starts[k];
-      if (text.charAt(start) == first
+      if (chars[start] == first
           && ends[k] - start == length
           && text.regionMatches(start, lowered, 0, length)) {
         return true;
@@ -420,7 +427,7 @@ final class Document {
       return false;
     }
     for (int k = 0; k < gap.length(); k++) {
-      if (text.charAt(from + k) != gap.charAt(k)) {
+      if (chars[from + k] != gap.charAt(k)) {
         return false;
       }
     }
@@ -437,13 +444,13 @@ final class Document {
 
   /** {@code String.strip()} of text[from, to) is exactly ",". */
   private boolean strippedIsComma(int from, int to) {
-    while (from < to && Character.isWhitespace(text.charAt(from))) {
+    while (from < to && Character.isWhitespace(chars[from])) {
       from++;
     }
-    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+    while (to > from && Character.isWhitespace(chars[to - 1])) {
       to--;
     }
-    return to - from == 1 && text.charAt(from) == ',';
+    return to - from == 1 && chars[from] == ',';
   }
 
   /** Whether the gap after token i is empty or white space only. */
@@ -452,7 +459,7 @@ final class Document {
       return true;
     }
     for (int c = ends[i]; c < starts[i + 1]; c++) {
-      if (!Character.isWhitespace(text.charAt(c))) {
+      if (!Character.isWhitespace(chars[c])) {
         return false;
       }
     }
@@ -467,9 +474,9 @@ final class Document {
     int from = ends[i];
     int next = starts[i + 1];
     return next - from == 1
-        && isApostrophe(text.charAt(from))
+        && isApostrophe(chars[from])
         && ends[i + 1] - next == 1
-        && text.charAt(next) == 's';
+        && chars[next] == 's';
   }
 
   /** The index of the word after token i, skipping a possessive 's. */
@@ -479,7 +486,7 @@ final class Document {
 
   private boolean opensSentence(int prevEnd, int start) {
     for (int k = start - 1; k >= prevEnd; k--) {
-      char c = text.charAt(k);
+      char c = chars[k];
       if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') {
         return true;
       }

@@ -96,10 +96,10 @@ final class Lexicon {
    * case is a matter of 'A'..'Z'); -1 if the text is not ASCII, for the caller to ask {@link
    * #lists(String)} with the word lower-cased.
    */
-  int listsOfAscii(String text, int from, int to) {
+  int listsOfAscii(char[] text, int from, int to) {
     int h = 0;
     for (int c = from; c < to; c++) {
-      char ch = text.charAt(c);
+      char ch = text[c];
       if (ch >= 0x80) {
         return -1;
       }
@@ -118,9 +118,9 @@ final class Lexicon {
     }
   }
 
-  private static boolean sameLowerAscii(String word, String text, int from) {
+  private static boolean sameLowerAscii(String word, char[] text, int from) {
     for (int k = 0; k < word.length(); k++) {
-      if (word.charAt(k) != lowerAscii(text.charAt(from + k))) {
+      if (word.charAt(k) != lowerAscii(text[from + k])) {
         return false;
       }
     }

@@ -39,9 +39,7 @@ final class Tokenizer {
    * them, and a text's worth of small strings costs more to make than to find the words. ASCII is
    * told by a table ({@link #isWordChar} says yes to its letters and digits only).
    */
-  static Spans spans(String text) {
-    // scanned as an array: no check of the string's coding at every character
-    char[] chars = text.toCharArray();
+  static Spans spans(char[] chars) {
     int n = chars.length;
     int[] starts = new int[n / 5 + 1];
     int[] ends = new int[starts.length];

@@ -19,6 +19,10 @@ import org.conflictmap.gazetteer.Place;
  */
 final class Word {
   final String text;
+
+  /** {@code text}'s characters, for comparing with a text's where they stand. */
+  final char[] spelling;
+
   final int hash;
 
   /** {@code text} in lower case ({@link Locale#ROOT}). */
@@ -50,6 +54,7 @@ final class Word {
 
   Word(String text) {
     this.text = text;
+    this.spelling = text.toCharArray();
     this.hash = text.hashCode();
     this.lower = text.toLowerCase(Locale.ROOT);
     // a token is letters, digits and marks only, so in ASCII its index form is its lower case

@@ -1,5 +1,7 @@
 package org.conflictmap.geoparse;
 
+import java.util.Arrays;
+
 /**
  * A parser's vocabulary: the {@link Word}s of the texts it read last, found by their spelling. News
  * repeats its words from one text to the next, so most words of a text are found here with their
@@ -23,35 +25,36 @@ final class Words {
 
   /** The word spelt so, from the table when it is there, else made and put there. */
   Word of(String text) {
-    return of(text, 0, text.length());
+    return of(text.toCharArray(), 0, text.length());
   }
 
   /**
-   * The word spelt as {@code text[from, to)}, from the table when it is there (compared in the
-   * text, without a copy), else made and put there.
+   * The word spelt as {@code chars[from, to)}, from the table when it is there (compared where it
+   * stands, without a copy), else made and put there.
    */
-  Word of(String text, int from, int to) {
+  Word of(char[] chars, int from, int to) {
     int h = 0;
     for (int c = from; c < to; c++) {
-      h = 31 * h + text.charAt(c);
+      h = 31 * h + chars[c];
     }
     int set = spread(h) & (slots.length - 2);
     Word first = slots[set];
-    if (first != null && first.hash == h && spelt(first, text, from, to)) {
+    if (first != null && first.hash == h && spelt(first, chars, from, to)) {
       return first;
     }
     Word second = slots[set + 1];
-    if (second != null && second.hash == h && spelt(second, text, from, to)) {
+    if (second != null && second.hash == h && spelt(second, chars, from, to)) {
       return second;
     }
-    Word w = new Word(text.substring(from, to));
+    Word w = new Word(new String(chars, from, to - from));
     slots[set + 1] = first;
     slots[set] = w;
     return w;
   }
 
-  private static boolean spelt(Word w, String text, int from, int to) {
-    return w.text.length() == to - from && text.regionMatches(from, w.text, 0, to - from);
+  private static boolean spelt(Word w, char[] chars, int from, int to) {
+    return w.spelling.length == to - from
+        && Arrays.equals(w.spelling, 0, w.spelling.length, chars, from, to);
   }
 
   /** String hashes of similar words differ in their low bits only a little; mix them. */
