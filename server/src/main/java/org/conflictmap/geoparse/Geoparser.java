@@ -25,12 +25,12 @@ public final class Geoparser {
    * asked for, their ranking by prior. A common name ("Washington", a hundred namesakes) is looked
    * up and ranked once, not a hundred scattered reads of the gazetteer per text.
    */
-  private final RecentNames<Candidates.Known> recent = new RecentNames<>(RECENT_NAMES);
+  private final RecentNames<Candidates.Known> recent;
 
   private static final int RECENT_NAMES = 1 << 15;
 
   /** The words of the texts read last, with their forms and facts (see {@link Word}). */
-  private final Words vocabulary = new Words(VOCABULARY);
+  private final Words vocabulary;
 
   /** Words kept: tens of thousands cover the vocabulary of a news stream, at some 10 MB at most. */
   private static final int VOCABULARY = 1 << 16;
@@ -41,9 +41,16 @@ public final class Geoparser {
 
   /** A parser with other resolver weights, for tuning them. */
   public Geoparser(Gazetteer gazetteer, Weights weights) {
+    this(gazetteer, weights, RECENT_NAMES, VOCABULARY);
+  }
+
+  /** A parser that keeps at most so many names and words across texts (powers of two, >= 2). */
+  Geoparser(Gazetteer gazetteer, Weights weights, int namesKept, int wordsKept) {
     this.gazetteer = gazetteer;
     this.aliases = new Aliases(gazetteer);
     this.weights = weights;
+    this.recent = new RecentNames<>(namesKept);
+    this.vocabulary = new Words(wordsKept);
   }
 
   /** The places a text names, in text order. */
