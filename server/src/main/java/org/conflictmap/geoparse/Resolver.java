@@ -171,12 +171,8 @@ final class Resolver {
       softmax(name.score, name.prob);
     }
     List<Name> all = new ArrayList<>(names.values());
-    int candidateCount = 0;
-    for (Name n : all) {
-      candidateCount += n.places.size();
-    }
-    Numbering countryIds = new Numbering(candidateCount);
-    Numbering regionIds = new Numbering(candidateCount);
+    Numbering countryIds = new Numbering();
+    Numbering regionIds = new Numbering();
     for (Name n : all) {
       n.countryToo = false;
       for (int k = 0; k < n.places.size(); k++) {
@@ -457,30 +453,52 @@ final class Resolver {
    * 1, 2... in the order this text meets them, so that its sums fit in short arrays.
    */
   private static final class Numbering {
-    /** Open addressing: the global number + 1 (0 = empty slot), and its number here. */
-    private final int[] keys;
+    /**
+     * Open addressing, at most half full: the global number + 1 (0 = empty slot), and its number
+     * here. A text names a handful of countries and regions however many candidates it weighs, so
+     * the table starts small and grows.
+     */
+    private int[] keys = new int[32];
 
-    private final int[] values;
+    private int[] values = new int[32];
     private int size;
 
-    Numbering(int expected) {
-      int capacity = Integer.highestOneBit(Math.max(2, expected)) << 2;
-      keys = new int[capacity];
-      values = new int[capacity];
-    }
-
     int of(int global) {
-      int mask = keys.length - 1;
-      int slot = (global * 0x9E3779B9 >>> 16) & mask;
-      while (keys[slot] != 0) {
-        if (keys[slot] == global + 1) {
-          return values[slot];
-        }
-        slot = (slot + 1) & mask;
+      int slot = slot(keys, global);
+      if (keys[slot] != 0) {
+        return values[slot];
+      }
+      if (2 * (size + 1) > keys.length) {
+        grow();
+        slot = slot(keys, global);
       }
       keys[slot] = global + 1;
       values[slot] = size;
       return size++;
+    }
+
+    /** Where the global number is, or the empty slot where it would go. */
+    private static int slot(int[] keys, int global) {
+      int mask = keys.length - 1;
+      int slot = (global * 0x9E3779B9 >>> 16) & mask;
+      while (keys[slot] != 0 && keys[slot] != global + 1) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
+
+    private void grow() {
+      int[] oldKeys = keys;
+      int[] oldValues = values;
+      keys = new int[oldKeys.length * 2];
+      values = new int[oldKeys.length * 2];
+      for (int k = 0; k < oldKeys.length; k++) {
+        if (oldKeys[k] != 0) {
+          int slot = slot(keys, oldKeys[k] - 1);
+          keys[slot] = oldKeys[k];
+          values[slot] = oldValues[k];
+        }
+      }
     }
 
     int size() {
