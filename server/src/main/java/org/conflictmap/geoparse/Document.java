@@ -321,6 +321,43 @@ final class Document {
   /** {@link #foldedHash} where there is none to give. */
   static final long NO_HASH = Long.MIN_VALUE;
 
+  /** Whether token i is written in ASCII only. */
+  boolean ascii(int i) {
+    return isAscii(starts[i], ends[i]);
+  }
+
+  /** Whether token i, an ASCII word, ends in {@code suffix} (lower-case ASCII) in lower case. */
+  boolean lowerEndsWith(int i, String suffix) {
+    int from = ends[i] - suffix.length();
+    if (from < starts[i]) {
+      return false;
+    }
+    for (int k = 0; k < suffix.length(); k++) {
+      char ch = chars[from + k];
+      if ((ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch) != suffix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Token i in index form, as {@link #fold}, but made from the text for an ASCII token whose word
+   * is not looked up yet: for tokens asked about once, such as a person's name, the copy costs less
+   * than finding the word.
+   */
+  String foldOnce(int i) {
+    if (words[i] == null && isAscii(starts[i], ends[i])) {
+      char[] lower = new char[ends[i] - starts[i]];
+      for (int k = 0; k < lower.length; k++) {
+        char ch = chars[starts[i] + k];
+        lower[k] = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+      }
+      return new String(lower);
+    }
+    return fold(i);
+  }
+
   private boolean isAscii(int from, int to) {
     for (int c = from; c < to; c++) {
       if (chars[c] >= 0x80) {

@@ -68,7 +68,7 @@ final class People {
           && personable(i + 1)
           && !candidates.containsRun(doc, i, i + 1)) {
         person[i] = true; // "Bill Wilkinson": a given name that is also a common word
-        personWords.add(doc.fold(i));
+        personWords.add(doc.foldOnce(i));
         markName(i + 1);
       } else if (agedAfter(i) && personable(i)) {
         // "Flores, 26, had just left the Army": a person, and so is Flores elsewhere
@@ -129,7 +129,7 @@ final class People {
     int j = i;
     while (j < n && (personable(j) || isInitial(j))) {
       person[j] = true;
-      personWords.add(doc.fold(j));
+      personWords.add(doc.foldOnce(j));
       if (!(doc.gapIs(j, " ") || doc.gapIs(j, "-") || isInitial(j) && doc.gapIs(j, ". "))) {
         break;
       }

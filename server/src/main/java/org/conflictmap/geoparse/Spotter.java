@@ -350,6 +350,9 @@ final class Spotter {
 
   /** The place, or people, that token i alone names, if any. */
   private Span singleWordAt(int i) {
+    if (surelyNoName(i)) {
+      return null;
+    }
     Token t = doc.token(i);
     // what a word names is the same in every text: asked once per word, kept with it
     Word word = doc.word(i);
@@ -367,6 +370,18 @@ final class Spotter {
           i, i, t.start(), t.end(), folded, null, false, regionCue(doc, i, i), near(doc, i));
     }
     return null;
+  }
+
+  /**
+   * Token i is an ASCII word that the gazetteer's filter says is no place's name and no demonym,
+   * from its hash, and its ending cannot name a region's people: most capitalised words, told
+   * without looking the word up.
+   */
+  private boolean surelyNoName(int i) {
+    if (!doc.ascii(i) || doc.lowerEndsWith(i, "an") || doc.lowerEndsWith(i, "ans")) {
+      return false;
+    }
+    return !gazetteer.mayNameHash((int) doc.foldedHash(i, i));
   }
 
   /**
