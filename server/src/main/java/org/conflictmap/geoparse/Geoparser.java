@@ -29,7 +29,7 @@ public final class Geoparser {
 
   /**
    * Names kept. The tables are sized to stay mostly in the processor's cache rather than to keep
-   * everything: on the development corpora a table of twice the size made parsing some 5% slower,
+   * everything: on the development corpora tables four times the size made parsing some 5% slower,
    * as every lookup then reaches further into memory.
    */
   private static final int RECENT_NAMES = 1 << 13;
