@@ -59,12 +59,19 @@ final class Lexicon {
 
   private final int[] lists;
 
+  /**
+   * Per slot, its word's hash: a probe passes over another word's slot without reading that word,
+   * which, unlike this array, is seldom in the processor's cache.
+   */
+  private final int[] hashes;
+
   Lexicon(Map<Integer, Set<String>> byList) {
     Map<String, Integer> flags = new HashMap<>();
     byList.forEach((bit, list) -> list.forEach(w -> flags.merge(w, bit, (a, b) -> a | b)));
     int capacity = Integer.highestOneBit(Math.max(4, flags.size() * 2 - 1)) << 1;
     words = new String[capacity];
     lists = new int[capacity];
+    hashes = new int[capacity];
     int mask = capacity - 1;
     flags.forEach(
         (w, f) -> {
@@ -74,6 +81,7 @@ final class Lexicon {
           }
           words[slot] = w;
           lists[slot] = f;
+          hashes[slot] = w.hashCode();
         });
   }
 
@@ -112,7 +120,7 @@ final class Lexicon {
       if (w == null) {
         return 0;
       }
-      if (w.length() == length && sameLowerAscii(w, text, from)) {
+      if (hashes[slot] == h && w.length() == length && sameLowerAscii(w, text, from)) {
         return lists[slot];
       }
     }
