@@ -28,17 +28,17 @@ public final class Geoparser {
   private final RecentNames<Candidates.Known> recent;
 
   /**
-   * Names kept. The tables are sized to stay mostly in the processor's cache rather than to keep
-   * everything: on the development corpora tables four times the size made parsing some 5% slower,
-   * as every lookup then reaches further into memory.
+   * Names kept: tens of thousands cover the names of a news stream. (Tables a quarter of this size
+   * and of {@link #VOCABULARY}, to stay in the processor's cache, were no faster on the development
+   * corpora.)
    */
-  private static final int RECENT_NAMES = 1 << 13;
+  private static final int RECENT_NAMES = 1 << 15;
 
   /** The words of the texts read last, with their forms and facts (see {@link Word}). */
   private final Words vocabulary;
 
-  /** Words kept (see {@link #RECENT_NAMES}): at most a few MB with their forms and facts. */
-  private static final int VOCABULARY = 1 << 14;
+  /** Words kept: at most some 10 MB with their forms and facts. */
+  private static final int VOCABULARY = 1 << 16;
 
   public Geoparser(Gazetteer gazetteer) {
     this(gazetteer, Weights.DEFAULT);
