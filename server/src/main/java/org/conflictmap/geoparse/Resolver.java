@@ -110,6 +110,9 @@ final class Resolver {
     /** The candidates whose nearness to other names is weighed (see {@link #topByBase}). */
     int[] top;
 
+    /** Scratch for a round of {@link #context}: the scores it works out from the others'. */
+    final double[] next;
+
     Name(Ranked ranked, boolean fixed) {
       this.ranked = ranked;
       this.places = ranked.places();
@@ -117,6 +120,7 @@ final class Resolver {
       this.fixed = fixed;
       this.score = new double[places.size()];
       this.prob = new double[places.size()];
+      this.next = new double[places.size()];
     }
   }
 
@@ -247,41 +251,42 @@ final class Resolver {
     }
     double[] ownCountry = mass.ownCountry;
     double[] ownRegion = mass.ownRegion;
-    double[][] next = new double[all.size()][];
-    for (int a = 0; a < all.size(); a++) {
-      Name n = all.get(a);
-      double[] s = n.base.clone();
-      if (n.places.size() > 1) {
-        for (int k = 0; k < n.places.size(); k++) {
-          ownCountry[n.country[k]] = 0;
-          if (n.region[k] >= 0) {
-            ownRegion[n.region[k]] = 0;
-          }
-        }
-        double m = n.weight;
-        for (int k = 0; k < n.places.size(); k++) {
-          ownCountry[n.country[k]] += m * n.prob[k];
-          if (n.region[k] >= 0) {
-            ownRegion[n.region[k]] += m * n.prob[k];
-          }
-        }
-        for (int k = 0; k < n.places.size(); k++) {
-          double cs = countryMass[n.country[k]] - ownCountry[n.country[k]];
-          s[k] += w.country() * log1p(Math.max(0, cs));
-          int region = n.region[k];
-          if (region >= 0) {
-            double rs = regionMass[region] - ownRegion[region];
-            double f = n.countryToo && n.ranked.is(k, Ranked.ADM1) ? REGION_OVER_COUNTRY : 1;
-            s[k] += f * w.region() * log1p(Math.max(0, rs));
-          }
+    for (Name n : all) {
+      if (n.places.size() == 1) {
+        // its score is its base and its one candidate holds all belief, in every round
+        continue;
+      }
+      double[] s = n.next;
+      System.arraycopy(n.base, 0, s, 0, s.length);
+      for (int k = 0; k < n.places.size(); k++) {
+        ownCountry[n.country[k]] = 0;
+        if (n.region[k] >= 0) {
+          ownRegion[n.region[k]] = 0;
         }
       }
-      next[a] = s;
+      double m = n.weight;
+      for (int k = 0; k < n.places.size(); k++) {
+        ownCountry[n.country[k]] += m * n.prob[k];
+        if (n.region[k] >= 0) {
+          ownRegion[n.region[k]] += m * n.prob[k];
+        }
+      }
+      for (int k = 0; k < n.places.size(); k++) {
+        double cs = countryMass[n.country[k]] - ownCountry[n.country[k]];
+        s[k] += w.country() * log1p(Math.max(0, cs));
+        int region = n.region[k];
+        if (region >= 0) {
+          double rs = regionMass[region] - ownRegion[region];
+          double f = n.countryToo && n.ranked.is(k, Ranked.ADM1) ? REGION_OVER_COUNTRY : 1;
+          s[k] += f * w.region() * log1p(Math.max(0, rs));
+        }
+      }
     }
-    for (int a = 0; a < all.size(); a++) {
-      Name n = all.get(a);
-      System.arraycopy(next[a], 0, n.score, 0, n.score.length);
-      softmax(n.score, n.prob);
+    for (Name n : all) {
+      if (n.places.size() > 1) {
+        System.arraycopy(n.next, 0, n.score, 0, n.score.length);
+        softmax(n.score, n.prob);
+      }
     }
   }
 
