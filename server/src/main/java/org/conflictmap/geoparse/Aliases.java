@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,14 +42,23 @@ final class Aliases {
     }
   }
 
-  /** Forms by their first word, longest form first. */
-  private final Map<String, List<Alias>> byFirstWord = new HashMap<>();
-
   /**
    * Which ASCII first words forms have, by their first two characters (the second 0 for a word of
    * one character): most words begin no form, and this tells so without hashing them.
    */
   private final boolean[] asciiStart = new boolean[128 * 128];
+
+  /** Per ASCII character: a form begins with it, or a postal code can (A to Z). */
+  private final boolean[] asciiFirst = new boolean[128];
+
+  /**
+   * Forms by their first word, longest form first, as an open-addressing table of first words (a
+   * null word is an empty slot): asked at every capitalised word, it compares the word where it
+   * stands in the text instead of making its string to hash.
+   */
+  private final String[] firstWords;
+
+  private final List<List<Alias>> formsByFirstWord;
 
   /** Every form as written. */
   private final Map<String, Alias> byForm = new HashMap<>();
@@ -57,6 +67,7 @@ final class Aliases {
   private final Map<String, Place> postal = new HashMap<>();
 
   Aliases(Gazetteer gazetteer) {
+    Map<String, List<Alias>> byFirstWord = new HashMap<>();
     for (String[] row : read("aliases.txt")) {
       Optional<Place> place = target(gazetteer, row[1]);
       if (place.isEmpty()) {
@@ -71,17 +82,41 @@ final class Aliases {
       int start = asciiStart(first);
       if (start >= 0) {
         asciiStart[start] = true;
+        asciiFirst[first.charAt(0)] = true;
       }
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      asciiFirst[c] = true;
     }
     for (List<Alias> list : byFirstWord.values()) {
       list.sort(Comparator.comparingInt((Alias a) -> a.form().length()).reversed());
     }
+    int capacity = Integer.highestOneBit(Math.max(4, byFirstWord.size() * 2 - 1)) << 1;
+    firstWords = new String[capacity];
+    List<List<Alias>> forms = new ArrayList<>(Collections.nCopies(capacity, List.of()));
+    for (Map.Entry<String, List<Alias>> e : byFirstWord.entrySet()) {
+      int slot = slot(e.getKey().hashCode());
+      while (firstWords[slot] != null) {
+        slot = (slot + 1) & (capacity - 1);
+      }
+      firstWords[slot] = e.getKey();
+      forms.set(slot, List.copyOf(e.getValue()));
+    }
+    formsByFirstWord = forms;
     for (char a = 'A'; a <= 'Z'; a++) {
       for (char b = 'A'; b <= 'Z'; b++) {
         String code = "" + a + b;
         gazetteer.byKey("admin1:US." + code).ifPresent(p -> postal.put(code, p));
       }
     }
+  }
+
+  /**
+   * Whether a form, or a postal code, may begin with a word whose first character this is: false
+   * for most words, which begin with a small letter.
+   */
+  boolean mayStartWith(char first) {
+    return first >= 0x80 || asciiFirst[first];
   }
 
   /** The forms that begin with token i of a text, longest first. */
@@ -91,7 +126,26 @@ final class Aliases {
     if (a < 128 && b < 128 && !asciiStart[a * 128 + b]) {
       return List.of(); // checked in the text, without the token's own string
     }
-    return byFirstWord.getOrDefault(doc.token(i).text(), List.of());
+    int from = doc.start(i);
+    int to = doc.end(i);
+    int h = 0;
+    for (int c = from; c < to; c++) {
+      h = 31 * h + doc.text.charAt(c);
+    }
+    for (int slot = slot(h); ; slot = (slot + 1) & (firstWords.length - 1)) {
+      String w = firstWords[slot];
+      if (w == null) {
+        return List.of();
+      }
+      if (w.length() == to - from && doc.text.regionMatches(from, w, 0, to - from)) {
+        return formsByFirstWord.get(slot);
+      }
+    }
+  }
+
+  private int slot(int hash) {
+    hash *= 0x9E3779B9;
+    return (hash ^ (hash >>> 16)) & (firstWords.length - 1);
   }
 
   /** The first two characters of a word as an index into {@link #asciiStart}, or -1. */

@@ -1,6 +1,5 @@
 package org.conflictmap.geoparse;
 
-import java.util.List;
 import java.util.Locale;
 import org.conflictmap.gazetteer.Names;
 
@@ -10,13 +9,38 @@ import org.conflictmap.gazetteer.Names;
  *
  * <p>The spotter asks about most tokens many times and about some tokens never, so the derived
  * forms are computed on first use and kept, and the characters between tokens are compared where
- * they stand instead of being copied out.
+ * they stand instead of being copied out. A token's forms and word-list facts are its {@link
+ * Word}'s, from the parser's vocabulary: the same for every text.
  */
 final class Document {
   final String text;
-  final List<Token> tokens;
-  private final String[] lower;
-  private final String[] folded;
+
+  /**
+   * The text's characters as an array: read at every token and gap, without a check of the string's
+   * coding at every character.
+   */
+  private final char[] chars;
+
+  /** How many tokens: the arrays below may be longer. */
+  private final int count;
+
+  /** Per token, once asked for: its {@link Token}, with its own string. */
+  private final Token[] tokens;
+
+  /** Where a token's {@link Word} is found; per token, once found. */
+  private final Words vocabulary;
+
+  private final Word[] words;
+
+  /**
+   * Per token, once known: {@link #LISTS_KNOWN} and the {@link Lexicon} lists of its lower case.
+   * Asked of the text's characters rather than of the token's {@link Word}: the lexicon is small
+   * enough to stay in the processor's cache, the vocabulary is not, and most tokens asked about
+   * need nothing else.
+   */
+  private final int[] lists;
+
+  private static final int LISTS_KNOWN = 1 << 31;
 
   /**
    * The tokens' character spans, in two flat arrays: the spotter asks about the gaps between tokens
@@ -27,13 +51,6 @@ final class Document {
 
   private final int[] ends;
 
-  /**
-   * Per token, once known: {@link #LISTS_KNOWN} and the {@link Lexicon} lists of its lower case.
-   */
-  private final int[] lists;
-
-  private static final int LISTS_KNOWN = 1 << 31;
-
   /** Per token, once known: {@link #SHAPE_KNOWN} and the flags below. */
   private final byte[] shape;
 
@@ -42,20 +59,34 @@ final class Document {
   private static final int CASED = 4;
   private static final int ALL_CAPS = 8;
 
+  /** A text on its own, with a vocabulary of its own. */
   Document(String text) {
+    this(text, new Words(256));
+  }
+
+  /** A text whose words are looked up in, and added to, a parser's vocabulary. */
+  Document(String text, Words vocabulary) {
     this.text = text;
-    this.tokens = Tokenizer.words(text);
-    this.starts = new int[tokens.size()];
-    this.ends = new int[tokens.size()];
-    for (int k = 0; k < starts.length; k++) {
-      Token t = tokens.get(k);
-      starts[k] = t.start();
-      ends[k] = t.end();
+    this.vocabulary = vocabulary;
+    this.chars = text.toCharArray();
+    Tokenizer.Spans spans = Tokenizer.spans(chars);
+    this.count = spans.count();
+    this.starts = spans.starts();
+    this.ends = spans.ends();
+    this.tokens = new Token[count];
+    this.words = new Word[count];
+    this.shape = new byte[count];
+    this.lists = new int[count];
+  }
+
+  /** Token i as a word of the vocabulary, with its forms and facts. */
+  Word word(int i) {
+    Word w = words[i];
+    if (w == null) {
+      w = vocabulary.of(chars, starts[i], ends[i]);
+      words[i] = w;
     }
-    this.lower = new String[tokens.size()];
-    this.folded = new String[tokens.size()];
-    this.shape = new byte[tokens.size()];
-    this.lists = new int[tokens.size()];
+    return w;
   }
 
   /**
@@ -65,9 +96,9 @@ final class Document {
   boolean listed(int i, int list) {
     int l = lists[i];
     if (l == 0) {
-      l = Lexicon.WORDS.listsOfAscii(text, starts[i], ends[i]);
+      l = Lexicon.WORDS.listsOfAscii(chars, starts[i], ends[i]);
       if (l < 0) {
-        l = Lexicon.WORDS.lists(lower(i));
+        l = word(i).lists;
       }
       l |= LISTS_KNOWN;
       lists[i] = l;
@@ -93,7 +124,7 @@ final class Document {
       return !isAscii(starts[i], ends[i]) && lower(i).equals(word);
     }
     for (int k = 0; k < word.length(); k++) {
-      char ch = text.charAt(starts[i] + k);
+      char ch = chars[starts[i] + k];
       if (ch >= 0x80) {
         return lower(i).equals(word);
       }
@@ -106,9 +137,9 @@ final class Document {
 
   private boolean writtenInLowerCase(int i) {
     for (int c = starts[i]; c < ends[i]; c++) {
-      char ch = text.charAt(c);
+      char ch = chars[c];
       if (ch >= 0x80) {
-        return lower(i).equals(tokens.get(i).text());
+        return word(i).lowerAsWritten;
       }
       if (ch >= 'A' && ch <= 'Z') {
         return false;
@@ -119,12 +150,27 @@ final class Document {
 
   /** {@link Token#capitalized()} of token i, worked out once. */
   boolean capitalized(int i) {
+    char first = chars[starts[i]];
+    if (first < 0x80) {
+      // told by the first letter alone, and in ASCII by its range
+      return first >= 'A' && first <= 'Z';
+    }
     return (shape(i) & CAPITALIZED) != 0;
   }
 
   /** {@link Token#cased()} of token i, worked out once. */
   boolean cased(int i) {
+    char first = chars[starts[i]];
+    if (first < 0x80) {
+      return first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z';
+    }
     return (shape(i) & CASED) != 0;
+  }
+
+  /** Whether token i starts with a lower-case letter. */
+  boolean startsLowerCase(int i) {
+    char first = chars[starts[i]];
+    return first < 0x80 ? first >= 'a' && first <= 'z' : Character.isLowerCase(first);
   }
 
   /** {@link Token#allCaps()} of token i, worked out once. */
@@ -135,7 +181,7 @@ final class Document {
   private int shape(int i) {
     int s = shape[i];
     if (s == 0) {
-      s = SHAPE_KNOWN | (isAscii(starts[i], ends[i]) ? asciiShape(i) : shapeOf(tokens.get(i)));
+      s = SHAPE_KNOWN | (isAscii(starts[i], ends[i]) ? asciiShape(i) : shapeOf(token(i)));
       shape[i] = (byte) s;
     }
     return s;
@@ -152,7 +198,7 @@ final class Document {
    * character is a letter, and nothing is title case or an uncased letter.
    */
   private int asciiShape(int i) {
-    char first = text.charAt(starts[i]);
+    char first = chars[starts[i]];
     boolean upper = first >= 'A' && first <= 'Z';
     boolean letter = upper || first >= 'a' && first <= 'z';
     int s = (upper ? CAPITALIZED : 0) | (letter ? CASED : 0);
@@ -165,7 +211,7 @@ final class Document {
 
   private boolean noLowerCaseLetter(int from, int to) {
     for (int c = from; c < to; c++) {
-      char ch = text.charAt(c);
+      char ch = chars[c];
       if (ch >= 'a' && ch <= 'z') {
         return false;
       }
@@ -174,7 +220,7 @@ final class Document {
   }
 
   int size() {
-    return tokens.size();
+    return count;
   }
 
   /** Where token i starts in the text. */
@@ -194,32 +240,26 @@ final class Document {
 
   /** Token i's first character. */
   char firstChar(int i) {
-    return text.charAt(starts[i]);
+    return chars[starts[i]];
   }
 
   Token token(int i) {
-    return tokens.get(i);
+    Token t = tokens[i];
+    if (t == null) {
+      t = new Token(starts[i], ends[i], text.substring(starts[i], ends[i]));
+      tokens[i] = t;
+    }
+    return t;
   }
 
-  /** Token i in lower case, computed once. */
+  /** Token i in lower case. */
   String lower(int i) {
-    String l = lower[i];
-    if (l == null) {
-      l = tokens.get(i).lower();
-      lower[i] = l;
-    }
-    return l;
+    return word(i).lower;
   }
 
-  /** Token i in index form ({@link Names#normalize}), computed once. */
+  /** Token i in index form ({@link Names#normalize}). */
   String fold(int i) {
-    String f = folded[i];
-    if (f == null) {
-      // a token is letters, digits and marks only, so in ASCII its index form is its lower case
-      f = isAscii(starts[i], ends[i]) ? lower(i) : Names.normalize(tokens.get(i).text());
-      folded[i] = f;
-    }
-    return f;
+    return word(i).fold;
   }
 
   /**
@@ -254,18 +294,26 @@ final class Document {
   long foldedHash(int a, int b) {
     int h = 0;
     for (int k = a; k <= b; k++) {
-      String f = fold(k);
-      if (f.isEmpty() || k < b && !gapFoldsToSpace(k)) {
-        return NO_HASH;
-      }
       if (k > a) {
         h = 31 * h + ' ';
       }
-      // the hash of x + f is hash(x) * 31^|f| + hash(f)
-      for (int c = 0; c < f.length(); c++) {
-        h *= 31;
+      if (words[k] == null && isAscii(starts[k], ends[k])) {
+        // an ASCII token folds to its lower case: hashed from the text, with no word looked up
+        for (int c = starts[k]; c < ends[k]; c++) {
+          char ch = chars[c];
+          h = 31 * h + (ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+        }
+      } else {
+        Word w = word(k);
+        if (w.fold.isEmpty()) {
+          return NO_HASH;
+        }
+        // the hash of x + f is hash(x) * 31^|f| + hash(f)
+        h = h * w.foldShift + w.fold.hashCode();
       }
-      h += f.hashCode();
+      if (k < b && !gapFoldsToSpace(k)) {
+        return NO_HASH;
+      }
     }
     return h;
   }
@@ -273,9 +321,46 @@ final class Document {
   /** {@link #foldedHash} where there is none to give. */
   static final long NO_HASH = Long.MIN_VALUE;
 
+  /** Whether token i is written in ASCII only. */
+  boolean ascii(int i) {
+    return isAscii(starts[i], ends[i]);
+  }
+
+  /** Whether token i, an ASCII word, ends in {@code suffix} (lower-case ASCII) in lower case. */
+  boolean lowerEndsWith(int i, String suffix) {
+    int from = ends[i] - suffix.length();
+    if (from < starts[i]) {
+      return false;
+    }
+    for (int k = 0; k < suffix.length(); k++) {
+      char ch = chars[from + k];
+      if ((ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch) != suffix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Token i in index form, as {@link #fold}, but made from the text for an ASCII token whose word
+   * is not looked up yet: for tokens asked about once, such as a person's name, the copy costs less
+   * than finding the word.
+   */
+  String foldOnce(int i) {
+    if (words[i] == null && isAscii(starts[i], ends[i])) {
+      char[] lower = new char[ends[i] - starts[i]];
+      for (int k = 0; k < lower.length; k++) {
+        char ch = chars[starts[i] + k];
+        lower[k] = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+      }
+      return new String(lower);
+    }
+    return fold(i);
+  }
+
   private boolean isAscii(int from, int to) {
     for (int c = from; c < to; c++) {
-      if (text.charAt(c) >= 0x80) {
+      if (chars[c] >= 0x80) {
         return false;
       }
     }
@@ -291,7 +376,7 @@ final class Document {
     int to = starts[i + 1];
     boolean separator = false;
     for (int c = from; c < to; c++) {
-      char ch = text.charAt(c);
+      char ch = chars[c];
       if (ch >= 0x80 && ch != '\u00A0') {
         return false;
       }
@@ -310,7 +395,7 @@ final class Document {
   /** The last token, from token {@code from} on, that starts before character {@code end}. */
   int tokenEndingBy(int end, int from) {
     int j = from;
-    while (j + 1 < starts.length && starts[j + 1] < end) {
+    while (j + 1 < count && starts[j + 1] < end) {
       j++;
     }
     return j;
@@ -322,7 +407,7 @@ final class Document {
    */
   int[] tokensCovering(int start, int end) {
     int lo = 0;
-    int hi = tokens.size();
+    int hi = count;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (ends[mid] <= start) {
@@ -331,7 +416,7 @@ final class Document {
         hi = mid;
       }
     }
-    if (lo >= starts.length || starts[lo] >= end) {
+    if (lo >= count || starts[lo] >= end) {
       return null;
     }
     return new int[] {lo, tokenEndingBy(end, lo)};
@@ -353,9 +438,9 @@ final class Document {
     }
     int length = lowered.length();
     char first = lowered.charAt(0);
-    for (int k = 0; k < starts.length; k++) {
+    for (int k = 0; k < count; k++) {
       int start = starts[k];
-      if (text.charAt(start) == first
+      if (chars[start] == first
           && ends[k] - start == length
           && text.regionMatches(start, lowered, 0, length)) {
         return true;
@@ -366,12 +451,12 @@ final class Document {
 
   /** The characters between token i and token i+1. */
   String gapAfter(int i) {
-    return i + 1 < tokens.size() ? text.substring(ends[i], starts[i + 1]) : "";
+    return i + 1 < count ? text.substring(ends[i], starts[i + 1]) : "";
   }
 
   /** Whether the characters between token i and token i+1 are exactly {@code gap}. */
   boolean gapIs(int i, String gap) {
-    if (i + 1 >= tokens.size()) {
+    if (i + 1 >= count) {
       return gap.isEmpty();
     }
     int from = ends[i];
@@ -379,7 +464,7 @@ final class Document {
       return false;
     }
     for (int k = 0; k < gap.length(); k++) {
-      if (text.charAt(from + k) != gap.charAt(k)) {
+      if (chars[from + k] != gap.charAt(k)) {
         return false;
       }
     }
@@ -388,7 +473,7 @@ final class Document {
 
   /** Whether the gap after token i is a comma, with or without space around it. */
   boolean gapIsComma(int i) {
-    if (i + 1 >= tokens.size()) {
+    if (i + 1 >= count) {
       return false;
     }
     return strippedIsComma(ends[i], starts[i + 1]);
@@ -396,22 +481,22 @@ final class Document {
 
   /** {@code String.strip()} of text[from, to) is exactly ",". */
   private boolean strippedIsComma(int from, int to) {
-    while (from < to && Character.isWhitespace(text.charAt(from))) {
+    while (from < to && Character.isWhitespace(chars[from])) {
       from++;
     }
-    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+    while (to > from && Character.isWhitespace(chars[to - 1])) {
       to--;
     }
-    return to - from == 1 && text.charAt(from) == ',';
+    return to - from == 1 && chars[from] == ',';
   }
 
   /** Whether the gap after token i is empty or white space only. */
   boolean gapIsBlank(int i) {
-    if (i + 1 >= tokens.size()) {
+    if (i + 1 >= count) {
       return true;
     }
     for (int c = ends[i]; c < starts[i + 1]; c++) {
-      if (!Character.isWhitespace(text.charAt(c))) {
+      if (!Character.isWhitespace(chars[c])) {
         return false;
       }
     }
@@ -420,15 +505,15 @@ final class Document {
 
   /** Token i is followed by a possessive 's ("Syria's", "Turkey’s"). */
   boolean possessive(int i) {
-    if (i + 1 >= tokens.size()) {
+    if (i + 1 >= count) {
       return false;
     }
     int from = ends[i];
     int next = starts[i + 1];
     return next - from == 1
-        && isApostrophe(text.charAt(from))
+        && isApostrophe(chars[from])
         && ends[i + 1] - next == 1
-        && text.charAt(next) == 's';
+        && chars[next] == 's';
   }
 
   /** The index of the word after token i, skipping a possessive 's. */
@@ -438,7 +523,7 @@ final class Document {
 
   private boolean opensSentence(int prevEnd, int start) {
     for (int k = start - 1; k >= prevEnd; k--) {
-      char c = text.charAt(k);
+      char c = chars[k];
       if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';') {
         return true;
       }

@@ -2,9 +2,7 @@ package org.conflictmap.geoparse;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
@@ -27,16 +25,20 @@ public final class Geoparser {
    * asked for, their ranking by prior. A common name ("Washington", a hundred namesakes) is looked
    * up and ranked once, not a hundred scattered reads of the gazetteer per text.
    */
-  private final Map<String, Candidates.Known> recent =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Candidates.Known> eldest) {
-              return size() > RECENT_NAMES;
-            }
-          });
+  private final RecentNames<Candidates.Known> recent;
 
-  private static final int RECENT_NAMES = 20_000;
+  /**
+   * Names kept: tens of thousands cover the names of a news stream. (Tables a quarter of this size
+   * and of {@link #VOCABULARY}, to stay in the processor's cache, were no faster on the development
+   * corpora.)
+   */
+  private static final int RECENT_NAMES = 1 << 15;
+
+  /** The words of the texts read last, with their forms and facts (see {@link Word}). */
+  private final Words vocabulary;
+
+  /** Words kept: at most some 10 MB with their forms and facts. */
+  private static final int VOCABULARY = 1 << 16;
 
   public Geoparser(Gazetteer gazetteer) {
     this(gazetteer, Weights.DEFAULT);
@@ -44,9 +46,16 @@ public final class Geoparser {
 
   /** A parser with other resolver weights, for tuning them. */
   public Geoparser(Gazetteer gazetteer, Weights weights) {
+    this(gazetteer, weights, RECENT_NAMES, VOCABULARY);
+  }
+
+  /** A parser that keeps at most so many names and words across texts (powers of two, >= 2). */
+  Geoparser(Gazetteer gazetteer, Weights weights, int namesKept, int wordsKept) {
     this.gazetteer = gazetteer;
     this.aliases = new Aliases(gazetteer);
     this.weights = weights;
+    this.recent = new RecentNames<>(namesKept);
+    this.vocabulary = new Words(wordsKept);
   }
 
   /** The places a text names, in text order. */
@@ -54,7 +63,7 @@ public final class Geoparser {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    Document doc = new Document(text);
+    Document doc = new Document(text, vocabulary);
     Candidates candidates = new Candidates(gazetteer, recent);
     return Resolver.resolve(
         weights, candidates, doc, Spotter.spot(gazetteer, aliases, candidates, doc));
@@ -66,7 +75,7 @@ public final class Geoparser {
    * exclusive; the answer has one entry per span, null where the span has no candidate place.
    */
   public List<Mention> resolveAt(String text, List<int[]> spans) {
-    Document doc = new Document(text == null ? "" : text);
+    Document doc = new Document(text == null ? "" : text, vocabulary);
     List<Span> given = new ArrayList<>(spans.size());
     List<Integer> index = new ArrayList<>(spans.size());
     for (int k = 0; k < spans.size(); k++) {

@@ -63,12 +63,19 @@ final class Lexicon {
 
   private final int[] lists;
 
+  /**
+   * Per slot, its word's hash: a probe passes over another word's slot without reading that word,
+   * which, unlike this array, is seldom in the processor's cache.
+   */
+  private final int[] hashes;
+
   Lexicon(Map<Integer, Set<String>> byList) {
     Map<String, Integer> flags = new HashMap<>();
     byList.forEach((bit, list) -> list.forEach(w -> flags.merge(w, bit, (a, b) -> a | b)));
     int capacity = Integer.highestOneBit(Math.max(4, flags.size() * 2 - 1)) << 1;
     words = new String[capacity];
     lists = new int[capacity];
+    hashes = new int[capacity];
     int mask = capacity - 1;
     flags.forEach(
         (w, f) -> {
@@ -78,6 +85,7 @@ final class Lexicon {
           }
           words[slot] = w;
           lists[slot] = f;
+          hashes[slot] = w.hashCode();
         });
   }
 
@@ -100,10 +108,10 @@ final class Lexicon {
    * case is a matter of 'A'..'Z'); -1 if the text is not ASCII, for the caller to ask {@link
    * #lists(String)} with the word lower-cased.
    */
-  int listsOfAscii(String text, int from, int to) {
+  int listsOfAscii(char[] text, int from, int to) {
     int h = 0;
     for (int c = from; c < to; c++) {
-      char ch = text.charAt(c);
+      char ch = text[c];
       if (ch >= 0x80) {
         return -1;
       }
@@ -116,15 +124,15 @@ final class Lexicon {
       if (w == null) {
         return 0;
       }
-      if (w.length() == length && sameLowerAscii(w, text, from)) {
+      if (hashes[slot] == h && w.length() == length && sameLowerAscii(w, text, from)) {
         return lists[slot];
       }
     }
   }
 
-  private static boolean sameLowerAscii(String word, String text, int from) {
+  private static boolean sameLowerAscii(String word, char[] text, int from) {
     for (int k = 0; k < word.length(); k++) {
-      if (word.charAt(k) != lowerAscii(text.charAt(from + k))) {
+      if (word.charAt(k) != lowerAscii(text[from + k])) {
         return false;
       }
     }

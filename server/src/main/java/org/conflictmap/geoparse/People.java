@@ -41,7 +41,7 @@ final class People {
   private void mark() {
     int n = doc.size();
     for (int i = 0; i < n; i++) {
-      if (Character.isLowerCase(doc.firstChar(i))) {
+      if (doc.startsLowerCase(i)) {
         // the cheap tests first: most lower-case words are followed by another one
         if (i + 1 < n
             && doc.capitalized(i + 1)
@@ -67,9 +67,9 @@ final class People {
           && i + 1 < n
           && doc.gapIs(i, " ")
           && nameGoesOnAt(i + 1)
-          && !candidates.contains(doc.folded(i, i + 1))) {
+          && !candidates.containsRun(doc, i, i + 1)) {
         person[i] = true; // "Bill Wilkinson": a given name that is also a common word
-        personWords.add(doc.fold(i));
+        personWords.add(doc.foldOnce(i));
         markName(i + 1);
       } else if (agedAfter(i) && personable(i)) {
         // "Flores, 26, had just left the Army": a person, and so is Flores elsewhere
@@ -145,7 +145,7 @@ final class People {
     int j = i;
     while (j < n && (personable(j) || isInitial(j) || particleBeforeName(j))) {
       person[j] = true;
-      personWords.add(doc.fold(j));
+      personWords.add(doc.foldOnce(j));
       if (!(doc.gapIs(j, " ") || doc.gapIs(j, "-") || isInitial(j) && doc.gapIs(j, ". "))) {
         break;
       }

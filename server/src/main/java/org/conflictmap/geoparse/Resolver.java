@@ -2,7 +2,6 @@ package org.conflictmap.geoparse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,21 +96,31 @@ final class Resolver {
     /** A country bears the name too ("Georgia"). */
     boolean countryToo;
 
-    /** Per candidate: its country and first-level region as small numbers (region -1 if none). */
+    /**
+     * Per candidate: its country and first-level region as small numbers of this text (region -1 if
+     * none).
+     */
     int[] country;
 
     int[] region;
 
-    /** Per candidate: the key of its first-level region, "" if none. */
-    final String[] regions;
+    /** The candidates as ranked for every text: their kinds and positions. */
+    final Ranked ranked;
+
+    /** The candidates whose nearness to other names is weighed (see {@link #topByBase}). */
+    int[] top;
+
+    /** Scratch for a round of {@link #context}: the scores it works out from the others'. */
+    final double[] next;
 
     Name(Ranked ranked, boolean fixed) {
+      this.ranked = ranked;
       this.places = ranked.places();
-      this.regions = ranked.regions();
       this.base = ranked.prior().clone();
       this.fixed = fixed;
       this.score = new double[places.size()];
       this.prob = new double[places.size()];
+      this.next = new double[places.size()];
     }
   }
 
@@ -125,7 +134,7 @@ final class Resolver {
       if (name == null) {
         Ranked ranked =
             s.fixed() != null
-                ? Ranked.of(List.of(s.fixed()), s.folded(), w)
+                ? candidates.ranked(s.fixed(), s.folded(), one -> Ranked.of(one, s.folded(), w))
                 : candidates.ranked(s.folded(), all -> Ranked.of(all, s.folded(), w));
         name = new Name(ranked, s.fixed() != null);
         names.put(key, name);
@@ -141,6 +150,13 @@ final class Resolver {
       Name name = nameOf[i];
       Place hint = container(i, candidates);
       name.localCue |= localCue(spans.get(i));
+      if (hint == null) {
+        // most names have no hint: their base as it is (as hintBonus would add +0.0)
+        for (int k = 0; k < name.places.size(); k++) {
+          name.score[k] = Math.max(name.score[k], name.base[k] + 0.0);
+        }
+        continue;
+      }
       for (int k = 0; k < name.places.size(); k++) {
         double h = name.base[k] + hintBonus(name.places.get(k), hint);
         name.score[k] = Math.max(name.score[k], h);
@@ -150,7 +166,7 @@ final class Resolver {
       if (name.localCue) {
         // one occurrence written as a town's ("Jordan police") makes every occurrence the town
         for (int k = 0; k < name.places.size(); k++) {
-          if (name.places.get(k).precision() == Precision.COUNTRY) {
+          if (name.ranked.is(k, Ranked.COUNTRY)) {
             name.score[k] -= LOCAL_CUE;
           }
         }
@@ -159,30 +175,30 @@ final class Resolver {
       softmax(name.score, name.prob);
     }
     List<Name> all = new ArrayList<>(names.values());
-    Map<String, Integer> countryIds = new HashMap<>();
-    Map<String, Integer> regionIds = new HashMap<>();
+    Numbering countryIds = new Numbering();
+    Numbering regionIds = new Numbering();
     for (Name n : all) {
       n.countryToo = false;
-      for (Place p : n.places) {
-        n.countryToo |= p.precision() == Precision.COUNTRY;
+      for (int k = 0; k < n.places.size(); k++) {
+        n.countryToo |= n.ranked.is(k, Ranked.COUNTRY);
       }
       n.weight = 1 + (localName(n) ? REPEATS * Math.log(n.count) : 0);
       n.country = new int[n.places.size()];
       n.region = new int[n.places.size()];
       for (int k = 0; k < n.places.size(); k++) {
-        Place p = n.places.get(k);
-        n.country[k] = countryIds.computeIfAbsent(p.countryCode(), c -> countryIds.size());
-        String region = n.regions[k];
-        n.region[k] =
-            region.isEmpty() ? -1 : regionIds.computeIfAbsent(region, r -> regionIds.size());
+        n.country[k] = countryIds.of(n.ranked.country()[k]);
+        int region = n.ranked.region()[k];
+        n.region[k] = region < 0 ? -1 : regionIds.of(region);
       }
+      // before any name's base gains from nearness, as the grid needs them
+      n.top = topByBase(n, NEAR_CANDIDATES);
     }
     Grid grid = new Grid(all);
     for (int a = 0; a < all.size(); a++) {
       Name n = all.get(a);
       if (n.places.size() > 1) {
-        for (int k : topByBase(n, NEAR_CANDIDATES)) {
-          n.base[k] += w.near() * nearness(n.places.get(k), a, grid);
+        for (int k : n.top) {
+          n.base[k] += w.near() * nearness(n, k, a, grid);
         }
       }
     }
@@ -235,44 +251,42 @@ final class Resolver {
     }
     double[] ownCountry = mass.ownCountry;
     double[] ownRegion = mass.ownRegion;
-    double[][] next = new double[all.size()][];
-    for (int a = 0; a < all.size(); a++) {
-      Name n = all.get(a);
-      double[] s = n.base.clone();
-      if (n.places.size() > 1) {
-        for (int k = 0; k < n.places.size(); k++) {
-          ownCountry[n.country[k]] = 0;
-          if (n.region[k] >= 0) {
-            ownRegion[n.region[k]] = 0;
-          }
-        }
-        double m = n.weight;
-        for (int k = 0; k < n.places.size(); k++) {
-          ownCountry[n.country[k]] += m * n.prob[k];
-          if (n.region[k] >= 0) {
-            ownRegion[n.region[k]] += m * n.prob[k];
-          }
-        }
-        for (int k = 0; k < n.places.size(); k++) {
-          double cs = countryMass[n.country[k]] - ownCountry[n.country[k]];
-          s[k] += w.country() * log1p(Math.max(0, cs));
-          int region = n.region[k];
-          if (region >= 0) {
-            double rs = regionMass[region] - ownRegion[region];
-            double f =
-                n.countryToo && "ADM1".equals(n.places.get(k).featureCode())
-                    ? REGION_OVER_COUNTRY
-                    : 1;
-            s[k] += f * w.region() * log1p(Math.max(0, rs));
-          }
+    for (Name n : all) {
+      if (n.places.size() == 1) {
+        // its score is its base and its one candidate holds all belief, in every round
+        continue;
+      }
+      double[] s = n.next;
+      System.arraycopy(n.base, 0, s, 0, s.length);
+      for (int k = 0; k < n.places.size(); k++) {
+        ownCountry[n.country[k]] = 0;
+        if (n.region[k] >= 0) {
+          ownRegion[n.region[k]] = 0;
         }
       }
-      next[a] = s;
+      double m = n.weight;
+      for (int k = 0; k < n.places.size(); k++) {
+        ownCountry[n.country[k]] += m * n.prob[k];
+        if (n.region[k] >= 0) {
+          ownRegion[n.region[k]] += m * n.prob[k];
+        }
+      }
+      for (int k = 0; k < n.places.size(); k++) {
+        double cs = countryMass[n.country[k]] - ownCountry[n.country[k]];
+        s[k] += w.country() * log1p(Math.max(0, cs));
+        int region = n.region[k];
+        if (region >= 0) {
+          double rs = regionMass[region] - ownRegion[region];
+          double f = n.countryToo && n.ranked.is(k, Ranked.ADM1) ? REGION_OVER_COUNTRY : 1;
+          s[k] += f * w.region() * log1p(Math.max(0, rs));
+        }
+      }
     }
-    for (int a = 0; a < all.size(); a++) {
-      Name n = all.get(a);
-      System.arraycopy(next[a], 0, n.score, 0, n.score.length);
-      softmax(n.score, n.prob);
+    for (Name n : all) {
+      if (n.places.size() > 1) {
+        System.arraycopy(n.next, 0, n.score, 0, n.score.length);
+        softmax(n.score, n.prob);
+      }
     }
   }
 
@@ -291,35 +305,35 @@ final class Resolver {
    * reading counts, not only the favourite, so that "Paris" and "Henry County" find each other in
    * Tennessee though each alone would go elsewhere.
    */
-  private static double nearness(Place p, int self, Grid grid) {
-    if (!local(p)) {
+  private static double nearness(Name n, int c, int self, Grid grid) {
+    if (!n.ranked.is(c, Ranked.LOCAL)) {
       return 0;
     }
-    double cosLat = Math.cos(Math.toRadians(p.lat()));
+    double lat = n.ranked.lat()[c];
+    double lon = n.ranked.lon()[c];
+    double cosLat = Math.cos(Math.toRadians(lat));
     // best kernel per other name; only the names met here are touched, listed, and reset after
     double[] best = grid.best;
     int[] met = grid.met;
     int count = 0;
-    int cy = (int) Math.floor(p.lat());
-    int cx = (int) Math.floor(p.lon());
+    int cy = (int) Math.floor(lat);
+    int cx = (int) Math.floor(lon);
     for (int dy = -1; dy <= 1; dy++) {
       for (int dx = -1; dx <= 1; dx++) {
-        List<Grid.Entry> cell = grid.cell(cy + dy, cx + dx);
-        if (cell == null) {
-          continue;
-        }
-        for (Grid.Entry e : cell) {
-          if (e.name() == self || e.place() == p) {
-            continue;
+        for (int e = grid.first(cy + dy, cx + dx); e >= 0; e = grid.next[e]) {
+          int name = grid.name[e];
+          if (name == self
+              || grid.lat[e] == lat && grid.lon[e] == lon && grid.place(e) == n.places.get(c)) {
+            continue; // only the very same place lies at the very same spot
           }
-          double y = (e.place().lat() - p.lat()) * 111.2;
-          double x = (e.place().lon() - p.lon()) * 111.2 * cosLat;
+          double y = (grid.lat[e] - lat) * 111.2;
+          double x = (grid.lon[e] - lon) * 111.2 * cosLat;
           double k = 1 / (1 + (x * x + y * y) / (100.0 * 100.0));
-          if (k > best[e.name()]) {
-            if (best[e.name()] == 0) {
-              met[count++] = e.name();
+          if (k > best[name]) {
+            if (best[name] == 0) {
+              met[count++] = name;
             }
-            best[e.name()] = k;
+            best[name] = k;
           }
         }
       }
@@ -342,27 +356,33 @@ final class Resolver {
         best = k;
       }
     }
-    return best >= 0
-        && local(n.places.get(best))
-        && !"PPLC".equals(n.places.get(best).featureCode());
+    return best >= 0 && n.ranked.is(best, Ranked.LOCAL) && !n.ranked.is(best, Ranked.CAPITAL);
   }
 
-  /** Towns and counties: places small enough that nearness to them means something. */
-  private static boolean local(Place p) {
-    return p.precision() == Precision.TOWN || "ADM2".equals(p.featureCode());
-  }
-
-  /** The top candidates of every name, bucketed by whole degrees of latitude and longitude. */
+  /**
+   * The top candidates of every name that are towns or counties, bucketed by whole degrees of
+   * latitude and longitude: per cell a chain of entries in flat arrays, found through an
+   * open-addressing table at most a quarter full. {@link #nearness} looks up nine cells per
+   * candidate, and this does so without boxing a key or visiting a place.
+   */
   private static final class Grid {
-    record Entry(int name, Place place) {}
-
-    /**
-     * Cells by key, in an open-addressing table at most half full (a null list is an empty slot):
-     * {@link #nearness} looks up nine cells per candidate, and this does so without boxing a key.
-     */
     private final long[] keys;
 
-    private final List<List<Entry>> lists;
+    /** Per slot, the first entry of its cell's chain + 1; 0 for an empty slot. */
+    private final int[] head;
+
+    private final List<Name> all;
+
+    /**
+     * Per entry: the next entry of its cell (-1 at the end), its name, which of the name's places
+     * it is, and its position.
+     */
+    final int[] next;
+
+    final int[] name;
+    private final int[] candidate;
+    final double[] lat;
+    final double[] lon;
 
     /** Scratch for {@link #nearness}: per name, its best kernel (0 between calls); names met. */
     final double[] best;
@@ -370,38 +390,59 @@ final class Resolver {
     final int[] met;
 
     Grid(List<Name> all) {
+      this.all = all;
       best = new double[all.size()];
       met = new int[all.size()];
-      int capacity = Integer.highestOneBit(Math.max(2, all.size() * NEAR_CANDIDATES)) << 2;
+      int count = 0;
+      for (Name n : all) {
+        for (int k : n.top) {
+          count += n.ranked.is(k, Ranked.LOCAL) ? 1 : 0;
+        }
+      }
+      int capacity = Integer.highestOneBit(Math.max(2, count)) << 2;
       keys = new long[capacity];
-      lists = new ArrayList<>(java.util.Collections.nCopies(capacity, (List<Entry>) null));
+      head = new int[capacity];
+      next = new int[count];
+      name = new int[count];
+      candidate = new int[count];
+      lat = new double[count];
+      lon = new double[count];
+      int e = 0;
       for (int a = 0; a < all.size(); a++) {
         Name n = all.get(a);
-        for (int k : topByBase(n, NEAR_CANDIDATES)) {
-          Place p = n.places.get(k);
-          if (local(p)) {
-            long key = key((int) Math.floor(p.lat()), (int) Math.floor(p.lon()));
+        for (int k : n.top) {
+          if (n.ranked.is(k, Ranked.LOCAL)) {
+            double y = n.ranked.lat()[k];
+            double x = n.ranked.lon()[k];
+            long key = key((int) Math.floor(y), (int) Math.floor(x));
             int slot = slot(key);
-            if (lists.get(slot) == null) {
-              keys[slot] = key;
-              lists.set(slot, new ArrayList<>());
-            }
-            lists.get(slot).add(new Entry(a, p));
+            keys[slot] = key;
+            next[e] = head[slot] - 1;
+            head[slot] = e + 1;
+            name[e] = a;
+            candidate[e] = k;
+            lat[e] = y;
+            lon[e] = x;
+            e++;
           }
         }
       }
     }
 
-    /** The entries in the cell of whole degrees (lat, lon); null if none. */
-    List<Entry> cell(int lat, int lon) {
-      return lists.get(slot(key(lat, lon)));
+    Place place(int e) {
+      return all.get(name[e]).places.get(candidate[e]);
+    }
+
+    /** The first entry in the cell of whole degrees (lat, lon); -1 if none. */
+    int first(int lat, int lon) {
+      return head[slot(key(lat, lon))] - 1;
     }
 
     /** The key's slot: where it is, or the empty slot where it would go. */
     private int slot(long key) {
       int mask = keys.length - 1;
       int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
-      while (lists.get(slot) != null && keys[slot] != key) {
+      while (head[slot] != 0 && keys[slot] != key) {
         slot = (slot + 1) & mask;
       }
       return slot;
@@ -409,6 +450,64 @@ final class Resolver {
 
     static long key(int lat, int lon) {
       return ((long) lat << 32) ^ (lon & 0xffffffffL);
+    }
+  }
+
+  /**
+   * Countries or regions as numbered for every text ({@link Ranked#countryId}), numbered again 0,
+   * 1, 2... in the order this text meets them, so that its sums fit in short arrays.
+   */
+  private static final class Numbering {
+    /**
+     * Open addressing, at most half full: the global number + 1 (0 = empty slot), and its number
+     * here. A text names a handful of countries and regions however many candidates it weighs, so
+     * the table starts small and grows.
+     */
+    private int[] keys = new int[32];
+
+    private int[] values = new int[32];
+    private int size;
+
+    int of(int global) {
+      int slot = slot(keys, global);
+      if (keys[slot] != 0) {
+        return values[slot];
+      }
+      if (2 * (size + 1) > keys.length) {
+        grow();
+        slot = slot(keys, global);
+      }
+      keys[slot] = global + 1;
+      values[slot] = size;
+      return size++;
+    }
+
+    /** Where the global number is, or the empty slot where it would go. */
+    private static int slot(int[] keys, int global) {
+      int mask = keys.length - 1;
+      int slot = (global * 0x9E3779B9 >>> 16) & mask;
+      while (keys[slot] != 0 && keys[slot] != global + 1) {
+        slot = (slot + 1) & mask;
+      }
+      return slot;
+    }
+
+    private void grow() {
+      int[] oldKeys = keys;
+      int[] oldValues = values;
+      keys = new int[oldKeys.length * 2];
+      values = new int[oldKeys.length * 2];
+      for (int k = 0; k < oldKeys.length; k++) {
+        if (oldKeys[k] != 0) {
+          int slot = slot(keys, oldKeys[k] - 1);
+          keys[slot] = oldKeys[k];
+          values[slot] = oldValues[k];
+        }
+      }
+    }
+
+    int size() {
+      return size;
     }
   }
 
@@ -497,14 +596,14 @@ final class Resolver {
     double[] score = name.score.clone();
     if (s.regionCue()) {
       for (int k = 0; k < score.length; k++) {
-        if (name.places.get(k).precision() == Precision.REGION) {
+        if (name.ranked.is(k, Ranked.REGION)) {
           score[k] += w.regionCue();
         }
       }
     } else if (borderAfter(s)) {
       // "the New York border", "the Mexico border": a state's or a country's, never a town's
       for (int k = 0; k < score.length; k++) {
-        if (name.places.get(k).precision() == Precision.TOWN) {
+        if (name.ranked.is(k, Ranked.TOWN)) {
           score[k] -= w.regionCue();
         }
       }

@@ -50,6 +50,10 @@ final class Spotter {
     int n = doc.size();
     int i = 0;
     while (i < n) {
+      if (!doc.capitalized(i) && !aliases.mayStartWith(doc.firstChar(i))) {
+        i++; // neither a name nor a short form starts with a small letter or a digit
+        continue;
+      }
       if (partyBeforeState(i)) {
         i++; // "D-N.Y.": the party's letter is no part of the state's short form
         continue;
@@ -74,11 +78,24 @@ final class Spotter {
     if (!doc.capitalized(i)) {
       return alias;
     }
+    if (alias == null && surelyPerson(i)) {
+      return null;
+    }
     Span named = withDot(nameAt(i));
     if (alias == null) {
       return named;
     }
     return named != null && named.end() > alias.end() ? named : alias;
+  }
+
+  /**
+   * Token i is part of a person's name, so that {@link #accept} would turn down any name found at
+   * it: every one the gazetteer gives covers token i, and only a short form with its full stop
+   * ("Tenn.", see {@link #withDot}) is taken whoever it might name. Asked before looking names up.
+   */
+  private boolean surelyPerson(int i) {
+    int end = doc.end(i);
+    return people.at(i) && (end >= doc.text.length() || doc.text.charAt(end) != '.');
   }
 
   /**
@@ -333,21 +350,38 @@ final class Spotter {
 
   /** The place, or people, that token i alone names, if any. */
   private Span singleWordAt(int i) {
+    if (surelyNoName(i)) {
+      return null;
+    }
     Token t = doc.token(i);
-    String folded = doc.fold(i);
-    Optional<Place> people = gazetteer.demonymNormalized(folded);
+    // what a word names is the same in every text: asked once per word, kept with it
+    Word word = doc.word(i);
+    String folded = word.fold;
+    Optional<Place> people = word.demonym(gazetteer);
     if (people.isPresent()) {
       return new Span(i, i, t.start(), t.end(), folded, people.get(), true, false, false);
     }
-    Place region = regionOfPeople(doc.lower(i));
-    if (region != null) {
-      return new Span(i, i, t.start(), t.end(), doc.lower(i), region, true, false, false);
+    Optional<Place> region = word.regionOfPeople(this::regionOfPeople);
+    if (region.isPresent()) {
+      return new Span(i, i, t.start(), t.end(), word.lower, region.get(), true, false, false);
     }
-    if (candidates.contains(folded)) {
+    if (word.named(gazetteer)) {
       return new Span(
           i, i, t.start(), t.end(), folded, null, false, regionCue(doc, i, i), near(doc, i));
     }
     return null;
+  }
+
+  /**
+   * Token i is an ASCII word that the gazetteer's filter says is no place's name and no demonym,
+   * from its hash, and its ending cannot name a region's people: most capitalised words, told
+   * without looking the word up.
+   */
+  private boolean surelyNoName(int i) {
+    if (!doc.ascii(i) || doc.lowerEndsWith(i, "an") || doc.lowerEndsWith(i, "ans")) {
+      return false;
+    }
+    return !gazetteer.mayNameHash((int) doc.foldedHash(i, i));
   }
 
   /**
@@ -454,9 +488,7 @@ final class Spotter {
       if (beforeUnknownName(s.last()) && onlySmallTowns(s.folded()) && !placeCue(s)) {
         return false; // "Kristina Szafraniec": a given name that is a town somewhere
       }
-      if (WordLists.ENGLISH_WORDS.contains(doc.lower(s.first()))
-          && onlySmallTowns(s.folded())
-          && !placeCue(s)) {
+      if (doc.word(s.first()).english() && onlySmallTowns(s.folded()) && !placeCue(s)) {
         return false; // "Spring", "Hope", "Pack": words first, small towns second
       }
       if (afterUnknownName(s.first()) && !strong(s)) {
@@ -475,17 +507,76 @@ final class Spotter {
    * people and things; the text must put something at one before it is read as a place.
    */
   private boolean onlyMinorFeatures(String folded) {
-    for (Place p : candidates.of(folded)) {
-      if ("P".equals(p.featureClass()) || "A".equals(p.featureClass()) || p.wellKnownFeature()) {
-        return false;
+    return placesAre(folded, ONLY_MINOR_FEATURES);
+  }
+
+  // ---------------------------------------------------------------- what a name's places are
+
+  /* What the filters ask about the places of a name, as bits: the same in every text, so worked
+  out once per name and kept with its places (see Candidates#facts). */
+
+  /** A country or a first-level region bears the name. */
+  private static final int COUNTRY_OR_REGION = 1;
+
+  /** A country, a first-level region, or a well-known area ({@link Place#wellKnownFeature}). */
+  private static final int STRONG = 1 << 1;
+
+  /** Only towns below {@link #COMMON_WORD_TOWN_POPULATION}, or counties, bear the name. */
+  private static final int ONLY_SMALL_TOWNS = 1 << 2;
+
+  /** A place that speaks in the news bears the name: see {@link #speakingPlace}. */
+  private static final int SPEAKING = 1 << 3;
+
+  /**
+   * Only counties bear the name, each by its short form ("Jones" for Jones County): not by its very
+   * name, nor by another name altogether ("Powys" for GeoNames' "Sir Powys").
+   */
+  private static final int COUNTY_SHORT_FORM_ONLY = 1 << 4;
+
+  /** Only GeoNames features that are no town, no area and not well known bear the name. */
+  private static final int ONLY_MINOR_FEATURES = 1 << 5;
+
+  private static int factsOf(List<Place> places, String folded) {
+    int f = ONLY_SMALL_TOWNS | COUNTY_SHORT_FORM_ONLY | ONLY_MINOR_FEATURES;
+    String shortForm = folded + " ";
+    for (Place p : places) {
+      boolean country = p.precision() == Precision.COUNTRY;
+      boolean adm1 = "ADM1".equals(p.featureCode());
+      boolean adm2 = "ADM2".equals(p.featureCode());
+      boolean town = "P".equals(p.featureClass());
+      if (country || adm1) {
+        f |= COUNTRY_OR_REGION;
+      }
+      // counties do not count: most are named after people ("Jones", "Carter")
+      if (country || adm1 || p.wellKnownFeature()) {
+        f |= STRONG;
+      }
+      if (town || "A".equals(p.featureClass()) || p.wellKnownFeature()) {
+        f &= ~ONLY_MINOR_FEATURES;
+      }
+      if (!(adm2 || town && p.population() < COMMON_WORD_TOWN_POPULATION)) {
+        f &= ~ONLY_SMALL_TOWNS;
+      }
+      if (country
+          || adm1
+          || "PPLC".equals(p.featureCode())
+          || p.precision() == Precision.TOWN && p.population() >= SPEAKING_TOWN_POPULATION * 5) {
+        f |= SPEAKING;
+      }
+      if (!adm2 || !Names.normalize(p.name()).startsWith(shortForm)) {
+        f &= ~COUNTY_SHORT_FORM_ONLY;
       }
     }
-    return true;
+    return f;
+  }
+
+  /** Whether the places of a name have all of the fact bits {@code facts}. */
+  private boolean placesAre(String folded, int facts) {
+    return (candidates.facts(folded, Spotter::factsOf) & facts) == facts;
   }
 
   private boolean regionOrCountry(Span s) {
-    return candidates.of(s.folded()).stream()
-        .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
+    return placesAre(s.folded(), COUNTRY_OR_REGION);
   }
 
   /** A country or region, or a name the text puts somewhere ("in Kay"): a place after all. */
@@ -493,13 +584,7 @@ final class Spotter {
     if (s.first() > 0 && doc.listed(s.first() - 1, Lexicon.LOCATIVES)) {
       return true;
     }
-    // counties do not count: most are named after people ("Jones", "Carter")
-    return candidates.of(s.folded()).stream()
-        .anyMatch(
-            p ->
-                p.precision() == Precision.COUNTRY
-                    || "ADM1".equals(p.featureCode())
-                    || p.wellKnownFeature());
+    return placesAre(s.folded(), STRONG);
   }
 
   private boolean streetFollows(int last) {
@@ -516,15 +601,7 @@ final class Spotter {
 
   /** Only towns below a size that everyone knows bear this name, or counties. */
   private boolean onlySmallTowns(String folded) {
-    for (Place p : candidates.of(folded)) {
-      boolean small =
-          "ADM2".equals(p.featureCode())
-              || "P".equals(p.featureClass()) && p.population() < COMMON_WORD_TOWN_POPULATION;
-      if (!small) {
-        return false;
-      }
-    }
-    return true;
+    return placesAre(folded, ONLY_SMALL_TOWNS);
   }
 
   /** The text puts something at the name ("in Hope", "from Spring") or gives its state. */
@@ -545,8 +622,7 @@ final class Spotter {
   }
 
   private boolean regionOrCountryName(String folded) {
-    return candidates.of(folded).stream()
-        .anyMatch(p -> p.precision() == Precision.COUNTRY || "ADM1".equals(p.featureCode()));
+    return placesAre(folded, COUNTRY_OR_REGION);
   }
 
   /** The word before token i is a reporting verb: "said Harper". */
@@ -560,14 +636,7 @@ final class Spotter {
 
   /** Countries, first-level regions, capitals and large cities speak in the news. */
   private boolean speakingPlace(String folded) {
-    return candidates.of(folded).stream()
-        .anyMatch(
-            p ->
-                p.precision() == Precision.COUNTRY
-                    || "ADM1".equals(p.featureCode())
-                    || "PPLC".equals(p.featureCode())
-                    || p.precision() == Precision.TOWN
-                        && p.population() >= SPEAKING_TOWN_POPULATION * 5);
+    return placesAre(folded, SPEAKING);
   }
 
   /** Token i follows "St." or "Saint" (a saint's name), or "O'" and its like (a surname). */
@@ -593,16 +662,17 @@ final class Spotter {
     if (i + 1 >= doc.size() || !doc.gapIs(i, " ")) {
       return false;
     }
-    Token next = doc.token(i + 1);
-    String lower = doc.lower(i + 1);
-    return doc.capitalized(i + 1)
+    if (!(doc.capitalized(i + 1)
         && doc.cased(i + 1)
         && !doc.allCaps(i + 1)
-        && next.text().length() > 1
-        && !doc.listed(i + 1, Lexicon.NOT_PLACES | Lexicon.PLACE_WORDS | Lexicon.STREET_WORDS)
-        && !WordLists.ENGLISH_WORDS.contains(lower)
-        && !candidates.contains(lower)
-        && gazetteer.demonymNormalized(doc.fold(i + 1)).isEmpty()
+        && doc.length(i + 1) > 1
+        && !doc.listed(i + 1, Lexicon.NOT_PLACES | Lexicon.PLACE_WORDS | Lexicon.STREET_WORDS))) {
+      return false; // told by the text and the lexicon, before the word is looked up
+    }
+    Word next = doc.word(i + 1);
+    return !next.english()
+        && !namedInLowerCase(next)
+        && next.demonym(gazetteer).isEmpty()
         && aliasAt(i + 1) == null;
   }
 
@@ -614,15 +684,23 @@ final class Spotter {
     if (i == 0 || !doc.gapIs(i - 1, " ")) {
       return false;
     }
-    Token prev = doc.token(i - 1);
-    String lower = doc.lower(i - 1);
-    return doc.capitalized(i - 1)
+    if (!(doc.capitalized(i - 1)
         && doc.cased(i - 1)
         && !doc.allCaps(i - 1)
-        && prev.text().length() > 1
-        && !doc.listed(i - 1, Lexicon.NOT_PLACES | Lexicon.TITLES | Lexicon.PLACE_WORDS)
-        && !candidates.contains(lower)
-        && gazetteer.demonymNormalized(doc.fold(i - 1)).isEmpty();
+        && doc.length(i - 1) > 1
+        && !doc.listed(i - 1, Lexicon.NOT_PLACES | Lexicon.TITLES | Lexicon.PLACE_WORDS))) {
+      return false;
+    }
+    Word prev = doc.word(i - 1);
+    return !namedInLowerCase(prev) && prev.demonym(gazetteer).isEmpty();
+  }
+
+  /**
+   * Whether a place bears the word's lower case as its index form: its fold, for an ASCII word
+   * (where the two are one string), which the word keeps the answer for.
+   */
+  private boolean namedInLowerCase(Word w) {
+    return w.lower == w.fold ? w.named(gazetteer) : candidates.contains(w.lower);
   }
 
   /**
@@ -631,11 +709,8 @@ final class Spotter {
    * known by another name altogether ("Powys" for GeoNames' "Sir Powys") is not a short form.
    */
   private boolean bareCountyOnly(Span s) {
-    String shortForm = s.folded() + " ";
-    for (Place p : candidates.of(s.folded())) {
-      if (!"ADM2".equals(p.featureCode()) || !Names.normalize(p.name()).startsWith(shortForm)) {
-        return false;
-      }
+    if (!placesAre(s.folded(), COUNTY_SHORT_FORM_ONLY)) {
+      return false;
     }
     for (int k = s.last() + 1; k < Math.min(doc.size(), s.last() + 6); k++) {
       if (doc.lowerIs(k, "counties") || doc.lowerIs(k, "parishes")) {

@@ -51,6 +51,52 @@ class DocumentTest {
   }
 
   @Test
+  void tokensAreTheTokenizersWords() {
+    List<String> texts = new java.util.ArrayList<>(TEXTS);
+    // a surrogate pair (a mathematical letter), a combining mark, digits, a lone surrogate
+    texts.add("\uD835\uDC9C-town 2010 cafe\u0301 x\uD800y \u00BDmile, \u0661\u0662 \u00AA");
+    for (String text : texts) {
+      Document doc = new Document(text);
+      List<Token> words = Tokenizer.words(text);
+      assertThat(doc.size()).as(text).isEqualTo(words.size());
+      for (int i = 0; i < doc.size(); i++) {
+        assertThat(doc.token(i)).as("%s token %d", text, i).isEqualTo(words.get(i));
+      }
+    }
+  }
+
+  @Test
+  void aTokensWordHasItsFormsAndLists() {
+    for (String text : TEXTS) {
+      Document doc = new Document(text);
+      for (int i = 0; i < doc.size(); i++) {
+        Token t = doc.token(i);
+        Word w = doc.word(i);
+        assertThat(w.text).isEqualTo(t.text());
+        assertThat(doc.lower(i)).isEqualTo(t.lower());
+        assertThat(doc.fold(i)).isEqualTo(Names.normalize(t.text()));
+        assertThat(w.lists).isEqualTo(Lexicon.WORDS.lists(t.lower()));
+        assertThat(doc.capitalized(i)).as(t.text()).isEqualTo(t.capitalized());
+        assertThat(doc.cased(i)).as(t.text()).isEqualTo(t.cased());
+        assertThat(doc.allCaps(i)).as(t.text()).isEqualTo(t.allCaps());
+      }
+    }
+  }
+
+  @Test
+  void aVocabularyGivesTheWordSpeltSoWhateverItForgot() {
+    Words tiny = new Words(2);
+    char[] text = "Idlib idlib Aleppo Idlib".toCharArray();
+    Word first = tiny.of(text, 0, 5);
+    assertThat(first.text).isEqualTo("Idlib");
+    assertThat(tiny.of(text, 19, 24)).isSameAs(first); // still kept: one probe, no new word
+    for (String other : List.of("idlib", "Aleppo", "Hama", "Homs", "Raqqa")) {
+      assertThat(tiny.of(other).text).isEqualTo(other);
+    }
+    assertThat(tiny.of(text, 19, 24).text).isEqualTo("Idlib"); // forgotten, made again
+  }
+
+  @Test
   void lowerCaseVocabularyIsFoundByScanning() {
     Document doc = new Document("Police said police in Police. Springfield officials met.");
     assertThat(doc.seenInLowerCase("Police")).isTrue();
