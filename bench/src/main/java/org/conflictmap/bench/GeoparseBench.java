@@ -38,7 +38,7 @@ public final class GeoparseBench {
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
     if (args.length > 2 && args[2].equals(CHILD)) {
       double[] r = speed(evalDir, seconds);
-      System.out.printf(Locale.ROOT, "RESULT %f %f %f%n", r[0], r[1], r[2]);
+      System.out.printf(Locale.ROOT, "RESULT %f %f %f %f%n", r[0], r[1], r[2], r[3]);
       return;
     }
     Path dataDir = Files.createTempDirectory("conflictmap-bench");
@@ -81,7 +81,10 @@ public final class GeoparseBench {
           String[] v = line.trim().split(" ");
           runs.add(
               new double[] {
-                Double.parseDouble(v[1]), Double.parseDouble(v[2]), Double.parseDouble(v[3])
+                Double.parseDouble(v[1]),
+                Double.parseDouble(v[2]),
+                Double.parseDouble(v[3]),
+                Double.parseDouble(v[4])
               });
         } else if (f == 0 && line.startsWith("texts:")) {
           System.out.println(line);
@@ -90,21 +93,31 @@ public final class GeoparseBench {
     }
     System.out.printf("%-28s %10s %10s %10s%n", "one thread, per fork", "docs/s", "MB/s", "ratio");
     double[] ratios = new double[runs.size()];
+    double[] scanRatios = new double[runs.size()];
     for (int f = 0; f < runs.size(); f++) {
       double[] r = runs.get(f);
       ratios[f] = r[1] / r[0];
+      scanRatios[f] = r[3] / r[0];
       System.out.printf(
           "%-28s %,10.0f %10.2f   (goal >= 5 MB/s)%n",
           "  fork " + (f + 1) + " geoparse", r[2], r[0]);
       System.out.printf(
           "%-28s %10s %10.2f %9.1fx%n",
           "  fork " + (f + 1) + " tokenizer only", "", r[1], ratios[f]);
+      System.out.printf(
+          "%-28s %10s %10.2f %9.1fx%n",
+          "  fork " + (f + 1) + " word scan only", "", r[3], scanRatios[f]);
     }
     Arrays.sort(ratios);
+    Arrays.sort(scanRatios);
     System.out.printf(
         "geoparse is %.1fx slower than the tokenizer, median of %d forks (range %.1f-%.1f;"
             + " goal <= 5x)%n",
         ratios[ratios.length / 2], ratios.length, ratios[0], ratios[ratios.length - 1]);
+    System.out.printf(
+        "and %.1fx slower than a scan for word boundaries alone (no string per word), the pass"
+            + " the parser's own document starts from%n",
+        scanRatios[scanRatios.length / 2]);
   }
 
   private static void loadFigures(Path dataDir) {
@@ -139,7 +152,7 @@ public final class GeoparseBench {
         "  retained heap after cached load    %8.1f MB%n", (heapCached - heapBefore) / 1e6);
   }
 
-  /** {geoparse MB/s, tokenizer MB/s, geoparse docs/s}, measured in this JVM. */
+  /** {geoparse MB/s, tokenizer MB/s, geoparse docs/s, word scan MB/s}, measured in this JVM. */
   private static double[] speed(Path evalDir, double seconds) {
     List<String> texts = new ArrayList<>();
     for (String[] corpus : new String[][] {{"lgl.xml", "LGL"}, {"gwn.xml", "GWN"}}) {
@@ -156,29 +169,33 @@ public final class GeoparseBench {
     Geoparser parser = new Geoparser(Gazetteer.loadDefault());
     ToIntFunction<String> geoparse = t -> parser.parse(t).size();
     ToIntFunction<String> tokenize = TokenizerPass::words;
+    ToIntFunction<String> scan = TokenizerPass::spans;
     System.out.printf(
         "texts: %,d documents, %.2f MB (LGL + GeoWebNews)%n", texts.size(), bytes / 1e6);
     // warm-up: let the JIT compile both paths before anything is timed
-    timed(texts, geoparse, tokenize, Math.min(seconds, 5));
+    timed(texts, geoparse, tokenize, scan, Math.min(seconds, 5));
     // timed: each document is geoparsed and then tokenised, so that both see the same machine load
-    double[] t = timed(texts, geoparse, tokenize, seconds);
-    double gMbs = t[2] * bytes / 1e6 / t[0];
-    double kMbs = t[2] * bytes / 1e6 / t[1];
-    return new double[] {gMbs, kMbs, t[2] * texts.size() / t[0]};
+    double[] t = timed(texts, geoparse, tokenize, scan, seconds);
+    double gMbs = t[3] * bytes / 1e6 / t[0];
+    double kMbs = t[3] * bytes / 1e6 / t[1];
+    double sMbs = t[3] * bytes / 1e6 / t[2];
+    return new double[] {gMbs, kMbs, t[3] * texts.size() / t[0], sMbs};
   }
 
   /**
-   * Whole passes over the texts for at least this long, each document geoparsed and then tokenised.
-   * Returns {seconds geoparsing, seconds tokenising, passes}.
+   * Whole passes over the texts for at least this long, each document geoparsed, tokenised and
+   * scanned in turn. Returns {seconds geoparsing, seconds tokenising, seconds scanning, passes}.
    */
   private static double[] timed(
       List<String> texts,
       ToIntFunction<String> geoparse,
       ToIntFunction<String> tokenize,
+      ToIntFunction<String> scan,
       double seconds) {
     long sink = 0;
     long g = 0;
     long k = 0;
+    long sc = 0;
     int passes = 0;
     long end = System.nanoTime() + (long) (seconds * 1e9);
     do {
@@ -188,15 +205,18 @@ public final class GeoparseBench {
         long t1 = System.nanoTime();
         sink += tokenize.applyAsInt(text);
         long t2 = System.nanoTime();
+        sink += scan.applyAsInt(text);
+        long t3 = System.nanoTime();
         g += t1 - t0;
         k += t2 - t1;
+        sc += t3 - t2;
       }
       passes++;
     } while (System.nanoTime() < end);
     if (sink == 42) {
       System.out.print(""); // keeps the results alive
     }
-    return new double[] {g / 1e9, k / 1e9, passes};
+    return new double[] {g / 1e9, k / 1e9, sc / 1e9, passes};
   }
 
   private static long usedHeapAfterGc() {
