@@ -33,16 +33,12 @@ final class Candidates {
     }
   }
 
-  Candidates(Gazetteer gazetteer) {
-    this(gazetteer, null);
-  }
-
   Candidates(Gazetteer gazetteer, RecentNames<Known> recent) {
     this.gazetteer = gazetteer;
     this.recent = recent;
   }
 
-  /** The resolver's ranking of a name's candidates, from the parser's store when it has one. */
+  /** The resolver's ranking of a name's candidates, from the parser's store of recent names. */
   Ranked ranked(String folded, Function<List<Place>, Ranked> rank) {
     Known k = known(folded);
     Ranked r = k.ranked;
@@ -61,12 +57,10 @@ final class Candidates {
     String key = "\u0000" + fixed.key() + "\u0000" + folded;
     Known k = cache.get(key);
     if (k == null) {
-      k = recent == null ? null : recent.get(key);
+      k = recent.get(key);
       if (k == null) {
         k = new Known(List.of(fixed));
-        if (recent != null) {
-          recent.put(key, k);
-        }
+        recent.put(key, k);
       }
       cache.put(key, k);
     }
@@ -105,10 +99,7 @@ final class Candidates {
   private Known known(String folded) {
     Known k = cache.get(folded);
     if (k == null) {
-      k =
-          recent == null
-              ? new Known(List.copyOf(gazetteer.lookupNormalized(folded)))
-              : shared(folded);
+      k = shared(folded);
       cache.put(folded, k);
     }
     return k;
@@ -147,7 +138,7 @@ final class Candidates {
 
   private boolean named(String folded) {
     // a place name the parser has seen of late is answered from its list, not from the index
-    Known seen = recent == null ? null : recent.get(folded);
+    Known seen = recent.get(folded);
     return seen != null ? !seen.places.isEmpty() : gazetteer.containsNormalized(folded);
   }
 }
