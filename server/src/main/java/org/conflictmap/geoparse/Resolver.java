@@ -685,8 +685,9 @@ final class Resolver {
 
   /**
    * A word after the name that only a town's news writes so ("a Jordan resident", "Lebanon police",
-   * "the Jordan middle school"): of a country, the news writes its people ("Jordanian police"), so
-   * a country reading gives way to a town of that name.
+   * "the Jordan middle school"), or a street address before it: of a country, the news writes its
+   * people ("Jordanian police") and gives no street, so a country reading gives way to a town of
+   * that name.
    */
   private boolean localCue(Span s) {
     if (s.fixed() != null || s.demonym()) {
@@ -695,11 +696,23 @@ final class Resolver {
     if (s.first() > 0 && (doc.gapIs(s.first() - 1, "-") || doc.gapIs(s.first() - 1, "–"))) {
       return false; // part of a compound: the "NATO-Russia Council" is no town's council
     }
+    if (afterStreetAddress(s.first())) {
+      return true;
+    }
     int after = doc.nextWordSkippingPossessive(s.last());
     if (after >= doc.size() || after != s.last() + 1 || !doc.gapIsBlank(s.last())) {
       return false;
     }
     return doc.listed(after, Lexicon.LOCAL_AFTER);
+  }
+
+  /** Token i follows a street address: "508 Cumberland St., Lebanon", "Main Street, Jordan". */
+  private boolean afterStreetAddress(int i) {
+    int before = i - 1;
+    return before >= 0
+        && (doc.gapIs(before, ", ") || doc.gapIs(before, "., "))
+        && doc.capitalized(before)
+        && doc.listed(before, Lexicon.STREET_WORDS);
   }
 
   /**

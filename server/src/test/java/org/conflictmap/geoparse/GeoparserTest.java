@@ -211,6 +211,15 @@ class GeoparserTest {
   }
 
   @Test
+  void aNameAfterAStreetAddressIsATownNotACountry() {
+    assertThat(parser.parse("Services will be at Grace Church, 508 Cumberland St., Lebanon."))
+        .filteredOn(m -> m.text().equals("Lebanon"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.precision()).isEqualTo(Precision.TOWN));
+    assertThat(resolved("Fighting spread across southern Lebanon.")).contains("Lebanon=country:LB");
+  }
+
+  @Test
   void placesInsideInstitutionNamesAreFoundWithTheirOwnSpan() {
     assertThat(parser.parse("Dublin City Council met on Monday."))
         .extracting(Mention::text)
