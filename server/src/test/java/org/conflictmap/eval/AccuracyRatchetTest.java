@@ -21,7 +21,7 @@ class AccuracyRatchetTest {
 
   // floors: the figures reached, as fractions (see the eval command's table)
   static final double LGL_RECOGNITION_F1 = 0.808;
-  static final double LGL_RESOLUTION_ACC161 = 0.862;
+  static final double LGL_RESOLUTION_ACC161 = 0.863;
   static final double LGL_END_TO_END_ACC161 = 0.836;
   static final double LGL_ORACLE161 = 0.925;
   static final double GWN_RECOGNITION_F1 = 0.830;
