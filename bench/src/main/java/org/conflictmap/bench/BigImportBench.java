@@ -1,6 +1,5 @@
 package org.conflictmap.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +144,7 @@ final class BigImportBench {
   /** Opens a data directory's gazetteer twice: building the index, then reading it. */
   private static Opened open(Path dataDir) throws Exception {
     Files.deleteIfExists(dataDir.resolve("gazetteer/index.bin"));
-    long before = usedHeapAfterGc();
+    long before = Heap.usedAfterGc();
     long t0 = System.nanoTime();
     Gazetteer g = GazetteerStore.loadUnshared(dataDir);
     double cold = (System.nanoTime() - t0) / 1e9;
@@ -153,7 +152,7 @@ final class BigImportBench {
     t0 = System.nanoTime();
     g = GazetteerStore.loadUnshared(dataDir);
     double warm = (System.nanoTime() - t0) / 1e9;
-    double heap = (usedHeapAfterGc() - before) / 1e6;
+    double heap = (Heap.usedAfterGc() - before) / 1e6;
     double index = Files.size(dataDir.resolve("gazetteer/index.bin")) / 1e6;
     return new Opened(g, cold, warm, index, heap);
   }
@@ -214,16 +213,6 @@ final class BigImportBench {
     } while (System.nanoTime() < end);
     double seconds = (System.nanoTime() - t0) / 1e9;
     return new double[] {passes * bytes / 1e6 / seconds, found / (double) (passes * texts.size())};
-  }
-
-  private static long usedHeapAfterGc() {
-    var memory = ManagementFactory.getMemoryMXBean();
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 
   private static void deleteTree(Path dir) throws java.io.IOException {

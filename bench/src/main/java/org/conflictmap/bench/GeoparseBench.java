@@ -122,13 +122,13 @@ public final class GeoparseBench {
 
   private static void loadFigures(Path dataDir) {
     var threads = ManagementFactory.getThreadMXBean();
-    long heapBefore = usedHeapAfterGc();
+    long heapBefore = Heap.usedAfterGc();
     long t0 = System.nanoTime();
     long c0 = threads.getCurrentThreadCpuTime();
     Gazetteer parsed = GazetteerStore.loadUnshared(dataDir); // parses the TSV, writes the index
     long build = System.nanoTime() - t0;
     long buildCpu = threads.getCurrentThreadCpuTime() - c0;
-    long heapAfter = usedHeapAfterGc();
+    long heapAfter = Heap.usedAfterGc();
     long indexBytes = sizeOf(dataDir.resolve("gazetteer/index.bin"));
     parsed = null; // let it go before measuring the cached load
     t0 = System.nanoTime();
@@ -136,7 +136,7 @@ public final class GeoparseBench {
     Gazetteer cached = GazetteerStore.loadUnshared(dataDir); // reads the index
     long read = System.nanoTime() - t0;
     long readCpu = threads.getCurrentThreadCpuTime() - c0;
-    long heapCached = usedHeapAfterGc();
+    long heapCached = Heap.usedAfterGc();
     System.out.printf("gazetteer: %,d places, %,d names%n", cached.size(), cached.nameCount());
     System.out.printf("%-36s %8s %8s%n", "", "wall ms", "cpu ms");
     System.out.printf(
@@ -217,16 +217,6 @@ public final class GeoparseBench {
       System.out.print(""); // keeps the results alive
     }
     return new double[] {g / 1e9, k / 1e9, sc / 1e9, passes};
-  }
-
-  private static long usedHeapAfterGc() {
-    var memory = ManagementFactory.getMemoryMXBean();
-    long used = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-    }
-    return used;
   }
 
   private static long sizeOf(Path p) {
