@@ -106,7 +106,20 @@ final class ArticleFiles {
           "File too large",
           size + " bytes; an article file may have at most " + MAX_FILE_BYTES);
     }
-    byte[] bytes = Files.readAllBytes(file);
+    return text(Files.readAllBytes(file));
+  }
+
+  /**
+   * Bytes of a text file or of standard input as text, or an {@link InputException} naming what is
+   * wrong with them: too large, binary, or not UTF-8. A byte order mark is dropped.
+   */
+  static String text(byte[] bytes) {
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new InputException(
+          InputException.Kind.TOO_LARGE,
+          "Text too large",
+          "more than " + MAX_FILE_BYTES + " bytes; split it into articles");
+    }
     for (byte b : bytes) {
       if (b == 0) {
         throw new InputException(

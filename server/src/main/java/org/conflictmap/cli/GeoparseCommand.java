@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.conflictmap.gazetteer.Candidate;
@@ -29,10 +27,11 @@ final class GeoparseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // the same checks as ingest: a binary, non-UTF-8 or oversized input is one clear error
     String text =
         file.equals("-")
-            ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-            : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            ? ArticleFiles.text(System.in.readNBytes((int) ArticleFiles.MAX_FILE_BYTES + 1))
+            : ArticleFiles.read(Path.of(file));
     Geoparser parser = new Geoparser(data.gazetteer());
     ObjectMapper json = new ObjectMapper();
     StringBuilder out = new StringBuilder();

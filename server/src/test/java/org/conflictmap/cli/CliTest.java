@@ -55,6 +55,21 @@ class CliTest {
   }
 
   @Test
+  void geoparseRefusesBinaryAndNonUtf8InputInOneLine(@TempDir Path tmp) throws Exception {
+    Path binary = Files.write(tmp.resolve("a.bin"), new byte[] {'I', 'd', 'l', 'i', 'b', 0, 1, 2});
+    Run b = run("geoparse", binary.toString());
+    assertThat(b.exit()).isEqualTo(2);
+    assertThat(b.err().strip()).startsWith("error: Binary file").doesNotContain("Exception");
+    // "Alep" with a Latin-1 e-acute: not UTF-8
+    Path latin1 = Files.write(tmp.resolve("a.txt"), new byte[] {'A', 'l', 'e', 'p', (byte) 0xE9});
+    Run l = run("geoparse", latin1.toString());
+    assertThat(l.exit()).isEqualTo(2);
+    assertThat(l.err().strip()).startsWith("error: Not UTF-8").doesNotContain("Exception");
+    assertThat(b.out()).isEmpty();
+    assertThat(l.out()).isEmpty();
+  }
+
+  @Test
   void geoparsePrintsOneJsonObjectPerPlace() throws Exception {
     Run r = run("geoparse", FOUNDING.toString());
     assertThat(r.exit()).isZero();
