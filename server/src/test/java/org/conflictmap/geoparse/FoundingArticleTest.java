@@ -55,6 +55,28 @@ class FoundingArticleTest {
   }
 
   @Test
+  void megabytesOfTextAndStrayBinaryAreParsedWithoutHarm() {
+    // two megabytes of news with control characters, lone surrogates and other scripts mixed in
+    String noise = "\u0000\uD800 \uDFFF\u200F\u0301 \u0007 إدلب 東京 Москва \uFFFD ";
+    StringBuilder big = new StringBuilder();
+    while (big.length() < 2_000_000) {
+      big.append(text).append(noise);
+    }
+    String huge = big.toString();
+
+    List<Mention> found = parser.parse(huge);
+
+    int copies =
+        (huge.length() + text.length() + noise.length() - 1) / (text.length() + noise.length());
+    assertThat(found.stream().filter(m -> m.text().equals("Ankara")).count())
+        .as("the article's places in every copy")
+        .isGreaterThanOrEqualTo(copies - 1);
+    for (Mention m : found) {
+      assertThat(huge.substring(m.start(), m.end())).isEqualTo(m.text());
+    }
+  }
+
+  @Test
   void idlibProvinceIsTheRegionNotTheCity() {
     int at = text.indexOf("Syria's Idlib province") + "Syria's ".length();
     Mention idlib = mentionAt(at);
