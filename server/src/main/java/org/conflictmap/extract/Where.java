@@ -206,29 +206,9 @@ public final class Where {
 
   /** Locatives that put an event beside a place rather than in it. */
   private static final Set<String> NEAR =
-      Set.of(
-          "near",
-          "outside",
-          "around",
-          "nearby",
-          "outskirts",
-          "between",
-          "km",
-          "kilometres",
-          "kilometers",
-          "miles",
-          "north",
-          "south",
-          "east",
-          "west",
-          "northeast",
-          "northwest",
-          "southeast",
-          "southwest",
-          "north-east",
-          "north-west",
-          "south-east",
-          "south-west");
+      Compass.union(
+          Set.of("near", "outside", "around", "nearby", "outskirts", "between"),
+          Compass.DIRECTIONS);
 
   /** Walks back from the name over modifiers to the word that places it. */
   private static Link link(String before) {

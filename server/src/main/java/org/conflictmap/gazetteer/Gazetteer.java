@@ -218,10 +218,7 @@ public final class Gazetteer {
     } else if (p.wellKnownFeature()) {
       // world regions, seas and land forms have no population; they outrank towns of their name
       score += 8;
-    } else if (code.startsWith("PPLX")
-        || "PPLL".equals(code)
-        || "PPLH".equals(code)
-        || "PPLQ".equals(code)) {
+    } else if (p.minorSettlement()) {
       score -= 1.5;
     }
     return score;

@@ -49,6 +49,17 @@ public record Place(
         && !Character.isDigit(key.charAt(0));
   }
 
+  /**
+   * A section of a town, a locality, a historical or an abandoned settlement (GeoNames PPLX, PPLL,
+   * PPLH, PPLQ): a lesser reading of a name than a living town's.
+   */
+  public boolean minorSettlement() {
+    return featureCode.startsWith("PPLX")
+        || "PPLL".equals(featureCode)
+        || "PPLH".equals(featureCode)
+        || "PPLQ".equals(featureCode);
+  }
+
   /** Key of the first-level region this place lies in, e.g. {@code admin1:SY.12}, or empty. */
   public String admin1Key() {
     return admin1 == null || admin1.isEmpty() ? "" : "admin1:" + countryCode + "." + admin1;

@@ -182,10 +182,7 @@ record Ranked(
       score += 6.0;
     } else if (p.wellKnownFeature()) {
       score += 3.0; // world regions, seas and mountains have no population either
-    } else if (code.startsWith("PPLX")
-        || "PPLL".equals(code)
-        || "PPLH".equals(code)
-        || "PPLQ".equals(code)) {
+    } else if (p.minorSettlement()) {
       score -= 1.5;
     }
     return score;
