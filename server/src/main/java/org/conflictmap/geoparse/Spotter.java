@@ -7,7 +7,6 @@ import java.util.Set;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.gazetteer.Names;
 import org.conflictmap.gazetteer.Place;
-import org.conflictmap.gazetteer.Precision;
 
 /**
  * Finds the stretches of a text that name places. At each capitalised word the longest gazetteer
@@ -17,14 +16,6 @@ import org.conflictmap.gazetteer.Precision;
  */
 final class Spotter {
   private static final int MAX_NAME_WORDS = 6;
-
-  /**
-   * Towns smaller than this do not "say" things in news; a name before "said" is then a person's.
-   */
-  private static final long SPEAKING_TOWN_POPULATION = 100_000;
-
-  /** Towns named by a common word ("Hope") that are this big are read as towns without a cue. */
-  private static final long COMMON_WORD_TOWN_POPULATION = 100_000;
 
   private final Gazetteer gazetteer;
   private final Aliases aliases;
@@ -507,76 +498,18 @@ final class Spotter {
    * people and things; the text must put something at one before it is read as a place.
    */
   private boolean onlyMinorFeatures(String folded) {
-    return placesAre(folded, ONLY_MINOR_FEATURES);
+    return placesAre(folded, NameFacts.ONLY_MINOR_FEATURES);
   }
 
   // ---------------------------------------------------------------- what a name's places are
 
-  /* What the filters ask about the places of a name, as bits: the same in every text, so worked
-  out once per name and kept with its places (see Candidates#facts). */
-
-  /** A country or a first-level region bears the name. */
-  private static final int COUNTRY_OR_REGION = 1;
-
-  /** A country, a first-level region, or a well-known area ({@link Place#wellKnownFeature}). */
-  private static final int STRONG = 1 << 1;
-
-  /** Only towns below {@link #COMMON_WORD_TOWN_POPULATION}, or counties, bear the name. */
-  private static final int ONLY_SMALL_TOWNS = 1 << 2;
-
-  /** A place that speaks in the news bears the name: see {@link #speakingPlace}. */
-  private static final int SPEAKING = 1 << 3;
-
-  /**
-   * Only counties bear the name, each by its short form ("Jones" for Jones County): not by its very
-   * name, nor by another name altogether ("Powys" for GeoNames' "Sir Powys").
-   */
-  private static final int COUNTY_SHORT_FORM_ONLY = 1 << 4;
-
-  /** Only GeoNames features that are no town, no area and not well known bear the name. */
-  private static final int ONLY_MINOR_FEATURES = 1 << 5;
-
-  private static int factsOf(List<Place> places, String folded) {
-    int f = ONLY_SMALL_TOWNS | COUNTY_SHORT_FORM_ONLY | ONLY_MINOR_FEATURES;
-    String shortForm = folded + " ";
-    for (Place p : places) {
-      boolean country = p.precision() == Precision.COUNTRY;
-      boolean adm1 = "ADM1".equals(p.featureCode());
-      boolean adm2 = "ADM2".equals(p.featureCode());
-      boolean town = "P".equals(p.featureClass());
-      if (country || adm1) {
-        f |= COUNTRY_OR_REGION;
-      }
-      // counties do not count: most are named after people ("Jones", "Carter")
-      if (country || adm1 || p.wellKnownFeature()) {
-        f |= STRONG;
-      }
-      if (town || "A".equals(p.featureClass()) || p.wellKnownFeature()) {
-        f &= ~ONLY_MINOR_FEATURES;
-      }
-      if (!(adm2 || town && p.population() < COMMON_WORD_TOWN_POPULATION)) {
-        f &= ~ONLY_SMALL_TOWNS;
-      }
-      if (country
-          || adm1
-          || "PPLC".equals(p.featureCode())
-          || p.precision() == Precision.TOWN && p.population() >= SPEAKING_TOWN_POPULATION * 5) {
-        f |= SPEAKING;
-      }
-      if (!adm2 || !Names.normalize(p.name()).startsWith(shortForm)) {
-        f &= ~COUNTY_SHORT_FORM_ONLY;
-      }
-    }
-    return f;
-  }
-
   /** Whether the places of a name have all of the fact bits {@code facts}. */
   private boolean placesAre(String folded, int facts) {
-    return (candidates.facts(folded, Spotter::factsOf) & facts) == facts;
+    return (candidates.facts(folded, NameFacts::of) & facts) == facts;
   }
 
   private boolean regionOrCountry(Span s) {
-    return placesAre(s.folded(), COUNTRY_OR_REGION);
+    return placesAre(s.folded(), NameFacts.COUNTRY_OR_REGION);
   }
 
   /** A country or region, or a name the text puts somewhere ("in Kay"): a place after all. */
@@ -584,7 +517,7 @@ final class Spotter {
     if (s.first() > 0 && doc.listed(s.first() - 1, Lexicon.LOCATIVES)) {
       return true;
     }
-    return placesAre(s.folded(), STRONG);
+    return placesAre(s.folded(), NameFacts.STRONG);
   }
 
   private boolean streetFollows(int last) {
@@ -601,7 +534,7 @@ final class Spotter {
 
   /** Only towns below a size that everyone knows bear this name, or counties. */
   private boolean onlySmallTowns(String folded) {
-    return placesAre(folded, ONLY_SMALL_TOWNS);
+    return placesAre(folded, NameFacts.ONLY_SMALL_TOWNS);
   }
 
   /** The text puts something at the name ("in Hope", "from Spring") or gives its state. */
@@ -622,7 +555,7 @@ final class Spotter {
   }
 
   private boolean regionOrCountryName(String folded) {
-    return placesAre(folded, COUNTRY_OR_REGION);
+    return placesAre(folded, NameFacts.COUNTRY_OR_REGION);
   }
 
   /** The word before token i is a reporting verb: "said Harper". */
@@ -636,7 +569,7 @@ final class Spotter {
 
   /** Countries, first-level regions, capitals and large cities speak in the news. */
   private boolean speakingPlace(String folded) {
-    return placesAre(folded, SPEAKING);
+    return placesAre(folded, NameFacts.SPEAKING);
   }
 
   /** Token i follows "St." or "Saint" (a saint's name), or "O'" and its like (a surname). */
@@ -709,7 +642,7 @@ final class Spotter {
    * known by another name altogether ("Powys" for GeoNames' "Sir Powys") is not a short form.
    */
   private boolean bareCountyOnly(Span s) {
-    if (!placesAre(s.folded(), COUNTY_SHORT_FORM_ONLY)) {
+    if (!placesAre(s.folded(), NameFacts.COUNTY_SHORT_FORM_ONLY)) {
       return false;
     }
     for (int k = s.last() + 1; k < Math.min(doc.size(), s.last() + 6); k++) {
