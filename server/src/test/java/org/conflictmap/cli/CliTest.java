@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as other tools call it: exit codes and what it prints. */
 class CliTest {
-  static final Path FOUNDING = Path.of("..", "..", "shared", "samples", "idlib-2019-08-27.txt");
+  static final Path FOUNDING =
+      Path.of("src", "test", "resources", "founding", "idlib-2019-08-27.txt");
 
   record Run(int exit, String out, String err) {}
 

@@ -12,9 +12,13 @@ import org.conflictmap.gazetteer.Precision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The geoparser on the founding article of 27 August 2019, read from ../shared/samples/. */
+/**
+ * The geoparser on the founding article of 27 August 2019, as retold in our own words in
+ * src/test/resources/founding/ (the same places, people and dates as the original report).
+ */
 class FoundingArticleTest {
-  static final Path ARTICLE = Path.of("..", "..", "shared", "samples", "idlib-2019-08-27.txt");
+  static final Path ARTICLE =
+      Path.of("src", "test", "resources", "founding", "idlib-2019-08-27.txt");
 
   static Geoparser parser;
   static String text;
