@@ -1,5 +1,8 @@
 package org.conflictmap.cli;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.conflictmap.App;
@@ -35,6 +38,12 @@ final class ServeCommand implements Callable<Integer> {
     if (noSample) {
       config = config.withSample(false);
     }
+    if (config.port() != 0 && !free(config.port())) {
+      // before the store or the sample touch the data directory
+      System.err.println(
+          "conflictmap: port " + config.port() + " is already in use; pick another with --port");
+      return 1;
+    }
     App app = App.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -52,5 +61,16 @@ final class ServeCommand implements Callable<Integer> {
             + "); Ctrl-C stops it");
     stopped.await();
     return 0;
+  }
+
+  /** Whether a server could listen on the port now (on every address, as the server does). */
+  static boolean free(int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as Jetty does: a socket in TIME_WAIT does not hold the port
+      probe.bind(new InetSocketAddress(port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

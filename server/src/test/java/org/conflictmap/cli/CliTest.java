@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,20 @@ class CliTest {
       assertThat(r.out()).as(command).contains("Usage: conflictmap " + command);
     }
     assertThat(run("--help").out()).contains("serve", "ingest", "geoparse");
+  }
+
+  @Test
+  void aPortInUseIsOneLineAndLeavesTheDataDirectoryAlone(@TempDir Path tmp) throws Exception {
+    Path data = tmp.resolve("data");
+    try (ServerSocket taken = new ServerSocket(0)) {
+      int port = taken.getLocalPort();
+      Run r = run("serve", "--port", String.valueOf(port), "--data", data.toString());
+      assertThat(r.exit()).isNotZero();
+      assertThat(r.err().strip())
+          .isEqualTo("conflictmap: port " + port + " is already in use; pick another with --port");
+      assertThat(r.out()).isEmpty();
+    }
+    assertThat(data).doesNotExist();
   }
 
   @Test
