@@ -71,12 +71,8 @@ final class ZoneBench {
     }
     try (Database db = Database.embedded(dir)) {
       long t0 = System.nanoTime();
-      // a bulk load builds the R-tree once at the end, rather than row by row
-      db.inTransaction(c -> c.createStatement().execute("DROP INDEX events_geom_idx"));
+      // the embedded store keeps no R-tree (issue 12: H2's spatial index is not crash-safe)
       load(db, lon, lat, town, date, type, dead);
-      db.inTransaction(
-          c ->
-              c.createStatement().execute("CREATE SPATIAL INDEX events_geom_idx ON events (geom)"));
       System.out.printf("loaded %,d events in %.1f s%n", nEvents, secs(t0));
       ZoneStore zones = new ZoneStore(db);
       List<Zone> stored = new ArrayList<>();
