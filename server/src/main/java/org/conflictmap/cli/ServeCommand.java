@@ -1,5 +1,6 @@
 package org.conflictmap.cli;
 
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.conflictmap.App;
@@ -24,18 +25,18 @@ final class ServeCommand implements Callable<Integer> {
       description = "Start with an empty store instead of the bundled sample.")
   boolean noSample;
 
+  @Option(
+      names = "--open",
+      description =
+          "Laptop mode: anyone who can reach the port may write, no token asked. Never on a shared"
+              + " network.")
+  boolean open;
+
   @Mixin DataOptions data = new DataOptions();
 
   @Override
   public Integer call() throws InterruptedException {
-    Config config = data.config();
-    if (port != null) {
-      config = config.withPort(port);
-    }
-    if (noSample) {
-      config = config.withSample(false);
-    }
-    App app = App.start(config);
+    App app = start(System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -44,13 +45,41 @@ final class ServeCommand implements Callable<Integer> {
                   app.close();
                   stopped.countDown();
                 }));
-    System.out.println(
+    stopped.await();
+    return 0;
+  }
+
+  /** Starts serving and says so on {@code out}, with the first admin token if one was made. */
+  App start(PrintStream out) {
+    Config config = data.config();
+    if (port != null) {
+      config = config.withPort(port);
+    }
+    if (noSample) {
+      config = config.withSample(false);
+    }
+    if (open) {
+      config = config.withOpen(true);
+    }
+    if (config.open()) {
+      out.println(
+          "WARNING: --open: writes need NO token; anyone who can reach this port can change the"
+              + " map");
+    }
+    App app = App.start(config);
+    out.println(
         "conflictmap is serving http://localhost:"
             + app.port()
             + "/ (data in "
             + config.dataDir().toAbsolutePath()
             + "); Ctrl-C stops it");
-    stopped.await();
-    return 0;
+    app.firstAdminToken()
+        .ifPresent(
+            t ->
+                out.println(
+                    "first admin token (shown once, only its hash is kept; create more with"
+                        + " `conflictmap tokens create NAME --role editor`): "
+                        + t));
+    return app;
   }
 }
