@@ -3,6 +3,7 @@ package org.conflictmap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.conflictmap.config.Config;
@@ -15,10 +16,12 @@ import org.conflictmap.http.HttpServer;
 import org.conflictmap.ingest.EventExtractor;
 import org.conflictmap.ingest.Ingester;
 import org.conflictmap.sample.SampleData;
+import org.conflictmap.store.AuditStore;
 import org.conflictmap.store.Database;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
+import org.conflictmap.store.TokenStore;
 import org.conflictmap.store.ZoneEventStore;
 import org.conflictmap.store.ZoneStore;
 import org.conflictmap.store.ZoneVersionStore;
@@ -34,10 +37,31 @@ public final class App implements AutoCloseable {
   private final Javalin http;
   private final FeedScheduler feeds;
 
-  private App(Database db, Javalin http, FeedScheduler feeds) {
+  /** The name of the admin token made when a fresh store is served. */
+  public static final String FIRST_ADMIN = "first-admin";
+
+  private final Api api;
+  private final String firstAdminToken;
+
+  private App(Database db, Javalin http, FeedScheduler feeds, Api api, String firstAdminToken) {
     this.db = db;
     this.http = http;
     this.feeds = feeds;
+    this.api = api;
+    this.firstAdminToken = firstAdminToken;
+  }
+
+  /**
+   * The admin token made on this start because the store had none (not open, no {@code
+   * editor.token}); empty on every later start. Shown once; only its hash is stored.
+   */
+  public Optional<String> firstAdminToken() {
+    return Optional.ofNullable(firstAdminToken);
+  }
+
+  /** The token store, for the command line and the tests to create tokens on a running server. */
+  public TokenStore tokens() {
+    return api.tokens();
   }
 
   /** Opens the store, loads the sample into an empty store if asked, and starts serving. */
@@ -64,9 +88,17 @@ public final class App implements AutoCloseable {
               CountryLayer.bundled(),
               s.zoneVersions(),
               s.zoneEvents(),
-              new FeedStore(s.db()));
+              new FeedStore(s.db()),
+              new TokenStore(s.db()),
+              new AuditStore(s.db()));
+      String firstAdmin = null;
+      if (!config.open() && config.editorToken().isEmpty() && api.tokens().count() == 0) {
+        // a fresh store with no way to write: make the first admin token, shown once
+        firstAdmin = api.tokens().create(FIRST_ADMIN, TokenStore.Role.ADMIN).secret();
+      }
       Javalin http = HttpServer.create(api).start(config.port());
-      return new App(s.db(), http, FeedScheduler.start(config, api.feeds(), s.ingester()));
+      return new App(
+          s.db(), http, FeedScheduler.start(config, api.feeds(), s.ingester()), api, firstAdmin);
     } catch (RuntimeException e) {
       s.db().close();
       throw e;

@@ -109,7 +109,11 @@ class BrowserTest {
     assertNoConsoleErrors();
     screenshot("map.png");
 
-    // Paste an article and submit it.
+    // Paste an article and submit it, logged in as an editor the way the page expects.
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript(
+            "localStorage.setItem('conflictmap.editorToken', arguments[0])",
+            TestTokens.editor(app));
     driver.findElement(By.id("article-title")).sendKeys("Fighting near Aleppo and Homs");
     setValue(driver.findElement(By.id("article-date")), "2019-08-28");
     driver.findElement(By.id("article-body")).sendKeys(ARTICLE);

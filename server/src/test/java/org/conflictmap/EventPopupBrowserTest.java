@@ -103,6 +103,10 @@ class EventPopupBrowserTest {
         "the initial load",
         d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     js().executeScript("localStorage.setItem('conflictmap.editorName', 'Browser Editor')");
+    // the editor logs in the way the page expects: the token in localStorage
+    js().executeScript(
+            "localStorage.setItem('conflictmap.editorToken', arguments[0])",
+            TestTokens.editor(app));
 
     // the merged event: one marker with a badge of 2 sources
     WebElement popup = openPopup(hama);
@@ -269,6 +273,7 @@ class EventPopupBrowserTest {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) b.header("Content-Type", "application/json");
+    b.header("Authorization", "Bearer " + TestTokens.editor(app));
     HttpResponse<String> r =
         HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isLessThan(300);

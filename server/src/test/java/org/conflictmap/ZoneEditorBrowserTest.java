@@ -111,7 +111,7 @@ class ZoneEditorBrowserTest {
     assertThat(driver.findElement(By.cssSelector("#zone-info .zone-total")).getText())
         .contains("0 event(s) inside");
     assertThat(driver.findElement(By.cssSelector("#zone-info .zone-history")).getText())
-        .contains("v1 created by anonymous");
+        .contains("v1 created by test-editor");
     assertThat(driver.findElements(By.cssSelector("#zone-info svg.zone-chart"))).hasSize(1);
 
     // the date filter: before 2018-09-17 the new zone is not in force
@@ -167,6 +167,11 @@ class ZoneEditorBrowserTest {
     waitFor(
         "the initial load",
         d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    // the editor logs in the way the page expects: the token in localStorage
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript(
+            "localStorage.setItem('conflictmap.editorToken', arguments[0])",
+            TestTokens.editor(app));
   }
 
   @SuppressWarnings("unchecked")

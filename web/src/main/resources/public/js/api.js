@@ -40,6 +40,8 @@ async function request(path, options = {}) {
 }
 
 export const getConfig = () => request('/api/config');
+/** Who the stored token says we are: {name, role: viewer|editor|admin, canEdit, open}. */
+export const getMe = () => request('/api/me', { headers: editHeaders() });
 export const getCountries = () => request('/api/countries');
 export const getZones = () => request('/api/zones');
 export const getEvents = (limit = 5000) => request(`/api/events?limit=${encodeURIComponent(limit)}`);
@@ -55,12 +57,12 @@ export const getEvent = (id) => request(`/api/events/${encodeURIComponent(id)}`)
 export const postArticle = (article) =>
   request('/api/articles', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { ...editHeaders(), 'Content-Type': 'application/json' },
     body: JSON.stringify(article),
   });
 
-// Edits (zones, event corrections) carry the editor's token and name when the user has given them;
-// a server without a token accepts edits from anyone.
+// Every write (articles, zones, event corrections) carries the editor's token and name when the user
+// has given them; only a server started with --open accepts writes without a token.
 const EDITOR_TOKEN_KEY = 'conflictmap.editorToken';
 const EDITOR_NAME_KEY = 'conflictmap.editorName';
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       GazetteerCommand.class,
       EvalCommand.class,
       ZonesCommand.class,
+      TokensCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -34,6 +34,7 @@ public final class Config {
     "max.body.bytes",
     "public.base.url",
     "editor.token",
+    "open",
     "feeds",
     "feeds.interval.seconds"
   };
@@ -49,6 +50,7 @@ public final class Config {
   private final long maxBodyBytes;
   private final String publicBaseUrl;
   private final String editorToken;
+  private final boolean open;
   private final List<URI> feedUrls;
   private final Duration feedInterval;
 
@@ -75,13 +77,14 @@ public final class Config {
     this.maxBodyBytes = b.maxBodyBytes;
     this.publicBaseUrl = b.publicBaseUrl == null ? null : checkBaseUrl(b.publicBaseUrl);
     this.editorToken = b.editorToken;
+    this.open = b.open;
     this.feedUrls = List.copyOf(b.feedUrls);
     this.feedInterval = b.feedInterval;
   }
 
   /**
    * Port 7070, data in ./data, the sample loaded into an empty store, embedded H2, no online tiles,
-   * 2 MB bodies, links relative to the request's own host, edits open to anyone (no token), no
+   * 2 MB bodies, links relative to the request's own host, writes only with a bearer token, no
    * feeds, feeds polled every 15 minutes once configured.
    */
   public static Config defaults() {
@@ -121,6 +124,7 @@ public final class Config {
         Long.parseLong(p.getProperty("max.body.bytes", String.valueOf(d.maxBodyBytes)));
     b.publicBaseUrl = blankToNull(p.getProperty("public.base.url"));
     b.editorToken = blankToNull(p.getProperty("editor.token"));
+    b.open = Boolean.parseBoolean(p.getProperty("open", "false"));
     b.feedUrls = parseFeeds(p.getProperty("feeds", ""));
     b.feedInterval =
         Duration.ofSeconds(
@@ -182,6 +186,7 @@ public final class Config {
     b.maxBodyBytes = maxBodyBytes;
     b.publicBaseUrl = publicBaseUrl;
     b.editorToken = editorToken;
+    b.open = open;
     b.feedUrls = feedUrls;
     b.feedInterval = feedInterval;
     return b;
@@ -229,6 +234,16 @@ public final class Config {
   public Config withPublicBaseUrl(String url) {
     Builder b = toBuilder();
     b.publicBaseUrl = blankToNull(url);
+    return b.build();
+  }
+
+  /**
+   * Laptop mode: writes need no token. Never the default; {@code serve --open} or {@code open=true}
+   * asks for it.
+   */
+  public Config withOpen(boolean open) {
+    Builder b = toBuilder();
+    b.open = open;
     return b.build();
   }
 
@@ -301,6 +316,11 @@ public final class Config {
    * The bearer token that editors send to change zones and correct events. Empty means edits are
    * open, which suits a laptop; a public deployment sets one.
    */
+  /** True when writes need no token (laptop mode). */
+  public boolean open() {
+    return open;
+  }
+
   public Optional<String> editorToken() {
     return Optional.ofNullable(editorToken);
   }
@@ -327,6 +347,7 @@ public final class Config {
     long maxBodyBytes = 2L * 1024 * 1024;
     String publicBaseUrl;
     String editorToken;
+    boolean open;
     List<URI> feedUrls = List.of();
     Duration feedInterval = Duration.ofMinutes(15);
 

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conflictmap.config.Config;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.ingest.Ingester;
+import org.conflictmap.store.AuditStore;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
+import org.conflictmap.store.TokenStore;
 import org.conflictmap.store.ZoneEventStore;
 import org.conflictmap.store.ZoneStore;
 import org.conflictmap.store.ZoneVersionStore;
@@ -26,4 +28,6 @@ public record Api(
     CountryLayer countries,
     ZoneVersionStore zoneVersions,
     ZoneEventStore zoneEvents,
-    FeedStore feeds) {}
+    FeedStore feeds,
+    TokenStore tokens,
+    AuditStore audit) {}

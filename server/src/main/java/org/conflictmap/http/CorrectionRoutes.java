@@ -60,10 +60,12 @@ final class CorrectionRoutes {
     }
     JsonNode body = JsonBodies.read(ctx, api.json());
     EventCorrection correction = CorrectionJson.parse(body, api.gazetteer()::byKey);
+    String before = api.events().get(id).map(this::json).orElse(null);
     Event e =
         api.events()
             .correct(id, editor, correction, latestDay())
             .orElseThrow(() -> Params.notFound("event", id));
+    AuthRoutes.entity(ctx, "event", id, before, json(e));
     ctx.contentType("application/geo+json; charset=utf-8")
         .result(EventJson.toFeature(e, api.json()).toString());
   }
@@ -72,10 +74,16 @@ final class CorrectionRoutes {
     Params.allowOnly(ctx, Set.of());
     long id = Params.id(ctx);
     String editor = Editors.require(ctx, api.config());
+    String before = api.events().get(id).map(this::json).orElse(null);
     if (!api.events().delete(id, editor)) {
       throw Params.notFound("event", id);
     }
+    AuthRoutes.entity(ctx, "event", id, before, null);
     ctx.status(204);
+  }
+
+  private String json(Event e) {
+    return EventJson.toFeature(e, api.json()).toString();
   }
 
   private void history(Context ctx) {

@@ -23,6 +23,15 @@ public final class HttpServer {
           config.staticFiles.enableWebjars();
           config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
           config.routes.before(FramePolicy::apply);
+          // Tokens are compared case-exactly: Jetty's per-connection header cache matches header
+          // lines case-insensitively and would hand a reused connection the earlier request's value
+          // (a token differing only in case would pass). No cache, no interning of values.
+          config.jetty.modifyHttpConfiguration(
+              h -> {
+                h.setHeaderCacheSize(0);
+                h.setHeaderCacheCaseSensitive(true);
+              });
+          new AuthRoutes(api).register(config.routes);
 
           new ArticleRoutes(api).register(config.routes);
           new EventRoutes(api).register(config.routes);
@@ -37,9 +46,13 @@ public final class HttpServer {
 
           config.routes.exception(
               InputException.class,
-              (e, ctx) ->
-                  Problems.write(
-                      ctx, api.json(), e.kind().status(), e.title(), e.detail(), e.extensions()));
+              (e, ctx) -> {
+                if (e.kind() == InputException.Kind.UNAUTHORIZED) {
+                  ctx.header("WWW-Authenticate", "Bearer realm=\"conflictmap\"");
+                }
+                Problems.write(
+                    ctx, api.json(), e.kind().status(), e.title(), e.detail(), e.extensions());
+              });
           config.routes.exception(
               JsonProcessingException.class,
               (e, ctx) ->

@@ -64,6 +64,7 @@ final class ZoneRoutes {
     String editor = Editors.require(ctx, api.config());
     ZoneDraft d = draft(ctx);
     Zone z = api.zones().create(d, editor);
+    AuthRoutes.entity(ctx, "zone", z.id(), null, json(z));
     ctx.status(201).header("Location", "/api/zones/" + z.id());
     geojson(ctx, withRepair(ZoneJson.toFeature(z, api.json()), d).toString());
   }
@@ -86,7 +87,9 @@ final class ZoneRoutes {
     long id = Params.id(ctx);
     String editor = Editors.require(ctx, api.config());
     ZoneDraft d = draft(ctx);
+    String before = api.zones().get(id).map(this::json).orElse(null);
     Zone z = api.zones().update(id, d, editor).orElseThrow(() -> Params.notFound("zone", id));
+    AuthRoutes.entity(ctx, "zone", id, before, json(z));
     geojson(ctx, withRepair(ZoneJson.toFeature(z, api.json()), d).toString());
   }
 
@@ -94,10 +97,16 @@ final class ZoneRoutes {
     Params.allowOnly(ctx, Set.of());
     long id = Params.id(ctx);
     String editor = Editors.require(ctx, api.config());
+    String before = api.zones().get(id).map(this::json).orElse(null);
     if (!api.zones().delete(id, editor)) {
       throw Params.notFound("zone", id);
     }
+    AuthRoutes.entity(ctx, "zone", id, before, null);
     ctx.status(204);
+  }
+
+  private String json(Zone z) {
+    return ZoneJson.toFeature(z, api.json()).toString();
   }
 
   private ZoneDraft draft(Context ctx) throws Exception {

@@ -21,7 +21,9 @@ public class InputException extends RuntimeException {
     /** A media type we do not read. */
     UNSUPPORTED_MEDIA_TYPE(415),
     /** An edit without the editor token this server requires. */
-    UNAUTHORIZED(401);
+    UNAUTHORIZED(401),
+    /** A token whose role does not allow this (an editor asking for the audit log). */
+    FORBIDDEN(403);
 
     private final int status;
 

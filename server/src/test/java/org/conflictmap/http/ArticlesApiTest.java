@@ -25,7 +25,7 @@ class ArticlesApiTest {
   @BeforeAll
   static void start() throws Exception {
     app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(false));
-    http = new Http(app.port());
+    http = new Http(app);
     Http.Response r =
         http.post("/api/articles", "text/plain; charset=utf-8", Files.readString(FOUNDING));
     assertThat(r.status()).as(r.body()).isEqualTo(201);

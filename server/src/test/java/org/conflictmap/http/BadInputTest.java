@@ -36,7 +36,7 @@ class BadInputTest {
                 .withDataDir(data)
                 .withSample(true)
                 .withMaxBodyBytes(LIMIT));
-    http = new Http(app.port());
+    http = new Http(app);
   }
 
   @AfterAll

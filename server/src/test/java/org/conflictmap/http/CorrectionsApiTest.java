@@ -56,7 +56,7 @@ class CorrectionsApiTest {
     Http.Response r =
         replace
             ? http.request("POST", "/api/articles?replace=true", EDITOR, "application/json", json)
-            : http.post("/api/articles", "application/json", json);
+            : http.as(TOKEN).post("/api/articles", "application/json", json);
     assertThat(r.status()).as(r.body()).isIn(200, 201);
     return r.json();
   }

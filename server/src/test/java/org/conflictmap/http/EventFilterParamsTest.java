@@ -26,7 +26,7 @@ class EventFilterParamsTest {
   @BeforeAll
   static void start() {
     app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(true));
-    http = new Http(app.port());
+    http = new Http(app);
     Http.Response r =
         http.post(
             "/api/articles",

@@ -43,7 +43,7 @@ class FeedsApiTest {
               .withSample(false)
               .withFeeds(List.of(good, broken), Duration.ofMinutes(10));
       try (App app = App.start(config)) {
-        Http http = new Http(app.port());
+        Http http = new Http(app);
         JsonNode state = awaitPolled(http, 2);
 
         assertThat(state.path("polling").asBoolean()).isTrue();
@@ -80,7 +80,7 @@ class FeedsApiTest {
   @Test
   void withoutFeedsTheListIsEmptyAndNothingPolls() {
     try (App app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(false))) {
-      JsonNode state = new Http(app.port()).get("/api/feeds").json();
+      JsonNode state = new Http(app).get("/api/feeds").json();
       assertThat(state.path("polling").asBoolean()).isFalse();
       assertThat(state.path("feeds")).isEmpty();
     }

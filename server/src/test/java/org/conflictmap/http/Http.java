@@ -10,15 +10,35 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.conflictmap.App;
+import org.conflictmap.TestTokens;
 
 /** A small client for the tests: real HTTP to the app on loopback. */
 final class Http {
   static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newHttpClient();
   private final String base;
+  private final String token;
 
+  /** A client that sends no token: a viewer (anyone). */
   Http(int port) {
+    this(port, null);
+  }
+
+  /** A client that sends {@code Authorization: Bearer token} with every request. */
+  Http(int port, String token) {
     this.base = "http://127.0.0.1:" + port;
+    this.token = token;
+  }
+
+  /** A client for this app that writes as an editor (a token made for the test). */
+  Http(App app) {
+    this(app.port(), TestTokens.editor(app));
+  }
+
+  /** The same server, as someone holding {@code token} (null: no token). */
+  Http as(String token) {
+    return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), token);
   }
 
   /** A response with its body parsed as JSON when it is JSON. */
@@ -83,7 +103,10 @@ final class Http {
     return send(b);
   }
 
-  private static Response send(HttpRequest.Builder b) {
+  private Response send(HttpRequest.Builder b) {
+    if (token != null && b.build().headers().firstValue("Authorization").isEmpty()) {
+      b.header("Authorization", "Bearer " + token);
+    }
     try {
       HttpResponse<String> r =
           HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -33,7 +33,7 @@ class OEmbedTest {
                 .withDataDir(data)
                 .withSample(true)
                 .withPublicBaseUrl(BASE + "/"));
-    http = new Http(app.port());
+    http = new Http(app);
     for (JsonNode f : http.get("/api/events").json().path("features")) {
       if (f.path("properties").path("place_name").asText().equals("Ankara")) {
         ankara = f.path("id").asLong();

@@ -50,7 +50,7 @@ class PreviewImageTest {
   @BeforeAll
   static void start() throws Exception {
     app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(true));
-    http = new Http(app.port());
+    http = new Http(app);
     for (JsonNode f : http.get("/api/events").json().path("features")) {
       String place = f.path("properties").path("place_name").asText();
       String type = f.path("properties").path("event_type").asText();

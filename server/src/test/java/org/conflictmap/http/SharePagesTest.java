@@ -28,7 +28,7 @@ class SharePagesTest {
   @BeforeAll
   static void start() {
     app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(true));
-    http = new Http(app.port());
+    http = new Http(app);
     origin = "http://127.0.0.1:" + app.port();
     for (JsonNode f : http.get("/api/events?type=Battles").json().path("features")) {
       if (f.path("properties").path("place_name").asText().equals("Idlib")) {

@@ -29,7 +29,7 @@ class ZoneEventsApiTest {
   @BeforeAll
   static void start() {
     app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(true));
-    http = new Http(app.port());
+    http = new Http(app);
     Http.Response r = http.post("/api/articles", "application/json", ARTICLE);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     for (JsonNode f : http.get("/api/zones").json().path("features")) {

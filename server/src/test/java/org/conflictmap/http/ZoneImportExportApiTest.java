@@ -23,7 +23,7 @@ class ZoneImportExportApiTest {
   @BeforeAll
   static void start() {
     app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(false));
-    http = new Http(app.port());
+    http = new Http(app);
   }
 
   @AfterAll

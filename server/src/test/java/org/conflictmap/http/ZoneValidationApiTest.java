@@ -20,7 +20,7 @@ class ZoneValidationApiTest {
   @BeforeAll
   static void start() {
     app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(false));
-    http = new Http(app.port());
+    http = new Http(app);
   }
 
   @AfterAll

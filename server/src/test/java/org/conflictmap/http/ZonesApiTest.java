@@ -26,7 +26,7 @@ class ZonesApiTest {
   @BeforeAll
   static void start() {
     app = App.start(Config.defaults().withPort(0).withDataDir(data).withSample(true));
-    http = new Http(app.port());
+    http = new Http(app);
   }
 
   @AfterAll
