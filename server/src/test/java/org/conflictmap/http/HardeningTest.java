@@ -127,6 +127,20 @@ class HardeningTest {
         400);
   }
 
+  @Test
+  void aForgedHostHeaderNeverReachesOembedOrPageLinks() throws IOException {
+    String page =
+        raw("GET /api/events HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assertThat(page).startsWith("HTTP/1.1 200");
+    String oembed =
+        raw(
+            "GET /oembed?format=json&url=http%3A%2F%2Fevil.example%2Fevents%2F1 HTTP/1.1\r\n"
+                + "Host: evil.example\r\nConnection: close\r\n\r\n");
+    assertThat(oembed).doesNotContain("evil.example/embed").doesNotContain("//evil.example/events");
+    String event = raw("GET /events/1 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assertThat(event).startsWith("HTTP/1.1 200").doesNotContain("evil.example");
+  }
+
   private static void rawProblem(String request, int status) throws IOException {
     String response = raw(request);
     String head = response.split("\r\n\r\n", 2)[0];
