@@ -137,7 +137,9 @@ class HardeningTest {
             "GET /oembed?format=json&url=http%3A%2F%2Fevil.example%2Fevents%2F1 HTTP/1.1\r\n"
                 + "Host: evil.example\r\nConnection: close\r\n\r\n");
     assertThat(oembed).doesNotContain("evil.example/embed").doesNotContain("//evil.example/events");
-    String event = raw("GET /events/1 HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    long id = http.get("/api/events").json().path("features").get(0).path("id").asLong();
+    String event =
+        raw("GET /events/" + id + " HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
     assertThat(event).startsWith("HTTP/1.1 200").doesNotContain("evil.example");
   }
 
