@@ -28,6 +28,7 @@ public final class BenchMain {
     BENCHMARKS.put("zones", ZoneBench::run);
     BENCHMARKS.put("startup", StartupBench::run);
     BENCHMARKS.put("bigimport", BigImportBench::run);
+    BENCHMARKS.put("fuzz", FuzzBench::run);
   }
 
   private BenchMain() {}

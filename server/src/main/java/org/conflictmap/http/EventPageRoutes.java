@@ -66,7 +66,7 @@ final class EventPageRoutes {
 
   static Optional<Long> parseId(String raw) {
     try {
-      long id = Long.parseLong(raw);
+      long id = AsciiNumbers.parseLong(raw);
       return id > 0 ? Optional.of(id) : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();

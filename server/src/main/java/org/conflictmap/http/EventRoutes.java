@@ -52,7 +52,7 @@ final class EventRoutes {
     }
     long id;
     try {
-      id = Long.parseLong(raw.get());
+      id = AsciiNumbers.parseLong(raw.get());
     } catch (NumberFormatException e) {
       throw Params.malformed("Invalid zone", "zone is a zone id, got '" + raw.get() + "'");
     }

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import org.conflictmap.problem.InputException;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +28,15 @@ public final class HttpServer {
           config.staticFiles.enableWebjars();
           config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
           config.routes.before(FramePolicy::apply);
+          config.routes.before(CrossSite::headers);
+          config.routes.before(CrossSite::refuseSimpleCrossSiteWrite);
+          config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+          config.jetty.modifyServletContextHandler(
+              h ->
+                  h.addFilter(
+                      new FilterHolder(new NoMethodOverride()),
+                      "/*",
+                      EnumSet.of(DispatcherType.REQUEST)));
           // Tokens are compared case-exactly: Jetty's per-connection header cache matches header
           // lines case-insensitively and would hand a reused connection the earlier request's value
           // (a token differing only in case would pass). No cache, no interning of values.
@@ -74,6 +88,16 @@ public final class HttpServer {
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
+                int refused = badRequestStatus(e);
+                if (refused > 0) {
+                  Problems.write(
+                      ctx,
+                      api.json(),
+                      refused,
+                      "Bad request",
+                      "the request body is not well-formed HTTP (its framing or length)");
+                  return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 Problems.write(
                     ctx,
@@ -83,6 +107,23 @@ public final class HttpServer {
                     "the server could not complete the request; nothing was changed");
               });
         });
+  }
+
+  /**
+   * The 4xx status when reading the request failed because of the client (a broken chunked body, a
+   * body cut short), or 0 when the failure is ours.
+   */
+  private static int badRequestStatus(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpException h) {
+        int code = h.getCode();
+        return code >= 400 && code < 500 ? code : 400;
+      }
+      if (t instanceof EofException) {
+        return 400;
+      }
+    }
+    return 0;
   }
 
   private static String titleFor(int status) {

@@ -232,7 +232,7 @@ public record MapParams(
 
   private static long id(String name, String raw) {
     try {
-      long id = Long.parseLong(raw);
+      long id = AsciiNumbers.parseLong(raw);
       if (id > 0) {
         return id;
       }

@@ -78,7 +78,7 @@ final class OEmbedRoutes {
     String thumbnail;
     Matcher m = EVENT_PATH.matcher(path);
     if (m.matches()) {
-      long id = Long.parseLong(m.group(1));
+      long id = AsciiNumbers.parseLong(m.group(1));
       Event e = api.events().get(id).orElseThrow(() -> foreign(url));
       src = base + EventPageRoutes.embedPath(e);
       title = EventPageRoutes.title(e);

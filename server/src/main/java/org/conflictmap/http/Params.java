@@ -118,7 +118,7 @@ final class Params {
         .map(
             raw -> {
               try {
-                int v = Integer.parseInt(raw);
+                int v = AsciiNumbers.parseInt(raw);
                 if (v < min || v > max) {
                   throw new InputException(
                       InputException.Kind.UNPROCESSABLE,
@@ -137,7 +137,7 @@ final class Params {
   static long id(Context ctx) {
     String raw = ctx.pathParam("id");
     try {
-      long id = Long.parseLong(raw);
+      long id = AsciiNumbers.parseLong(raw);
       if (id > 0) {
         return id;
       }

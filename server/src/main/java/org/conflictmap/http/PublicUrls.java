@@ -10,7 +10,8 @@ import org.conflictmap.config.Config;
 
 /**
  * Absolute links for share links, Open Graph tags and oEmbed answers: the configured public base
- * URL, or else the scheme and host the request came in on.
+ * URL, or else the address the server is bound to. The request's Host header is never used: a
+ * client (or a cache in front of us) could then put any host into the links others are served.
  */
 final class PublicUrls {
   /** A Host header is copied into pages; anything but a plain host[:port] is not trusted. */
@@ -24,10 +25,19 @@ final class PublicUrls {
     return config.publicBaseUrl().orElseGet(() -> requestOrigin(ctx));
   }
 
-  /** The origin the request was addressed to, as the client saw it. */
+  /** The address and port the request arrived on (the bound address), never its Host header. */
   static String requestOrigin(Context ctx) {
-    String host = ctx.host();
-    if (host == null || !HOST.matcher(host).matches()) {
+    String addr = ctx.req().getLocalAddr();
+    String host;
+    if (addr == null || addr.isEmpty()) {
+      host = "localhost";
+    } else if (addr.contains(":")) {
+      host = "[" + addr + "]";
+    } else {
+      host = addr;
+    }
+    host = host + ":" + ctx.req().getLocalPort();
+    if (!HOST.matcher(host).matches()) {
       host = "localhost";
     }
     return ctx.scheme() + "://" + host;

@@ -56,7 +56,7 @@ final class ZoneHistoryRoutes {
     String raw = ctx.pathParam("version");
     int n;
     try {
-      n = Integer.parseInt(raw);
+      n = AsciiNumbers.parseInt(raw);
     } catch (NumberFormatException e) {
       throw Params.malformed("Invalid version", "versions are whole numbers, got '" + raw + "'");
     }

@@ -81,7 +81,13 @@ final class KmlReader {
       }
       throw new InputException(
           Kind.MALFORMED, "Malformed KML", "the file is not well-formed XML: " + m);
-    } catch (IOException | ParserConfigurationException e) {
+    } catch (IOException e) {
+      // an encoding the JDK does not know, or bytes that are not in the declared one
+      throw new InputException(
+          Kind.MALFORMED,
+          "Malformed KML",
+          "the file cannot be read as XML in its declared encoding (use UTF-8)");
+    } catch (ParserConfigurationException e) {
       throw new IllegalStateException("cannot set up the KML parser", e);
     }
   }
@@ -130,13 +136,26 @@ final class KmlReader {
     return g;
   }
 
+  /** Deeper MultiGeometry nesting than any real file has is refused, not recursed into. */
+  static final int MAX_NESTING = 64;
+
   private static void collectPolygons(Element e, List<Element> out) {
+    collectPolygons(e, out, 0);
+  }
+
+  private static void collectPolygons(Element e, List<Element> out, int depth) {
+    if (depth > MAX_NESTING) {
+      throw new InputException(
+          Kind.UNPROCESSABLE,
+          "KML nested too deeply",
+          "MultiGeometry is nested more than " + MAX_NESTING + " levels deep");
+    }
     for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element c) {
         if (c.getLocalName().equals("Polygon")) {
           out.add(c);
         } else if (c.getLocalName().equals("MultiGeometry")) {
-          collectPolygons(c, out);
+          collectPolygons(c, out, depth + 1);
         }
       }
     }
