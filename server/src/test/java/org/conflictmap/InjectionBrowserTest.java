@@ -291,6 +291,24 @@ class InjectionBrowserTest {
     }
   }
 
+  /**
+   * A CSP of {@code script-src 'self'} would block inline scripts and handlers: the pages have
+   * none.
+   */
+  @Test
+  void thePagesHaveNoInlineScriptOrHandler() {
+    for (String page : List.of("/", "/embed", "/events/" + events.get(0))) {
+      driver.get(baseUrl + page);
+      Object inline =
+          js().executeScript(
+                  "return document.querySelectorAll('script:not([src])').length + [...document.querySelectorAll('*')]"
+                      + ".filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length");
+      assertThat(((Number) inline).intValue())
+          .as("inline scripts and handlers on " + page)
+          .isZero();
+    }
+  }
+
   /** Nothing the payloads set, no alert opened, no link or frame with a javascript: URL. */
   private static void assertClean(String when) {
     Object flag = js().executeScript("return typeof window.__xss");
