@@ -70,7 +70,8 @@ export function createZoneLayer() {
     onEachFeature: (feature, layer) => {
       layer.bindPopup(() => zonePopup(feature), { maxWidth: 320, className: 'cm-popup' });
       const name = feature.properties && feature.properties.name;
-      if (name) layer.bindTooltip(name, { sticky: true, direction: 'top', className: 'cm-tooltip' });
+      // A string would be rendered as HTML: pass a text node.
+      if (name) layer.bindTooltip(document.createTextNode(String(name)), { sticky: true, direction: 'top', className: 'cm-tooltip' });
     },
   });
 }
@@ -191,7 +192,7 @@ export function createEventLayer(map, options = {}) {
     if (!geojson || outlineFor !== marker) return;
     outline.clearLayers();
     outline.addData(geojson);
-    outline.eachLayer((l) => l.bindTooltip(`Approximate outline of ${geojson.properties.name}`,
+    outline.eachLayer((l) => l.bindTooltip(document.createTextNode(`Approximate outline of ${geojson.properties.name}`),
       { sticky: true, className: 'cm-tooltip' }));
     marker.getElement()?.setAttribute('data-outline', 'shown');
   }
