@@ -29,7 +29,8 @@ export function renderEventList(listEl, countEl, features, onSelect, highlightId
           h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
           h('span', { class: 'event-place' }, p.place_name || 'Unknown place'),
           h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
-          h('span', { class: 'event-type' }, p.event_type || type.label))));
+          h('span', { class: 'event-type' }, p.event_type || type.label))),
+      h('a', { class: 'event-page-link', href: `/events/${encodeURIComponent(String(id))}`, 'aria-label': `Event page: ${p.place_name || 'Unknown place'}, ${formatDate(p.event_date)}` }, '↗'));
   });
   listEl.replaceChildren(...rows);
   if (!rows.length) {

@@ -295,7 +295,7 @@ const filterForm = createFilterForm(document.getElementById('filter-section'), a
 });
 filterForm.set(state);
 
-const share = createShareDialog({ getQuery: currentQuery, getBase: () => publicBase });
+const share = createShareDialog({ getQuery: currentQuery, getBase: () => publicBase, getEventId: () => openEventId });
 document.querySelector('.map-wrap').append(share.element);
 document.getElementById('share-button').addEventListener('click', (e) => share.openFor(e.currentTarget, 'link'));
 document.getElementById('embed-button').addEventListener('click', (e) => share.openFor(e.currentTarget, 'embed'));
