@@ -66,7 +66,12 @@ corrections = createCorrections({ map, events, onChange: () => refreshList() });
 let notLoaded = 0;
 
 function refreshList(newIds) {
-  renderEventList(listEl, countEl, events.features(), openEvent, newIds, notLoaded);
+  const filtered = Boolean(state.q || (state.types && state.types.length) || state.zone != null || state.from || state.to);
+  renderEventList(listEl, countEl, events.features(), openEvent, newIds, notLoaded, {
+    filtered,
+    onWiden: state.from || state.to ? () => filterForm.widen() : null,
+    onClear: () => document.getElementById('filter-clear').click(),
+  });
 }
 
 function loadEvents(fc) {
@@ -106,7 +111,7 @@ async function loadInitialData() {
   const sources = [
     ['configuration', getConfig(), applyConfig],
     ['country borders', getCountries(), (fc) => countries.addData(fc)],
-    ['zones', getZones(), (fc) => zones.addData(fc)],
+    ['zones', getZones(), (fc) => { zones.addData(fc); filterForm.setZones(fc); }],
     ['events', getFilteredEvents(5000, filterParams(state)), loadEvents],
   ];
   const failures = [];
