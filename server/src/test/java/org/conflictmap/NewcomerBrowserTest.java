@@ -192,6 +192,65 @@ class NewcomerBrowserTest {
     Chromium.assertNoConsoleErrors(driver);
   }
 
+  @Test
+  void mapEmbedAndEventPagesFitAPhone() throws IOException {
+    viewport(390, 844);
+    load("/");
+    assertFits("/");
+    Chromium.screenshot(driver, "newcomer-phone-map.png");
+    js().executeScript("document.getElementById('panel-toggle').click()");
+    waitFor(
+        "the panel",
+        d -> d.findElement(By.id("side-panel")).getRect().getHeight() > 0 ? true : null);
+    assertFits("/ with the panel open");
+    Chromium.screenshot(driver, "newcomer-phone-panel.png");
+    driver.get(origin + "/embed?timeline=1");
+    waitFor("the embed", d -> d.findElement(By.cssSelector(".leaflet-container")));
+    assertFits("/embed");
+    // the timeline covers neither the legend nor the attribution, and the legend starts folded
+    @SuppressWarnings("unchecked")
+    List<Boolean> clear =
+        (List<Boolean>)
+            js().executeScript(
+                    "const t = document.getElementById('timeline').getBoundingClientRect();"
+                        + "return ['.legend', '.leaflet-control-attribution'].map((s) => {"
+                        + "  const r = document.querySelector(s).getBoundingClientRect();"
+                        + "  return r.bottom <= t.top || r.top >= t.bottom"
+                        + "    || r.right <= t.left || r.left >= t.right; });");
+    assertThat(clear).as("legend, attribution clear of the timeline").containsExactly(true, true);
+    assertThat(js().executeScript("return document.querySelector('.legend details').open"))
+        .isEqualTo(false);
+    Chromium.screenshot(driver, "newcomer-phone-embed.png");
+    driver.get(origin + "/events/" + eventId);
+    waitFor("the event page", d -> d.findElement(By.cssSelector("h1.event-place")));
+    assertFits("/events/" + eventId);
+    Chromium.screenshot(driver, "newcomer-phone-event-page.png");
+  }
+
+  /**
+   * No visible element reaches past the viewport's sides (the map's own panes, which pan, are left
+   * out), and the page does not scroll sideways.
+   */
+  private static void assertFits(String page) {
+    @SuppressWarnings("unchecked")
+    List<String> over =
+        (List<String>)
+            js().executeScript(
+                    "const w = window.innerWidth, out = [];"
+                        + "for (const el of document.querySelectorAll('body *')) {"
+                        + "  if (el.closest('.leaflet-pane')) continue;"
+                        + "  const r = el.getBoundingClientRect();"
+                        + "  if (r.width === 0 || r.height === 0) continue;"
+                        + "  if (r.right > w + 0.5 || r.left < -0.5)"
+                        + "    out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className"
+                        + "      + ' [' + Math.round(r.left) + ',' + Math.round(r.right) + ']');"
+                        + "}"
+                        + "if (document.documentElement.scrollWidth > w)"
+                        + "  out.push('document scrollWidth ' + document.documentElement.scrollWidth);"
+                        + "return out;");
+    assertThat(over).as("elements wider than the 390 px viewport on " + page).isEmpty();
+  }
+
   private static WebElement chip(String kind) {
     return driver.findElement(By.cssSelector("#filter-chips [data-chip=" + kind + "]"));
   }

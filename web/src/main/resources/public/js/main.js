@@ -42,7 +42,8 @@ let corrections = null;
 const events = createEventLayer(map, { popup: (marker) => corrections.popup(marker) });
 events.layer.addTo(map);
 
-L.control.layers(null, { Zones: zones, Events: events.layer }, { position: 'topright', collapsed: false }).addTo(map);
+// On a phone the layer control folds to its button, so it does not cover the map or run off the screen.
+L.control.layers(null, { Zones: zones, Events: events.layer }, { position: 'topright', collapsed: window.matchMedia('(max-width: 720px)').matches }).addTo(map);
 L.control.scale({ position: 'bottomright', imperial: false }).addTo(map);
 createLegend().addTo(map);
 
