@@ -264,13 +264,15 @@ class NewcomerBrowserTest {
     return (String) js().executeScript("return window.location.search");
   }
 
+  /** Read in one script: the open dialog re-renders its links whenever the map moves. */
+  @SuppressWarnings("unchecked")
   private static Map<String, String> socialHrefs(String scope) {
-    Map<String, String> out = new java.util.TreeMap<>();
-    for (WebElement a :
-        driver.findElements(By.cssSelector(scope + " .social-links a[data-share]"))) {
-      out.put(a.getAttribute("data-share"), a.getAttribute("href"));
-    }
-    return out;
+    return new java.util.TreeMap<>(
+        (Map<String, String>)
+            js().executeScript(
+                    "return Object.fromEntries([...document.querySelectorAll(arguments[0]"
+                        + " + ' .social-links a[data-share]')].map((a) => [a.dataset.share, a.href]));",
+                    scope));
   }
 
   private static void load(String path) {
