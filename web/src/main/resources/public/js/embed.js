@@ -211,6 +211,11 @@ async function start() {
     if (options.timeline) {
       timeline.hidden = false;
       setTimeline();
+      // The bottom controls (legend, scale, attribution) sit above the timeline, not under it.
+      const lift = () => document.body.style.setProperty('--timeline-height', `${timeline.offsetHeight + 12}px`);
+      document.body.classList.add('has-timeline');
+      lift();
+      window.addEventListener('resize', lift);
     }
     updateBrand();
   } finally {

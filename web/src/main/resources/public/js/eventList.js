@@ -14,8 +14,10 @@ function byDateDesc(a, b) {
 /**
  * @param {number} [notLoaded] events the server matched but did not send (the initial load is capped),
  *   so the count can say the list is partial
+ * @param {{filtered?: boolean, onWiden?: Function, onClear?: Function}} [empty] when filters are on,
+ *   an empty list says none match and offers to widen the period or clear them
  */
-export function renderEventList(listEl, countEl, features, onSelect, highlightIds = new Set(), notLoaded = 0) {
+export function renderEventList(listEl, countEl, features, onSelect, highlightIds = new Set(), notLoaded = 0, empty = {}) {
   const sorted = [...features].sort(byDateDesc);
   const rows = sorted.map((f) => {
     const p = f.properties || {};
@@ -29,11 +31,17 @@ export function renderEventList(listEl, countEl, features, onSelect, highlightId
           h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
           h('span', { class: 'event-place' }, p.place_name || 'Unknown place'),
           h('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
-          h('span', { class: 'event-type' }, p.event_type || type.label))));
+          h('span', { class: 'event-type' }, p.event_type || type.label))),
+      h('a', { class: 'event-page-link', href: `/events/${encodeURIComponent(String(id))}`, 'aria-label': `Event page: ${p.place_name || 'Unknown place'}, ${formatDate(p.event_date)}` }, '↗'));
   });
   listEl.replaceChildren(...rows);
-  if (!rows.length) {
-    listEl.append(h('li', { class: 'event-empty' }, 'No events yet. Paste an article to add some.'));
+  if (!rows.length && empty.filtered) {
+    listEl.append(h('li', { class: 'event-empty', 'data-testid': 'event-empty' },
+      h('p', {}, 'No events match these filters.'),
+      empty.onWiden ? h('button', { type: 'button', class: 'link-button', 'data-testid': 'widen-period', onclick: empty.onWiden }, 'Show all dates') : null,
+      empty.onClear ? h('button', { type: 'button', class: 'link-button', 'data-testid': 'empty-clear', onclick: empty.onClear }, 'Clear filters') : null));
+  } else if (!rows.length) {
+    listEl.append(h('li', { class: 'event-empty', 'data-testid': 'event-empty' }, 'No events yet. Paste an article to add some.'));
   }
   if (countEl) {
     countEl.textContent = notLoaded > 0

@@ -1,9 +1,10 @@
-// The filter form in the panel: text, event types and a date range. Its values are part of the
-// URL state, so a shared link opens with the same filters.
+// The filter form in the panel: text, event types, a date range and a zone. Its values are part of
+// the URL state, so a shared link opens with the same filters; the active ones show as chips above
+// the form, each removable on its own.
 
 import { h } from './dom.js';
 import { EVENT_TYPE_NAMES, MAX_QUERY } from './urlState.js';
-import { eventTypeInfo } from './format.js';
+import { eventTypeInfo, formatDate } from './format.js';
 
 /**
  * @param {HTMLElement} container where the form goes
@@ -14,10 +15,14 @@ export function createFilterForm(container, onChange) {
   const from = h('input', { id: 'filter-from', type: 'date' });
   const to = h('input', { id: 'filter-to', type: 'date' });
   const types = EVENT_TYPE_NAMES.map((name) => h('input', { type: 'checkbox', value: name, 'data-type': name }));
+  const zone = h('select', { id: 'filter-zone' }, h('option', { value: '' }, 'Any zone'));
   const clear = h('button', { type: 'button', id: 'filter-clear' }, 'Clear filters');
+  const chips = h('ul', { class: 'filter-chips', id: 'filter-chips', 'data-testid': 'filter-chips', 'aria-label': 'Active filters' });
+  const zoneNames = new Map();
 
   const form = h('form', { id: 'filter-form', class: 'filter-form', role: 'search', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'filter-q' }, 'Search'), q),
+    h('div', { class: 'field' }, h('label', { for: 'filter-zone' }, 'Zone'), zone),
     h('div', { class: 'field filter-dates' },
       h('label', { for: 'filter-from' }, 'From'), from,
       h('label', { for: 'filter-to' }, 'To'), to),
@@ -28,30 +33,68 @@ export function createFilterForm(container, onChange) {
         h('span', { class: 'swatch', style: `background:${eventTypeInfo(input.value).color}`, 'aria-hidden': 'true' }),
         ` ${input.value}`))),
     h('div', { class: 'form-actions' }, clear));
-  container.append(form);
+  container.append(chips, form);
 
   const read = () => ({
     q: q.value.trim() || null,
     types: types.filter((t) => t.checked).map((t) => t.value).sort(),
     from: from.value || null,
     to: to.value || null,
+    zone: zone.value ? Number(zone.value) : null,
   });
+
+  const zoneLabel = (id) => zoneNames.get(id) || `Zone ${id}`;
+
+  /** One chip per active filter; its button removes just that filter. */
+  function renderChips(f) {
+    const chip = (kind, text, remove) => h('li', { class: 'filter-chip', dataset: { chip: kind } },
+      h('span', {}, text),
+      h('button', { type: 'button', class: 'filter-chip-remove', 'aria-label': `Remove filter: ${text}`, onclick: () => { remove(); changed(0); } }, '×'));
+    const items = [];
+    if (f.zone != null) items.push(chip('zone', `Zone: ${zoneLabel(f.zone)}`, () => { zone.value = ''; }));
+    if (f.from || f.to) {
+      const text = f.from && f.to ? (f.from === f.to ? formatDate(f.from) : `${formatDate(f.from)} – ${formatDate(f.to)}`)
+        : f.from ? `Since ${formatDate(f.from)}` : `Until ${formatDate(f.to)}`;
+      items.push(chip('dates', text, () => { from.value = ''; to.value = ''; }));
+    }
+    for (const t of f.types || []) {
+      items.push(chip('type', t, () => { types.forEach((i) => { if (i.value === t) i.checked = false; }); }));
+    }
+    if (f.q) items.push(chip('q', `“${f.q}”`, () => { q.value = ''; }));
+    chips.replaceChildren(...items);
+    chips.hidden = !items.length;
+  }
 
   let timer = null;
   const changed = (delay) => {
     clearTimeout(timer);
-    timer = setTimeout(() => onChange(read()), delay);
+    timer = setTimeout(() => {
+      const f = read();
+      renderChips(f);
+      onChange(f);
+    }, delay);
   };
   q.addEventListener('input', () => changed(350));
-  for (const input of [from, to, ...types]) input.addEventListener('change', () => changed(0));
+  for (const input of [from, to, zone, ...types]) input.addEventListener('change', () => changed(0));
   form.addEventListener('submit', (e) => { e.preventDefault(); changed(0); });
   clear.addEventListener('click', () => {
     q.value = '';
     from.value = '';
     to.value = '';
     types.forEach((t) => { t.checked = false; });
+    zone.value = '';
     changed(0);
   });
+
+  /** Chooses a zone; one not (yet) in the list gets an option of its own, so the filter stays visible. */
+  function setZoneValue(id) {
+    if (id == null) {
+      zone.value = '';
+      return;
+    }
+    if (![...zone.options].some((o) => o.value === String(id))) zone.append(h('option', { value: String(id) }, zoneLabel(id)));
+    zone.value = String(id);
+  }
 
   return {
     /** Shows a state's filters without reporting a change. */
@@ -60,6 +103,25 @@ export function createFilterForm(container, onChange) {
       from.value = state.from || '';
       to.value = state.to || '';
       types.forEach((t) => { t.checked = (state.types || []).includes(t.value); });
+      setZoneValue(state.zone);
+      renderChips(read());
+    },
+    /** The zones the picker offers (a zone FeatureCollection); keeps the chosen one. */
+    setZones(fc) {
+      const chosen = zone.value;
+      zoneNames.clear();
+      const features = ((fc && fc.features) || []).filter((f) => f.id != null);
+      for (const f of features) zoneNames.set(Number(f.id), (f.properties && f.properties.name) || `Zone ${f.id}`);
+      zone.replaceChildren(h('option', { value: '' }, 'Any zone'),
+        [...zoneNames].sort((a, b) => a[1].localeCompare(b[1])).map(([id, name]) => h('option', { value: String(id) }, name)));
+      setZoneValue(chosen ? Number(chosen) : null);
+      renderChips(read());
+    },
+    /** Drops the dates (the empty list's "all dates" offer) and reports the change. */
+    widen() {
+      from.value = '';
+      to.value = '';
+      changed(0);
     },
     read,
   };

@@ -42,7 +42,8 @@ let corrections = null;
 const events = createEventLayer(map, { popup: (marker) => corrections.popup(marker) });
 events.layer.addTo(map);
 
-L.control.layers(null, { Zones: zones, Events: events.layer }, { position: 'topright', collapsed: false }).addTo(map);
+// On a phone the layer control folds to its button, so it does not cover the map or run off the screen.
+L.control.layers(null, { Zones: zones, Events: events.layer }, { position: 'topright', collapsed: window.matchMedia('(max-width: 720px)').matches }).addTo(map);
 L.control.scale({ position: 'bottomright', imperial: false }).addTo(map);
 createLegend().addTo(map);
 
@@ -66,7 +67,12 @@ corrections = createCorrections({ map, events, onChange: () => refreshList() });
 let notLoaded = 0;
 
 function refreshList(newIds) {
-  renderEventList(listEl, countEl, events.features(), openEvent, newIds, notLoaded);
+  const filtered = Boolean(state.q || (state.types && state.types.length) || state.zone != null || state.from || state.to);
+  renderEventList(listEl, countEl, events.features(), openEvent, newIds, notLoaded, {
+    filtered,
+    onWiden: state.from || state.to ? () => filterForm.widen() : null,
+    onClear: () => document.getElementById('filter-clear').click(),
+  });
 }
 
 function loadEvents(fc) {
@@ -106,7 +112,7 @@ async function loadInitialData() {
   const sources = [
     ['configuration', getConfig(), applyConfig],
     ['country borders', getCountries(), (fc) => countries.addData(fc)],
-    ['zones', getZones(), (fc) => zones.addData(fc)],
+    ['zones', getZones(), (fc) => { zones.addData(fc); filterForm.setZones(fc); }],
     ['events', getFilteredEvents(5000, filterParams(state)), loadEvents],
   ];
   const failures = [];
@@ -295,7 +301,7 @@ const filterForm = createFilterForm(document.getElementById('filter-section'), a
 });
 filterForm.set(state);
 
-const share = createShareDialog({ getQuery: currentQuery, getBase: () => publicBase });
+const share = createShareDialog({ getQuery: currentQuery, getBase: () => publicBase, getEventId: () => openEventId });
 document.querySelector('.map-wrap').append(share.element);
 document.getElementById('share-button').addEventListener('click', (e) => share.openFor(e.currentTarget, 'link'));
 document.getElementById('embed-button').addEventListener('click', (e) => share.openFor(e.currentTarget, 'embed'));

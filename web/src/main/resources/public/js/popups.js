@@ -55,6 +55,13 @@ function sourcesSection(p) {
       })));
 }
 
+/** A link to the event's own page: a stable address with its own card, to read, cite or share. */
+export function eventPageLink(id) {
+  if (id == null) return null;
+  return h('p', { class: 'popup-page' },
+    h('a', { href: `/events/${encodeURIComponent(String(id))}`, 'data-testid': 'popup-page-link' }, 'Event page · share'));
+}
+
 /**
  * @param {object} feature an event Feature from /api/events
  * @param {Node} [extra] appended at the end (the editor's tools)
@@ -88,6 +95,7 @@ export function eventPopup(feature, extra = null) {
         h('dd', { 'data-testid': 'popup-injuries', class: Number.isInteger(p.injuries) ? null : 'is-unstated' }, figure(p.injuries)))),
     actors ? h('p', { class: 'popup-actors', 'data-testid': 'popup-actors' }, h('span', { class: 'popup-label' }, 'Actors: '), actors) : null,
     sourcesSection(p),
+    eventPageLink(feature.id ?? p.id),
     corrected.length
       ? h('p', { class: 'popup-corrected', 'data-testid': 'popup-corrected' }, `Corrected by an editor: ${corrected.join(', ').replaceAll('_', ' ')}`)
       : null,

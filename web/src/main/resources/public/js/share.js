@@ -17,6 +17,34 @@ export function shareUrl(base, query) {
   return `${trimSlash(base)}/${query ? `?${query}` : ''}`;
 }
 
+/** An absolute link to an event's own page (its card and preview are the event's). */
+export function eventPageUrl(base, id) {
+  return `${trimSlash(base)}/events/${encodeURIComponent(String(id))}`;
+}
+
+/**
+ * Share links to the usual places (the server builds the same list for event pages, in
+ * http/SocialLinks.java). Plain links: nothing is loaded from those sites until one is followed.
+ */
+export function socialLinks(url, title) {
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(title || 'conflictmap');
+  return [
+    { key: 'email', label: 'E-mail', href: `mailto:?subject=${t}&body=${t}%0A${u}` },
+    { key: 'x', label: 'X', href: `https://x.com/intent/tweet?text=${t}&url=${u}` },
+    { key: 'facebook', label: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { key: 'whatsapp', label: 'WhatsApp', href: `https://wa.me/?text=${t}%20${u}` },
+    { key: 'telegram', label: 'Telegram', href: `https://t.me/share/url?url=${u}&text=${t}` },
+  ];
+}
+
+/** The social links as a list of anchors (text set as text). */
+export function socialList(url, title) {
+  return h('ul', { class: 'social-links', 'aria-label': 'Share on' },
+    socialLinks(url, title).map((l) => h('li', {},
+      h('a', { class: `social-link social-link--${l.key}`, 'data-share': l.key, href: l.href, target: '_blank', rel: 'noopener noreferrer' }, l.label))));
+}
+
 /** An absolute link to the embed with this query and the options that differ from the defaults. */
 export function embedUrl(base, query, options = {}) {
   const p = new URLSearchParams(query);
@@ -98,17 +126,24 @@ export function createShareDialog(source) {
   function refresh() {
     const base = source.getBase();
     const query = source.getQuery();
-    link.field.value = shareUrl(base, query);
+    const eventId = source.getEventId ? source.getEventId() : null;
+    // An open event is shared as its own page, whose card and preview show that event.
+    link.field.value = eventId != null ? eventPageUrl(base, eventId) : shareUrl(base, query);
+    title.textContent = eventId != null ? 'Share this event' : 'Share this view';
+    social.replaceChildren(socialList(link.field.value, source.getTitle ? source.getTitle() : document.title));
     const opts = Object.fromEntries(options.map((o) => [o.key, o.input.checked]));
     const src = embedUrl(base, query, opts);
     snippet.field.value = embedSnippet(src, clampInt(width, 200, 4000, 800), clampInt(height, 150, 4000, 500));
     preview.href = `${base.replace(/\/+$/, '')}/preview.png${query ? `?${query}` : ''}`;
   }
 
+  const title = h('h2', { id: 'share-title' }, 'Share this view');
+  const social = h('div', { class: 'share-social', 'data-testid': 'share-social' });
   const close = h('button', { type: 'button', class: 'share-close', 'aria-label': 'Close' }, '×');
   const dialog = h('div', { class: 'share-dialog', id: 'share-dialog', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'share-title', hidden: true },
-    h('div', { class: 'share-head' }, h('h2', { id: 'share-title' }, 'Share this view'), close),
+    h('div', { class: 'share-head' }, title, close),
     link.row,
+    social,
     h('fieldset', { class: 'embed-fields' },
       h('legend', {}, 'Embed on another site'),
       h('div', { class: 'embed-size' },

@@ -63,14 +63,14 @@ export function setupZonePanel(map, onEdit) {
     const p = feature.properties || {};
     box.hidden = false;
     box.dataset.zoneId = String(feature.id);
-    box.replaceChildren(h('h3', {}, p.name), h('p', { class: 'hint' }, formatValidity(p.valid_from, p.valid_to)), h('p', {}, 'Loading…'));
+    box.replaceChildren(h('h3', {}, p.name || 'Unnamed zone'), h('p', { class: 'hint' }, formatValidity(p.valid_from, p.valid_to)), h('p', {}, 'Loading…'));
     const [stats, history] = await Promise.all([
       request(`/api/zones/${feature.id}/stats?interval=month`),
       request(`/api/zones/${feature.id}/history`),
     ]);
     const types = Object.entries(stats.total.by_type).sort((a, b) => b[1] - a[1]);
     box.replaceChildren(
-      h('h3', {}, p.name),
+      h('h3', {}, p.name || 'Unnamed zone'),
       h('p', { class: 'hint' }, formatValidity(p.valid_from, p.valid_to)),
       h('p', { class: 'zone-total', dataset: { events: String(stats.total.events) } },
         `${stats.total.events} event(s) inside, ${stats.total.fatalities} fatalities`),
@@ -78,14 +78,14 @@ export function setupZonePanel(map, onEdit) {
       chart(stats.series),
       stats.excluded.count
         ? h('p', { class: 'hint zone-excluded' }, `${stats.excluded.count} event(s) left out: `,
-          stats.excluded.reasons.map((r) => `${r.count} ${r.why}`).join('; '))
+          stats.excluded.reasons.map((r) => (r.why ? `${r.count} ${r.why}` : String(r.count))).join('; '))
         : null,
       h('div', { class: 'form-actions' }, h('button', { type: 'button', id: 'zone-edit', onclick: () => onEdit(feature) }, 'Edit zone')),
       h('h4', {}, 'History'),
       h('ol', { class: 'zone-history' }, history.versions.map((v) =>
         h('li', {},
-          `v${v.version} ${v.action} by ${v.editor}, ${v.changed_at.slice(0, 10)}`,
-          v.changes.length && v.action === 'updated' ? ` (${v.changes.join(', ')})` : '',
+          `v${v.version} ${v.action || 'changed'}${v.editor ? ` by ${v.editor}` : ''}${v.changed_at ? `, ${String(v.changed_at).slice(0, 10)}` : ''}`,
+          Array.isArray(v.changes) && v.changes.length && v.action === 'updated' ? ` (${v.changes.join(', ')})` : '',
           ' ',
           h('button', { type: 'button', class: 'link-button', onclick: () => showVersion(feature.id, v.version) }, 'show')))),
     );

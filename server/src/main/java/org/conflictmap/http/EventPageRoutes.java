@@ -34,11 +34,16 @@ final class EventPageRoutes {
     String base = PublicUrls.base(ctx, api.config());
     String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
     String self = base + "/" + query;
+    ViewCard card = ViewCard.of(api, ctx.queryParamMap());
     String meta =
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\""
             + Html.esc(oembedUrl(base, self))
             + "\" title=\"conflictmap\">\n"
-            + "  <meta property=\"og:title\" content=\"conflictmap\">\n"
+            + meta("property", "og:title", card.title())
+            + meta("property", "og:description", card.description())
+            + meta("name", "description", card.description())
+            + meta("name", "twitter:title", card.title())
+            + meta("name", "twitter:description", card.description())
             + "  <meta property=\"og:type\" content=\"website\">\n"
             + "  <meta property=\"og:url\" content=\""
             + Html.esc(self)
@@ -203,6 +208,9 @@ final class EventPageRoutes {
         .append("\">Share</button>\n")
         .append("        <span id=\"share-status\" class=\"share-status\" role=\"status\"")
         .append(" aria-live=\"polite\"></span>\n")
+        .append("        ")
+        .append(SocialLinks.html(url, title))
+        .append("\n")
         .append("      </div>\n")
         .append("    </article>\n")
         .append("    <div class=\"event-map\"><iframe src=\"")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Map;
 import org.conflictmap.App;
 import org.conflictmap.config.Config;
 import org.jsoup.Jsoup;
@@ -111,6 +112,52 @@ class SharePagesTest {
     assertThat(d.selectFirst("script[src=js/main.js]")).isNotNull();
     assertThat(d.selectFirst("#share-button")).isNotNull();
     assertThat(d.selectFirst("#embed-button")).isNotNull();
+  }
+
+  @Test
+  void theMapsCardIsTitledByItsFiltersAndCountsTheirEvents() {
+    int battles2019 =
+        http.get("/api/events?type=Battles&datetime=2019-08-01/2019-08-31")
+            .json()
+            .path("features")
+            .size();
+    assertThat(battles2019).as("the sample's August 2019 battles").isPositive();
+    Document d = page("/?datetime=2019-08-01/2019-08-31&type=Battles");
+    assertThat(meta(d, "og:title"))
+        .isEqualTo("Battles, 1 August 2019 – 31 August 2019 · conflictmap");
+    assertThat(meta(d, "og:description"))
+        .startsWith(battles2019 + (battles2019 == 1 ? " event" : " events"))
+        .contains("1 August 2019 – 31 August 2019");
+    assertThat(meta(d, "twitter:title")).isEqualTo(meta(d, "og:title"));
+
+    // a filter that matches nothing says so on its card too
+    assertThat(meta(page("/?q=zzzznothing"), "og:description")).startsWith("No events");
+    // the bare map keeps its name, and a link that opens an event takes the event's card
+    assertThat(meta(page("/"), "og:title")).isEqualTo("conflictmap");
+    assertThat(meta(page("/?event=" + idlibBattle), "og:title"))
+        .isEqualTo("Idlib: Battles, 1–27 August 2019");
+    // a link the map cannot read still gets a page, with the plain card
+    assertThat(meta(page("/?zoom=banana"), "og:title")).isEqualTo("conflictmap");
+  }
+
+  @Test
+  void eventPagesOfferSocialShareLinksWithoutJavaScript() {
+    Document d = page("/events/" + idlibBattle);
+    String url = origin + "/events/" + idlibBattle;
+    String encoded = PublicUrls.encode(url);
+    Map<String, String> hrefs = new java.util.HashMap<>();
+    for (Element a : d.select(".social-links a[data-share]")) {
+      hrefs.put(a.attr("data-share"), a.attr("href"));
+      assertThat(a.attr("rel")).contains("noopener");
+    }
+    assertThat(hrefs).containsOnlyKeys("email", "x", "facebook", "whatsapp", "telegram");
+    assertThat(hrefs.get("email")).startsWith("mailto:?subject=").contains(encoded);
+    assertThat(hrefs.get("x")).startsWith("https://x.com/intent/tweet?").contains("url=" + encoded);
+    assertThat(hrefs.get("facebook"))
+        .isEqualTo("https://www.facebook.com/sharer/sharer.php?u=" + encoded);
+    assertThat(hrefs.get("whatsapp")).startsWith("https://wa.me/?text=").endsWith(encoded);
+    assertThat(hrefs.get("telegram")).startsWith("https://t.me/share/url?url=" + encoded + "&");
+    assertThat(d.selectFirst("#share-button").attr("data-share-url")).isEqualTo(url);
   }
 
   @Test
