@@ -1,7 +1,11 @@
 package org.conflictmap.extract;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.conflictmap.extract.EventTypesTest.type;
 
+import java.time.LocalDate;
+import org.conflictmap.events.NewEvent;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +17,38 @@ class TerritoryTest {
   static final String GOVERNMENT = "Government regains territory";
   static final String NON_STATE = "Non-state actor overtakes territory";
   static final String TRANSFER = "Non-violent transfer of territory";
+
+  @BeforeAll
+  static void load() {
+    EventExtractionTest.load();
+  }
+
+  static void event(String body, String type, String subType, LocalDate date) {
+    NewEvent e = EventExtractionTest.one(body);
+    assertThat(e.eventType()).as(body).isEqualTo(type);
+    assertThat(e.subEventType()).as(body).isEqualTo(subType);
+    assertThat(e.eventDate()).as(body).isEqualTo(date);
+  }
+
+  @Test
+  void theExtractorPlacesAndDatesTheChangeOfHands() {
+    LocalDate monday = LocalDate.of(2019, 8, 26);
+    event(
+        "Rebels took the town of Saraqib on Monday after days of fighting.",
+        "Battles",
+        NON_STATE,
+        monday);
+    event(
+        "Khan Shaykhun fell to government forces on Monday, a monitor said.",
+        "Battles",
+        GOVERNMENT,
+        monday);
+    event(
+        "On Monday the militia handed Tessalit over to the army.",
+        "Strategic developments",
+        TRANSFER,
+        monday);
+  }
 
   @Test
   void aNonStateGroupTakingGroundOvertakesIt() {
