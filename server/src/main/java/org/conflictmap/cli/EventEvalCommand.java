@@ -40,6 +40,13 @@ final class EventEvalCommand implements Callable<Integer> {
       description = "Leave out the list of differences between expected and extracted events.")
   boolean quiet;
 
+  @Option(
+      names = "--details",
+      description =
+          "List each missed, spurious and mismatched event with its likeliest reason, grouped by"
+              + " kind, instead of the plain list of differences.")
+  boolean details;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -96,7 +103,16 @@ final class EventEvalCommand implements Callable<Integer> {
               f.correct(),
               f.total()));
     }
-    if (!quiet && !r.differences().isEmpty()) {
+    if (details) {
+      for (EventEval.Kind kind : EventEval.Kind.values()) {
+        List<EventEval.Detail> ds = r.details(kind);
+        out.append(kind.name().toLowerCase(Locale.ROOT))
+            .append(" (")
+            .append(ds.size())
+            .append("):\n");
+        ds.forEach(d -> out.append("  ").append(d).append('\n'));
+      }
+    } else if (!quiet && !r.differences().isEmpty()) {
       out.append("differences:\n");
       r.differences().forEach(d -> out.append("  ").append(d).append('\n'));
     }
@@ -130,6 +146,19 @@ final class EventEvalCommand implements Callable<Integer> {
     }
     if (withDifferences && !quiet) {
       r.differences().forEach(o.putArray("differences")::add);
+    }
+    if (withDifferences && details) {
+      com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("details");
+      for (EventEval.Detail d : r.details()) {
+        ObjectNode n = a.addObject();
+        n.put("article", d.article());
+        n.put("kind", d.kind().name().toLowerCase(Locale.ROOT));
+        n.put("event", d.event());
+        n.put("reason", d.reason());
+        if (d.sentence() != null) {
+          n.put("sentence", d.sentence());
+        }
+      }
     }
     return o;
   }

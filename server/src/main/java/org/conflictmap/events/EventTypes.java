@@ -58,11 +58,22 @@ public final class EventTypes {
     for (Rule r : RULES) {
       Matcher m = r.cue().matcher(text);
       while (m.find()) {
-        out.add(new Cue(r, m.start(), m.end()));
+        out.add(new Cue(Territory.decides(r) ? side(r, text, m) : r, m.start(), m.end()));
       }
     }
     out.sort(Comparator.comparingInt(Cue::start));
     return out;
+  }
+
+  /**
+   * A capture cue's row as its taker decides it: "rebels recaptured" is a non-state actor's gain,
+   * "fell to the army" the government's (see {@link Territory}).
+   */
+  private static Rule side(Rule r, String text, Matcher m) {
+    return Territory.taker(text, m.start(), m.end())
+        .filter(sub -> !sub.equals(r.subEventType()))
+        .map(sub -> new Rule(r.eventType(), sub, r.confidence(), r.cue()))
+        .orElse(r);
   }
 
   /**

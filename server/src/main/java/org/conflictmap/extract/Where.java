@@ -66,6 +66,15 @@ public final class Where {
           "seized",
           "recaptured",
           "retook",
+          "retaken",
+          "took",
+          "taking",
+          "regained",
+          "wrested",
+          "overrun",
+          "handed",
+          "handing",
+          "ceded",
           "entered",
           "besieged",
           "overran",
@@ -186,6 +195,9 @@ public final class Where {
         continue;
       }
       Link link = link(body.substring(sentence.start(), m.start()));
+      if (!link.located() && changesHands(body, m)) {
+        link = new Link(true, false, false, false);
+      }
       if (link.located() && !attributive(body, m)) {
         out.add(new Located(m, geoPrecision(m, link, body)));
       }
@@ -257,6 +269,19 @@ public final class Where {
       skipped++;
     }
     return NONE;
+  }
+
+  /** A place as the subject of its own loss: "Kidal fell", "Gao was retaken". */
+  private static final Pattern CHANGES_HANDS =
+      Pattern.compile(
+          "\\s+(?:(?:was|were|has been|had been|is)\\s+(?:re)?(?:captured|taken|seized|overrun"
+              + "|handed (?:over|back)|lost)|(?:has |had )?(?:fell|fallen)\\s+(?!silent|quiet|still"
+              + "|ill|asleep|apart|short|behind))");
+
+  private static boolean changesHands(String body, Mention m) {
+    Matcher c = CHANGES_HANDS.matcher(body);
+    c.region(m.end(), Math.min(body.length(), m.end() + 40));
+    return c.lookingAt();
   }
 
   /** Nouns a place name can qualify: "the Sochi deal", "the Astana format". */

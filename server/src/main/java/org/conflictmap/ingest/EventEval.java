@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
+import org.conflictmap.events.AcledTypes;
 import org.conflictmap.events.EventTypes;
 import org.conflictmap.events.NewArticle;
 import org.conflictmap.events.NewEvent;
@@ -63,6 +64,35 @@ public final class EventEval {
     }
   }
 
+  /** What kind of disagreement a {@link Detail} is. */
+  public enum Kind {
+    /** An expected event nothing extracted matched. */
+    MISSED,
+    /** An extracted event no expected one matched. */
+    SPURIOUS,
+    /** A matched pair that disagrees on at least one field. */
+    MISMATCHED
+  }
+
+  /**
+   * One disagreement between the annotation and the extractor, with the likeliest reason: for a
+   * miss or a spurious event, what the extractor did instead; for a mismatch, every field that
+   * differs. {@code sentence} is the extracted event's evidence, null for a miss.
+   */
+  public record Detail(String article, Kind kind, String event, String reason, String sentence) {
+    @Override
+    public String toString() {
+      return article
+          + ": "
+          + kind.name().toLowerCase(java.util.Locale.ROOT)
+          + " "
+          + event
+          + " — "
+          + reason
+          + (sentence == null ? "" : " — \"" + sentence + "\"");
+    }
+  }
+
   /** The scores, and the differences that explain them. */
   public record Report(
       int articles,
@@ -70,7 +100,13 @@ public final class EventEval {
       int extracted,
       int matched,
       List<Field> fields,
-      List<String> differences) {
+      List<String> differences,
+      List<Detail> details) {
+    /** The details of one kind, in article order. */
+    public List<Detail> details(Kind kind) {
+      return details.stream().filter(d -> d.kind() == kind).toList();
+    }
+
     public double precision() {
       return extracted == 0 ? 0 : (double) matched / extracted;
     }
@@ -235,23 +271,31 @@ public final class EventEval {
     int matched = 0;
     int[] correct = new int[CHECKS.size()];
     List<String> differences = new ArrayList<>();
+    List<Detail> details = new ArrayList<>();
     for (Case c : cases) {
-      List<NewEvent> found =
-          new ArrayList<>(extractor.extract(c.article().body(), c.article().published(), 1));
+      List<NewEvent> all = extractor.extract(c.article().body(), c.article().published(), 1);
+      List<NewEvent> found = new ArrayList<>(all);
       expected += c.expected().size();
       extracted += found.size();
+      List<Map.Entry<Expected, NewEvent>> pairs = new ArrayList<>();
+      List<Expected> missed = new ArrayList<>();
       for (Expected g : c.expected()) {
         NewEvent e = pair(g, found, gazetteer);
         if (e == null) {
           differences.add(c.name() + ": missed " + describe(g));
+          missed.add(g);
           continue;
         }
         found.remove(e);
+        pairs.add(Map.entry(g, e));
         matched++;
+        List<String> wrong = new ArrayList<>();
         for (int i = 0; i < CHECKS.size(); i++) {
           if (CHECKS.get(i).same().test(g, e)) {
             correct[i]++;
           } else {
+            String name = CHECKS.get(i).name();
+            wrong.add(name + " expected " + value(name, g) + ", got " + value(name, e));
             differences.add(
                 c.name()
                     + ": "
@@ -264,6 +308,25 @@ public final class EventEval {
                     + value(CHECKS.get(i).name(), e));
           }
         }
+        if (!wrong.isEmpty()) {
+          details.add(
+              new Detail(
+                  c.name(), Kind.MISMATCHED, describe(g), String.join("; ", wrong), e.sentence()));
+        }
+      }
+      for (Expected g : missed) {
+        details.add(
+            new Detail(
+                c.name(),
+                Kind.MISSED,
+                describe(g),
+                whyMissed(g, c.article().body(), pairs, found, gazetteer),
+                null));
+      }
+      for (NewEvent e : found) {
+        details.add(
+            new Detail(
+                c.name(), Kind.SPURIOUS, describe(e), whySpurious(e, pairs, missed), e.sentence()));
       }
       for (NewEvent e : found) {
         differences.add(
@@ -285,7 +348,86 @@ public final class EventEval {
     for (int i = 0; i < CHECKS.size(); i++) {
       fields.add(new Field(CHECKS.get(i).name(), correct[i], matched));
     }
-    return new Report(cases.size(), expected, extracted, matched, fields, differences);
+    return new Report(cases.size(), expected, extracted, matched, fields, differences, details);
+  }
+
+  /**
+   * Why an expected event found no partner, from what the extractor did instead: the place put in
+   * another country, the event folded into another at the same place, the same event put at another
+   * place, or nothing at all where the text does or does not name the place.
+   */
+  private static String whyMissed(
+      Expected g,
+      String body,
+      List<Map.Entry<Expected, NewEvent>> pairs,
+      List<NewEvent> unpaired,
+      Gazetteer gazetteer) {
+    String place = Names.normalize(g.place());
+    for (NewEvent e : unpaired) {
+      if (Names.normalize(e.placeName()).equals(place)) {
+        return "the place was resolved to "
+            + e.placeName()
+            + ", "
+            + e.countryCode()
+            + ", not in "
+            + g.countryCode();
+      }
+    }
+    for (Map.Entry<Expected, NewEvent> p : pairs) {
+      if (pair(g, List.of(p.getValue()), gazetteer) != null) {
+        return "merged into the extracted event already paired with " + describe(p.getKey());
+      }
+    }
+    for (NewEvent e : unpaired) {
+      if (e.eventType().equals(g.eventType()) && g.from().equals(e.eventDate())) {
+        return "same type and date extracted at another place, " + e.placeName();
+      }
+    }
+    boolean named =
+        Names.normalize(body).contains(place)
+            || body.toLowerCase(java.util.Locale.ROOT)
+                .contains(g.place().toLowerCase(java.util.Locale.ROOT));
+    return named
+        ? "the text names " + g.place() + " but no event was extracted there"
+        : "the text does not name " + g.place() + " as such; nothing was extracted there";
+  }
+
+  /**
+   * Why an extracted event found no partner: a second event at a place already paired (another date
+   * or type), the likely twin of a missed event put at the wrong place, or a place where nothing
+   * was expected at all.
+   */
+  private static String whySpurious(
+      NewEvent e, List<Map.Entry<Expected, NewEvent>> pairs, List<Expected> missed) {
+    for (Map.Entry<Expected, NewEvent> p : pairs) {
+      if (p.getValue().placeKey().equals(e.placeKey())) {
+        return "a second event at a place already matched to " + describe(p.getKey());
+      }
+    }
+    for (Expected g : missed) {
+      if (g.eventType().equals(e.eventType()) && g.from().equals(e.eventDate())) {
+        return "likely the missed " + describe(g) + ", put at another place";
+      }
+    }
+    return "no event expected at " + e.placeName() + " (type from " + cueOf(e) + ")";
+  }
+
+  private static String cueOf(NewEvent e) {
+    return AcledTypes.UNCLASSIFIED.equals(e.eventType())
+        ? "casualties alone, no cue"
+        : "a cue, confidence " + e.typeConfidence();
+  }
+
+  private static String describe(NewEvent e) {
+    return e.placeName()
+        + (e.countryCode() == null ? "" : ", " + e.countryCode())
+        + " "
+        + e.eventDate()
+        + (e.eventDateEnd() == null ? "" : ".." + e.eventDateEnd())
+        + " "
+        + e.eventType()
+        + " / "
+        + e.subEventType();
   }
 
   /** The unmatched extracted event at the expected place, best agreeing on type and date. */

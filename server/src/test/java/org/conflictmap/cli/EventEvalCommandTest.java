@@ -45,10 +45,47 @@ class EventEvalCommandTest {
   }
 
   @Test
+  void detailsGiveEachMissSpuriousAndMismatchWithItsReason(@TempDir Path dir) throws Exception {
+    tinySet(dir);
+    // a second article: the report says Aleppo, the coder put the event in Idlib, and a place
+    // the text never names as such was expected
+    Files.writeString(
+        dir.resolve("b.txt"),
+        "date 2019-08-27\nAir strikes hit Aleppo on Monday, killing four people.\n");
+    Files.writeString(
+        dir.resolve("b.events"),
+        HEADER
+            + "Idlib, SY | 2019-08-26 | 1 | Explosions/Remote violence | Air/drone strike | 4 | - |"
+            + " 1 | no\n");
+    CliTest.Run r = CliTest.run("eval-events", dir.toString(), "--details");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("missed (2):", "spurious (1):", "mismatched (1):")
+        .contains(
+            "a: mismatched Homs 2019-08-26 Explosions/Remote violence / Shelling/artillery/missile"
+                + " attack — fatalities expected 2, got 3 — \"Shelling hit Homs")
+        .contains("a: missed Palmyra 2019-08-26 Battles / Armed clash — the text does not name")
+        .contains(
+            "b: missed Idlib 2019-08-26 Explosions/Remote violence / Air/drone strike — same type"
+                + " and date extracted at another place, Aleppo")
+        .contains("b: spurious Aleppo, SY 2019-08-26 Explosions/Remote violence / Air/drone strike")
+        .contains("likely the missed Idlib")
+        .doesNotContain("differences:");
+
+    JsonNode j =
+        new ObjectMapper()
+            .readTree(CliTest.run("eval-events", dir.toString(), "--details", "--json").out());
+    JsonNode ds = j.path("extractor").path("details");
+    assertThat(ds.size()).isEqualTo(4);
+    assertThat(ds.findValuesAsText("kind")).contains("missed", "spurious", "mismatched");
+    assertThat(ds.findValuesAsText("reason")).allMatch(s -> !s.isBlank());
+  }
+
+  @Test
   void hasHelp() throws Exception {
     CliTest.Run r = CliTest.run("eval-events", "--help");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("Usage: conflictmap eval-events", "--json");
+    assertThat(r.out()).contains("Usage: conflictmap eval-events", "--json", "--details");
     assertThat(CliTest.run("--help").out()).contains("eval-events");
   }
 
