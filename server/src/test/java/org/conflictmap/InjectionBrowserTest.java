@@ -361,6 +361,7 @@ class InjectionBrowserTest {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) b.header("Content-Type", "application/json");
+    if (!method.equals("GET")) b.header("Authorization", "Bearer " + TestTokens.editor(app));
     headers.forEach(b::header);
     HttpResponse<String> r =
         HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -373,6 +374,7 @@ class InjectionBrowserTest {
         .send(
             HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.editor(app))
                 .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build(),
             HttpResponse.BodyHandlers.discarding())
