@@ -22,6 +22,15 @@ final class DataOptions {
       description = "Properties file with defaults (default: ./conflictmap.properties if present).")
   Path configFile;
 
+  @Option(
+      names = "--db",
+      paramLabel = "JDBC_URL",
+      description =
+          "Store in this database instead of the embedded one, e.g."
+              + " jdbc:postgresql://host:5432/conflictmap (PostGIS; user and password from"
+              + " CONFLICTMAP_JDBC_USER / CONFLICTMAP_JDBC_PASSWORD or the URL).")
+  String db;
+
   /**
    * The gazetteer imported into the data directory with {@code gazetteer import}, if there is one,
    * else the bundled one. Unlike the server, this never creates the data directory or its index for
@@ -40,6 +49,11 @@ final class DataOptions {
   Config config() {
     Path file = configFile != null ? configFile : Path.of("conflictmap.properties");
     Config c = Config.load(Optional.of(file), System.getenv());
-    return data != null ? c.withDataDir(data) : c;
+    if (data != null) {
+      c = c.withDataDir(data);
+    }
+    return db != null
+        ? c.withJdbc(db, c.jdbcUser().orElse(null), c.jdbcPassword().orElse(null))
+        : c;
   }
 }

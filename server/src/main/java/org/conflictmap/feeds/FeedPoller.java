@@ -54,6 +54,14 @@ public final class FeedPoller {
   }
 
   /** Polls each feed in turn; a slow or broken one costs at most its fetch timeout. */
+  /**
+   * {@link #pollAll}, unless another round is running, in this process or in another server on the
+   * same database: then nothing is polled and the answer is empty.
+   */
+  public java.util.Optional<List<PollSummary>> pollAllOnce(List<URI> feeds) {
+    return store.exclusively(() -> pollAll(feeds));
+  }
+
   public List<PollSummary> pollAll(List<URI> feeds) {
     List<PollSummary> out = new ArrayList<>();
     // a feed listed twice is polled once

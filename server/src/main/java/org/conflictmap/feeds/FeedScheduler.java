@@ -59,7 +59,9 @@ public final class FeedScheduler implements AutoCloseable {
 
   private static void round(FeedPoller poller, List<URI> feeds) {
     try {
-      poller.pollAll(feeds);
+      if (poller.pollAllOnce(feeds).isEmpty()) {
+        LOG.info("another server on this database is polling the feeds; this round is skipped");
+      }
     } catch (RuntimeException | Error e) {
       // an exception escaping here would cancel every later round
       LOG.error("a round of feed polling failed", e);

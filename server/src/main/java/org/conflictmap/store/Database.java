@@ -6,8 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -40,6 +47,8 @@ public final class Database implements AutoCloseable {
           "Unsupported database URL (want jdbc:h2: or jdbc:postgresql:): " + jdbcUrl);
     }
   }
+
+  private static final Map<String, ReentrantLock> LOCAL_JOBS = new ConcurrentHashMap<>();
 
   private final Vendor vendor;
   private final ConnectionSource connections;
@@ -93,14 +102,20 @@ public final class Database implements AutoCloseable {
       db.migrate(jdbcUrl, user, password);
     } catch (RuntimeException e) {
       db.close();
-      throw alreadyOpen(e)
-          ? new StoreException(
-              "the database "
-                  + jdbcUrl
-                  + " is already open in another "
-                  + "process: stop that process or use another data directory",
-              e)
-          : e;
+      if (alreadyOpen(e)) {
+        throw new StoreException(
+            "the database "
+                + jdbcUrl
+                + " is already open in another "
+                + "process: stop that process or use another data directory",
+            e);
+      }
+      SQLException refused = unreachable(e);
+      if (refused != null) {
+        throw new StoreException(
+            "cannot open the database " + withoutSecrets(jdbcUrl) + ": " + refused.getMessage(), e);
+      }
+      throw e;
     }
     return db;
   }
@@ -113,6 +128,29 @@ public final class Database implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /**
+   * A connection that could not be made at all (SQL state class 08: connection exception, 28:
+   * invalid authorization, 3D: no such database), as opposed to a fault in a migration.
+   */
+  private static SQLException unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08")
+              || sql.getSQLState().startsWith("28")
+              || sql.getSQLState().startsWith("3D"))) {
+        return sql;
+      }
+    }
+    return null;
+  }
+
+  /** The URL without its query string, where a password may be. */
+  static String withoutSecrets(String jdbcUrl) {
+    int q = jdbcUrl.indexOf('?');
+    return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
   }
 
   private void migrate(String jdbcUrl, String user, String password) {
@@ -173,6 +211,47 @@ public final class Database implements AutoCloseable {
       c.rollback();
     } catch (SQLException e) {
       cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} unless the same job is running already, in this process or, on PostgreSQL, in
+   * any server on the same database (a session-level advisory lock, released when the work ends or
+   * its connection drops): a scheduled job such as feed polling runs once across instances.
+   *
+   * @return the work's result, or empty when another runner holds the job
+   */
+  public <T> Optional<T> exclusively(String job, Supplier<T> work) {
+    ReentrantLock local = LOCAL_JOBS.computeIfAbsent(job, j -> new ReentrantLock());
+    if (!local.tryLock()) {
+      return Optional.empty();
+    }
+    try {
+      if (vendor != Vendor.POSTGRESQL) {
+        return Optional.ofNullable(work.get());
+      }
+      try (Connection c = connections.open();
+          PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        // String.hashCode is fixed by the language, so every instance derives the same key
+        lock.setLong(1, job.hashCode());
+        try (ResultSet rs = lock.executeQuery()) {
+          if (!rs.next() || !rs.getBoolean(1)) {
+            return Optional.empty();
+          }
+        }
+        try {
+          return Optional.ofNullable(work.get());
+        } finally {
+          try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, job.hashCode());
+            unlock.execute();
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException("Database error: " + e.getMessage(), e);
+      }
+    } finally {
+      local.unlock();
     }
   }
 

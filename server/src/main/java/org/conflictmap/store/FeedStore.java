@@ -94,6 +94,14 @@ public final class FeedStore {
 
   private final Database db;
 
+  /**
+   * Runs a round of polling unless one is running already here or in another server on the same
+   * database; empty when skipped.
+   */
+  public <T> java.util.Optional<T> exclusively(java.util.function.Supplier<T> round) {
+    return db.exclusively("feed-polling", round);
+  }
+
   public FeedStore(Database db) {
     this.db = Objects.requireNonNull(db);
   }

@@ -29,6 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Several articles reporting one event, corrections, deletions and re-ingests, in the store. */
 class EventMergeTest {
+  /** The store under test: embedded H2 here, PostGIS in {@code EventMergeTestOnPostgis}. */
+  Database database() {
+    return Database.embedded(dir);
+  }
+
   private static final LocalDate MARCH_3 = LocalDate.of(2020, 3, 3);
   private static final LocalDate TODAY = LocalDate.of(2020, 6, 1);
   private static final String SHELLING = "Explosions/Remote violence";
@@ -40,7 +45,7 @@ class EventMergeTest {
 
   @BeforeEach
   void open() {
-    db = Database.embedded(dir);
+    db = database();
     store = new IngestStore(db);
     events = new EventStore(db);
   }

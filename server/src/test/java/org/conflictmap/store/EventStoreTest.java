@@ -15,13 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Envelope;
 
 class EventStoreTest {
+  /** The store under test: embedded H2 here, PostGIS in {@code EventStoreTestOnPostgis}. */
+  Database database() {
+    return Database.embedded(dir);
+  }
+
   @TempDir Path dir;
   private Database db;
   private EventStore events;
 
   @BeforeEach
   void open() {
-    db = Database.embedded(dir);
+    db = database();
     events = new EventStore(db);
     IngestStore ingest = new IngestStore(db);
     // Idlib and Aleppo in Syria, Kyiv in Ukraine, on three dates

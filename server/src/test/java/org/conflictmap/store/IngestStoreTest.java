@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IngestStoreTest {
+  /** The store under test: embedded H2 here, PostGIS in {@code IngestStoreTestOnPostgis}. */
+  Database database() {
+    return Database.embedded(dir);
+  }
+
   private static final LocalDate MARCH_3 = LocalDate.of(2020, 3, 3);
 
   @TempDir Path dir;
@@ -31,7 +36,7 @@ class IngestStoreTest {
 
   @BeforeEach
   void open() {
-    db = Database.embedded(dir);
+    db = database();
     store = new IngestStore(db);
     events = new EventStore(db);
   }

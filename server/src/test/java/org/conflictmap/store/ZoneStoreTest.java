@@ -17,6 +17,11 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
 
 class ZoneStoreTest {
+  /** The store under test: embedded H2 here, PostGIS in {@code ZoneStoreTestOnPostgis}. */
+  Database database() {
+    return Database.embedded(dir);
+  }
+
   private static final String IDLIB =
       "POLYGON ((36.0 35.5, 37.2 35.5, 37.2 36.4, 36.0 36.4, 36.0 35.5))";
 
@@ -26,7 +31,7 @@ class ZoneStoreTest {
 
   @BeforeEach
   void open() {
-    db = Database.embedded(dir);
+    db = database();
     zones = new ZoneStore(db);
   }
 
