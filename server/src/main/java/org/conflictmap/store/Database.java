@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,7 +95,7 @@ public final class Database implements AutoCloseable {
     ConnectionSource source =
         vendor == Vendor.H2
             ? new PooledSource(JdbcConnectionPool.create(jdbcUrl, user, password))
-            : () -> DriverManager.getConnection(jdbcUrl, user, password);
+            : new PooledSource(postgresPool(jdbcUrl, user, password));
     Database db = new Database(vendor, source);
     try {
       db.migrate(jdbcUrl, user, password);
@@ -118,6 +117,25 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     return db;
+  }
+
+  /**
+   * PostgreSQL connections are pooled too (H2's small pool takes any {@code
+   * ConnectionPoolDataSource}): a new PostgreSQL connection costs a process fork and an
+   * authentication round trip, which a unit of work should not pay.
+   */
+  private static JdbcConnectionPool postgresPool(String jdbcUrl, String user, String password) {
+    var ds = new org.postgresql.ds.PGConnectionPoolDataSource();
+    ds.setURL(jdbcUrl);
+    if (user != null) {
+      ds.setUser(user);
+    }
+    if (password != null) {
+      ds.setPassword(password);
+    }
+    JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+    pool.setMaxConnections(16);
+    return pool;
   }
 
   /** H2 refuses a second process on the same file with error 90020. */
