@@ -16,8 +16,12 @@ public final class PlaceLabels {
   /** Most labels one answer carries. */
   public static final int MAX_LABELS = 120;
 
-  /** Grid cells across the box: one label per cell keeps them readable. */
-  private static final int GRID = 9;
+  /**
+   * Grid cells across the box: one label per cell keeps their number down; the map hides the labels
+   * that still overlap. Coarser, a big city lost its cell to a bigger neighbour (Aleppo to
+   * Gaziantep at zoom 6).
+   */
+  private static final int GRID = 16;
 
   /** What a label names; the map draws each kind in its own style. */
   public enum Kind {
@@ -79,11 +83,18 @@ public final class PlaceLabels {
    */
   public List<Label> in(Envelope box, double zoom) {
     List<Label> out = new ArrayList<>();
-    Set<Long> taken = new HashSet<>();
-    if (zoom < 7) pick(countries, box, 0, taken, out, MAX_LABELS);
+    // most important first, as the map hides the later of two labels that overlap: zoomed out the
+    // countries, closer in the cities (Beirut before LEBANON), then the regions
+    boolean citiesFirst = zoom >= 5;
+    if (citiesFirst) pickTowns(box, zoom, out);
+    if (zoom < 7) pick(countries, box, 0, new HashSet<>(), out, MAX_LABELS);
+    if (!citiesFirst) pickTowns(box, zoom, out);
     if (zoom >= 5 && zoom < 10) pick(regions, box, 0, new HashSet<>(), out, MAX_LABELS / 4);
-    if (zoom >= 3) pick(towns, box, minPopulation(zoom), taken, out, MAX_LABELS);
     return out;
+  }
+
+  private void pickTowns(Envelope box, double zoom, List<Label> out) {
+    if (zoom >= 3) pick(towns, box, minPopulation(zoom), new HashSet<>(), out, MAX_LABELS * 3 / 4);
   }
 
   /** The first-level regions whose label point lies in {@code box}, largest first. */
