@@ -89,6 +89,14 @@ class BaseMapLiveBrowserTest {
                     "return [...document.querySelectorAll('.map-label')].every((l) =>"
                         + " l.children.length === 1 && l.firstElementChild.children.length === 0)"))
         .isEqualTo(true);
+    // every name shown can be read: no two visible labels overlap
+    assertThat(
+            js().executeScript(
+                    "const r = [...document.querySelectorAll('.map-label:not(.map-label--hidden) span')]"
+                        + "  .map((s) => s.getBoundingClientRect());"
+                        + "return r.filter((a, i) => r.some((b, j) => j > i && a.left < b.right"
+                        + "  && a.right > b.left && a.top < b.bottom && a.bottom > b.top)).length;"))
+        .isEqualTo(0L);
     assertThat(theme()).isEqualTo("dark");
     assertThat(background("#map")).isEqualTo("rgb(13, 23, 34)");
     Chromium.screenshot(driver, "basemap-dark-" + device + ".png");
@@ -306,6 +314,8 @@ class BaseMapLiveBrowserTest {
                         + ".map((t) => t.textContent);");
     assertThat(ticks).contains("0").anyMatch(t -> t.matches("\\d{4}-\\d{2}"));
     assertThat(ticks).anyMatch(t -> t.contains("events")).anyMatch(t -> t.contains("fatalities"));
+    // a part the zone lacks is left out, not written as "null"
+    assertThat(textOf(driver.findElement(By.id("zone-info")))).doesNotContain("null");
     if (device.equals("phone"))
       js().executeScript("document.getElementById('panel-toggle').click()");
     js().executeScript("document.getElementById('zone-info').scrollIntoView()");
@@ -338,7 +348,8 @@ class BaseMapLiveBrowserTest {
           List<String> names =
               (List<String>)
                   js().executeScript(
-                          "return [...document.querySelectorAll('.map-label')].map((l) => l.textContent);");
+                          "return [...document.querySelectorAll('.map-label:not(.map-label--hidden)')]"
+                              + ".map((l) => l.textContent);");
           return names.contains(expected) ? names : null;
         });
   }

@@ -61,12 +61,32 @@ export function createBaseMapLabels(map) {
       if (controller.signal.aborted) return;
       layer.clearLayers();
       for (const f of fc.features || []) layer.addLayer(labelMarker(f));
+      declutter();
       shownKey = key;
       document.body.dataset.labels = String(layer.getLayers().length);
     } catch (err) {
       if (err.name !== 'AbortError') console.warn('place labels', err.message);
     } finally {
       if (pending === controller) pending = null;
+    }
+  }
+
+  /**
+   * Hides a label that would overlap one drawn before it (the server sends the most important
+   * first: countries, then towns by population, then regions), so every name shown can be read.
+   */
+  function declutter() {
+    const kept = [];
+    const pad = 2;
+    for (const marker of layer.getLayers()) {
+      const el = marker.getElement();
+      const span = el && el.firstElementChild;
+      if (!span) continue;
+      const r = span.getBoundingClientRect();
+      const box = { left: r.left - pad, right: r.right + pad, top: r.top - pad, bottom: r.bottom + pad };
+      const clash = kept.some((k) => box.left < k.right && box.right > k.left && box.top < k.bottom && box.bottom > k.top);
+      el.classList.toggle('map-label--hidden', clash);
+      if (!clash) kept.push(box);
     }
   }
 

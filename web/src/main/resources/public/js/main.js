@@ -40,7 +40,15 @@ const map = L.map('map', {
   zoom: WORLD_VIEW.zoom,
 });
 
-setupTheme(document.getElementById('theme-toggle'));
+// The theme button sits on the map (topright, under the layers), so the phone's topbar keeps its room.
+const themeControl = L.control({ position: 'topright' });
+themeControl.onAdd = () => {
+  const button = h('button', { type: 'button', class: 'theme-toggle', id: 'theme-toggle', 'data-testid': 'theme-toggle' }, '◐');
+  const bar = h('div', { class: 'leaflet-bar theme-control' }, button);
+  L.DomEvent.disableClickPropagation(bar);
+  setupTheme(button);
+  return bar;
+};
 const countries = createCountryLayer(map).addTo(map);
 // Names on the offline base map (basemap.js): countries, regions, towns by zoom.
 const placeLabels = createBaseMapLabels(map);
@@ -56,6 +64,7 @@ L.control.layers(null, { 'Place names': placeLabels.layer, Zones: zones, Events:
 L.control.scale({ position: 'bottomright', imperial: false }).addTo(map);
 createLegend().addTo(map);
 createPlaceSearch(map).addTo(map);
+themeControl.addTo(map);
 
 const listEl = document.getElementById('event-list');
 const countEl = document.getElementById('event-count');

@@ -8,8 +8,11 @@ import { h } from './dom.js';
 const DEBOUNCE_MS = 200;
 const ZOOM_BY_PRECISION = { country: 5, region: 7, town: 10 };
 
+/** "region, Syria" for the region of Aleppo, "Aleppo, Syria" for a town in it: tells namesakes apart. */
 function describe(r) {
-  return [r.region, r.country].filter((s) => typeof s === 'string' && s && s !== r.name).join(', ');
+  const kind = r.precision === 'region' || r.precision === 'country' ? r.precision : null;
+  const where = [r.region, r.country].filter((s) => typeof s === 'string' && s && s !== r.name);
+  return [kind, ...where].filter(Boolean).join(', ');
 }
 
 export function createPlaceSearch(map) {

@@ -97,7 +97,8 @@ export function setupZonePanel(map, onEdit) {
       request(`/api/zones/${feature.id}/history`),
     ]);
     const types = Object.entries(stats.total.by_type).sort((a, b) => b[1] - a[1]);
-    box.replaceChildren(
+    // replaceChildren would write a null as the text "null": leave the absent parts out
+    box.replaceChildren(...[
       h('h3', {}, p.name || 'Unnamed zone'),
       h('p', { class: 'hint' }, formatValidity(p.valid_from, p.valid_to)),
       h('p', { class: 'zone-total', dataset: { events: String(stats.total.events) } },
@@ -116,7 +117,7 @@ export function setupZonePanel(map, onEdit) {
           Array.isArray(v.changes) && v.changes.length && v.action === 'updated' ? ` (${v.changes.join(', ')})` : '',
           ' ',
           h('button', { type: 'button', class: 'link-button', onclick: () => showVersion(feature.id, v.version) }, 'show')))),
-    );
+    ].filter(Boolean));
   }
 
   return { show };
