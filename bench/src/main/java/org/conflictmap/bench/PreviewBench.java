@@ -26,8 +26,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 /**
  * Time per preview image, uncached: every scene is a different event, so every image is drawn and
  * encoded. Beside it, in the same run, the floor any PNG answer pays: encoding an empty 1200×630
- * canvas. Goal: at most 100 ms per event image as the server draws it (with names, region lines
- * and a scale bar, beside the borders-only image).
+ * canvas. Goal: at most 100 ms per event image as the server draws it (with names, region lines and
+ * a scale bar, beside the borders-only image).
  *
  * <p>{@code java -jar bench/target/conflictmap-bench.jar preview [images]}
  */
