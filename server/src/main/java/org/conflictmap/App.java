@@ -21,6 +21,7 @@ import org.conflictmap.store.Database;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
+import org.conflictmap.store.LatestEvents;
 import org.conflictmap.store.TokenStore;
 import org.conflictmap.store.ZoneEventStore;
 import org.conflictmap.store.ZoneStore;
@@ -90,7 +91,8 @@ public final class App implements AutoCloseable {
               s.zoneEvents(),
               new FeedStore(s.db()),
               new TokenStore(s.db()),
-              new AuditStore(s.db()));
+              new AuditStore(s.db()),
+              new LatestEvents(s.db()));
       String firstAdmin = null;
       if (!config.open() && config.editorToken().isEmpty() && api.tokens().count() == 0) {
         // a fresh store with no way to write: make the first admin token, shown once

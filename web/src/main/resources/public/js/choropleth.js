@@ -1,6 +1,7 @@
 // Choropleth mode: shades zones by events per 1000 km² and countries by events, for a period.
 
 import { request } from './api.js';
+import { h } from './dom.js';
 
 const RAMP = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
 
@@ -10,7 +11,56 @@ function shade(value, max) {
   return RAMP[i];
 }
 
-export function setupChoropleth(zones, countries) {
+/** The lower bound of each class of shade(): the value where its log scale crosses i/5 of max. */
+export function classBreaks(max) {
+  return RAMP.map((_, i) => Math.expm1((i / RAMP.length) * Math.log1p(max)));
+}
+
+const fmt = (v) => (v >= 100 ? String(Math.round(v)) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+/** One scale: a swatch per class with its range, plus "none". */
+function scale(title, max, unit) {
+  const breaks = classBreaks(max);
+  return h('section', { class: 'choropleth-scale', dataset: { max: String(max) } },
+    h('h3', {}, title),
+    h('ol', {},
+      RAMP.map((color, i) => {
+        const lo = i === 0 ? 0 : breaks[i];
+        const hi = i === RAMP.length - 1 ? max : breaks[i + 1];
+        return h('li', {}, h('span', { class: 'swatch', style: `background:${color}` }), `${fmt(lo)} – ${fmt(hi)}${unit}`);
+      }).reverse(),
+      h('li', {}, h('span', { class: 'swatch swatch--none' }), 'none')));
+}
+
+/** The choropleth's key: the zone and country scales of the shading now on the map. */
+function createScaleLegend(map) {
+  const box = h('div', { class: 'choropleth-legend leaflet-bar', id: 'choropleth-legend', 'data-testid': 'choropleth-legend', hidden: true });
+  if (map) {
+    const control = L.control({ position: 'bottomright' });
+    control.onAdd = () => {
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+  }
+  return {
+    show(maxZone, maxCountry, period) {
+      box.hidden = false;
+      box.replaceChildren(
+        h('p', { class: 'hint' }, period ? `Events ${period.replace('/', ' to ').replace(/\.\./g, 'open')}` : 'Events, all dates'),
+        maxZone > 0 ? scale('Zones: events per 1000 km²', maxZone, '') : h('p', {}, 'No events in any zone'),
+        maxCountry > 0 ? scale('Countries: events', maxCountry, '') : null);
+    },
+    hide() {
+      box.hidden = true;
+      box.replaceChildren();
+    },
+  };
+}
+
+export function setupChoropleth(zones, countries, map) {
+  const legend = createScaleLegend(map);
   const toggle = document.getElementById('choropleth-toggle');
   const from = document.getElementById('density-from');
   const to = document.getElementById('density-to');
@@ -20,6 +70,7 @@ export function setupChoropleth(zones, countries) {
       zones.setStyle(zones.options.style);
       countries.setStyle(countries.options.style);
       document.body.classList.remove('choropleth');
+      legend.hide();
       return;
     }
     const period = from.value || to.value ? `${from.value || '..'}/${to.value || '..'}` : '';
@@ -40,6 +91,7 @@ export function setupChoropleth(zones, countries) {
       return { ...countries.options.style(f), fill: true, fillColor: c || '#232b37', fillOpacity: 1 };
     });
     document.body.classList.add('choropleth');
+    legend.show(maxZone, maxCountry, period);
   }
 
   for (const el of [toggle, from, to]) el.addEventListener('change', () => apply().catch((e) => console.warn('choropleth', e)));

@@ -7,6 +7,8 @@ import { h, sanitizeAttribution } from './dom.js';
 import { connectToParent, parseOrigin } from './embedApi.js';
 import { createCountryLayer, createEventLayer, createZoneLayer, drawCountriesOverTiles } from './layers.js';
 import { createLegend } from './legend.js';
+import { setupTheme } from './theme.js';
+import { createBaseMapLabels } from './basemap.js';
 import { applyView, filterParams, parseState, serializeState, viewOf } from './urlState.js';
 
 const FIT_OPTIONS = { padding: [24, 24], maxZoom: 8 };
@@ -44,7 +46,9 @@ const map = L.map('map', {
   center: WORLD_VIEW.center,
   zoom: WORLD_VIEW.zoom,
 });
+setupTheme(null);
 const countries = createCountryLayer(map).addTo(map);
+createBaseMapLabels(map).layer.addTo(map);
 const zones = createZoneLayer().addTo(map);
 const events = createEventLayer(map, { popups: options.popups });
 events.layer.addTo(map);

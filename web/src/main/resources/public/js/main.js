@@ -13,6 +13,11 @@ import { createCorrections } from './corrections.js';
 import { setupChoropleth } from './choropleth.js';
 import { setupZoneEditor } from './zoneEditor.js';
 import { setupZonePanel } from './zonePanel.js';
+import { setupTheme } from './theme.js';
+import { createBaseMapLabels } from './basemap.js';
+import { createPlaceSearch } from './placeSearch.js';
+import { createEmbedDialog } from './embedDialog.js';
+import { setupLive } from './live.js';
 
 // Stop short of street level: a news map needs the surrounding region for context.
 const FIT_OPTIONS = { padding: [40, 40], maxZoom: 8 };
@@ -35,7 +40,19 @@ const map = L.map('map', {
   zoom: WORLD_VIEW.zoom,
 });
 
+// The theme button sits on the map (topright, under the layers), so the phone's topbar keeps its room.
+const themeControl = L.control({ position: 'topright' });
+themeControl.onAdd = () => {
+  const button = h('button', { type: 'button', class: 'theme-toggle', id: 'theme-toggle', 'data-testid': 'theme-toggle' }, '◐');
+  const bar = h('div', { class: 'leaflet-bar theme-control' }, button);
+  L.DomEvent.disableClickPropagation(bar);
+  setupTheme(button);
+  return bar;
+};
 const countries = createCountryLayer(map).addTo(map);
+// Names on the offline base map (basemap.js): countries, regions, towns by zoom.
+const placeLabels = createBaseMapLabels(map);
+placeLabels.layer.addTo(map);
 const zones = createZoneLayer().addTo(map);
 // Popups carry the editor's tools (edit, move, delete, history); see corrections.js.
 let corrections = null;
@@ -43,9 +60,11 @@ const events = createEventLayer(map, { popup: (marker) => corrections.popup(mark
 events.layer.addTo(map);
 
 // On a phone the layer control folds to its button, so it does not cover the map or run off the screen.
-L.control.layers(null, { Zones: zones, Events: events.layer }, { position: 'topright', collapsed: window.matchMedia('(max-width: 720px)').matches }).addTo(map);
+L.control.layers(null, { 'Place names': placeLabels.layer, Zones: zones, Events: events.layer }, { position: 'topright', collapsed: window.matchMedia('(max-width: 720px)').matches }).addTo(map);
 L.control.scale({ position: 'bottomright', imperial: false }).addTo(map);
 createLegend().addTo(map);
+createPlaceSearch(map).addTo(map);
+themeControl.addTo(map);
 
 const listEl = document.getElementById('event-list');
 const countEl = document.getElementById('event-count');
@@ -193,7 +212,7 @@ function fitAndSettle(bounds) {
 
 const zonePanel = setupZonePanel(map, (feature) => zoneEditor.edit(feature));
 const zoneEditor = setupZoneEditor(map, zones, (feature) => zonePanel.show(feature).catch((err) => console.warn('zone panel', err)));
-setupChoropleth(zones, countries);
+setupChoropleth(zones, countries, map);
 
 window.conflictmap = {
   map,
@@ -257,6 +276,7 @@ function syncUrl() {
   const url = `${window.location.pathname}${query ? `?${query}` : ''}`;
   if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
   if (share.isOpen()) share.refresh();
+  if (embed.isOpen()) embed.refresh();
 }
 
 map.on('moveend', syncUrl);
@@ -301,7 +321,34 @@ const filterForm = createFilterForm(document.getElementById('filter-section'), a
 });
 filterForm.set(state);
 
+// One dialog per purpose: Share (link, social, copy) and Embed (snippet, size, live preview).
 const share = createShareDialog({ getQuery: currentQuery, getBase: () => publicBase, getEventId: () => openEventId });
-document.querySelector('.map-wrap').append(share.element);
-document.getElementById('share-button').addEventListener('click', (e) => share.openFor(e.currentTarget, 'link'));
-document.getElementById('embed-button').addEventListener('click', (e) => share.openFor(e.currentTarget, 'embed'));
+const embed = createEmbedDialog({ getQuery: currentQuery, getBase: () => publicBase });
+document.querySelector('.map-wrap').append(share.element, embed.element);
+document.getElementById('share-button').addEventListener('click', (e) => { embed.close(); share.openFor(e.currentTarget); });
+document.getElementById('embed-button').addEventListener('click', (e) => { share.close(); embed.openFor(e.currentTarget); });
+
+// Live: "N new events" over the map and the panel's Latest list (live.js), once the map is up.
+window.conflictmap.ready.then(() => {
+  window.conflictmap.live = setupLive({
+    badgeHost: document.querySelector('.map-wrap'),
+    listHost: document.getElementById('latest-section'),
+    isShown: (id) => Boolean(events.markerFor(id)),
+    onShow: async (features) => {
+      const { markers, done } = events.add(features);
+      await done;
+      refreshList(new Set(markers.map((m) => m.feature.id ?? m.feature.properties.id)));
+      if (!markers.length) return;
+      if (!map.hasLayer(events.layer)) map.addLayer(events.layer);
+      await fitAndSettle(L.latLngBounds(markers.map((m) => m.getLatLng())));
+    },
+    onOpen: async (feature) => {
+      const id = feature.id ?? feature.properties.id;
+      if (!events.markerFor(id)) {
+        await events.add([feature]).done;
+        refreshList();
+      }
+      openEvent(id);
+    },
+  });
+});

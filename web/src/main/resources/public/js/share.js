@@ -89,7 +89,7 @@ export async function copyText(text, fallbackInput) {
   return false;
 }
 
-function copyRow(label, id, multiline) {
+export function copyRow(label, id, multiline) {
   const field = multiline
     ? h('textarea', { id, rows: 3, readonly: true, spellcheck: 'false' })
     : h('input', { id, type: 'text', readonly: true, spellcheck: 'false' });
@@ -103,25 +103,15 @@ function copyRow(label, id, multiline) {
 }
 
 /**
- * The Share and Embed dialog.
- * @param {{getQuery: () => string, getBase: () => string}} source the current view's query string
- *   and the public base URL, read each time the dialog opens so it always shows the view on screen
+ * The Share dialog: a link to the view (or to the open event's page), the social links and Copy.
+ * Embedding has a dialog of its own (embedDialog.js): one dialog per purpose.
+ * @param {{getQuery: () => string, getBase: () => string, getEventId?: () => (number|null)}} source
+ *   the current view's query string and the public base URL, read each time the dialog opens so
+ *   it always shows the view on screen
  */
 export function createShareDialog(source) {
   const link = copyRow('Link to this view', 'share-link', false);
-  const snippet = copyRow('Embed code', 'embed-snippet', true);
-  const width = h('input', { id: 'embed-width', type: 'number', min: 200, max: 4000, step: 10, value: 800 });
-  const height = h('input', { id: 'embed-height', type: 'number', min: 150, max: 4000, step: 10, value: 500 });
-  const options = EMBED_OPTIONS.map((o) => ({
-    ...o,
-    input: h('input', { type: 'checkbox', id: `embed-opt-${o.key}`, checked: o.default }),
-  }));
   const preview = h('a', { id: 'share-preview', target: '_blank', rel: 'noopener' }, 'Preview image');
-
-  const clampInt = (input, lo, hi, dflt) => {
-    const v = Math.round(Number(input.value));
-    return Number.isFinite(v) && v > 0 ? Math.min(hi, Math.max(lo, v)) : dflt;
-  };
 
   function refresh() {
     const base = source.getBase();
@@ -131,10 +121,9 @@ export function createShareDialog(source) {
     link.field.value = eventId != null ? eventPageUrl(base, eventId) : shareUrl(base, query);
     title.textContent = eventId != null ? 'Share this event' : 'Share this view';
     social.replaceChildren(socialList(link.field.value, source.getTitle ? source.getTitle() : document.title));
-    const opts = Object.fromEntries(options.map((o) => [o.key, o.input.checked]));
-    const src = embedUrl(base, query, opts);
-    snippet.field.value = embedSnippet(src, clampInt(width, 200, 4000, 800), clampInt(height, 150, 4000, 500));
-    preview.href = `${base.replace(/\/+$/, '')}/preview.png${query ? `?${query}` : ''}`;
+    preview.href = eventId != null
+      ? `${eventPageUrl(base, eventId)}/preview.png`
+      : `${trimSlash(base)}/preview.png${query ? `?${query}` : ''}`;
   }
 
   const title = h('h2', { id: 'share-title' }, 'Share this view');
@@ -144,29 +133,9 @@ export function createShareDialog(source) {
     h('div', { class: 'share-head' }, title, close),
     link.row,
     social,
-    h('fieldset', { class: 'embed-fields' },
-      h('legend', {}, 'Embed on another site'),
-      h('div', { class: 'embed-size' },
-        h('label', { for: 'embed-width' }, 'Width'), width,
-        h('label', { for: 'embed-height' }, 'Height'), height),
-      h('div', { class: 'embed-options' }, options.map((o) => h('label', {}, o.input, ` ${o.label}`)))),
-    snippet.row,
     h('p', { class: 'hint' }, preview, ' · drawn on the server, shown when the link is shared.'));
 
-  for (const input of [width, height, ...options.map((o) => o.input)]) {
-    input.addEventListener('input', refresh);
-    input.addEventListener('change', refresh);
-  }
-
   let opener = null;
-  function open(focus) {
-    refresh();
-    dialog.hidden = false;
-    link.status.textContent = '';
-    snippet.status.textContent = '';
-    (focus === 'embed' ? width : link.field).focus();
-    if (focus !== 'embed') link.field.select();
-  }
   function hide() {
     dialog.hidden = true;
     if (opener) opener.focus();
@@ -177,15 +146,18 @@ export function createShareDialog(source) {
   return {
     element: dialog,
     refresh,
-    /** Opens on the link (Share) or on the embed settings (Embed), and copies the link for Share. */
-    async openFor(button, what) {
+    /** Opens on the link and copies it. */
+    async openFor(button) {
       opener = button;
-      open(what);
-      if (what !== 'embed') {
-        const ok = await copyText(link.field.value, link.field);
-        link.status.textContent = ok ? 'Link copied' : 'Press Ctrl+C to copy';
-      }
+      refresh();
+      dialog.hidden = false;
+      link.status.textContent = '';
+      link.field.focus();
+      link.field.select();
+      const ok = await copyText(link.field.value, link.field);
+      link.status.textContent = ok ? 'Link copied' : 'Press Ctrl+C to copy';
     },
+    close: () => { dialog.hidden = true; },
     isOpen: () => !dialog.hidden,
   };
 }

@@ -14,26 +14,54 @@ function svg(tag, attrs) {
   return el;
 }
 
-/** Bars of events per period with the fatalities as a line: small, dependency-free. */
+function text(x, y, content, anchor, cls = 'tick') {
+  const t = svg('text', { x, y, 'text-anchor': anchor, class: cls });
+  t.textContent = content;
+  return t;
+}
+
+/**
+ * Bars of events per period with the fatalities as a line, on labelled axes: events on the left,
+ * fatalities on the right, the first and last period below. Small and dependency-free.
+ */
 export function chart(series) {
-  const width = 280;
-  const height = 90;
+  const width = 300;
+  const height = 130;
+  const m = { left: 30, right: 30, top: 8, bottom: 30 };
+  const plotW = width - m.left - m.right;
+  const plotH = height - m.top - m.bottom;
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'zone-chart', role: 'img' });
   if (!series.length) return root;
   const maxEvents = Math.max(1, ...series.map((b) => b.events));
   const maxDead = Math.max(1, ...series.map((b) => b.fatalities));
-  const w = width / series.length;
+  const w = plotW / series.length;
+  const base = m.top + plotH;
   series.forEach((b, i) => {
-    const bh = (b.events / maxEvents) * (height - 10);
-    const bar = svg('rect', { x: i * w + 0.5, y: height - bh, width: Math.max(1, w - 1), height: bh, class: 'zone-chart-bar' });
+    const bh = (b.events / maxEvents) * plotH;
+    const bar = svg('rect', { x: m.left + i * w + 0.5, y: base - bh, width: Math.max(1, w - 1), height: bh, class: 'zone-chart-bar' });
     const title = svg('title', {});
     title.textContent = `${b.start}: ${b.events} event(s), ${b.fatalities} fatalities`;
     bar.append(title);
     root.append(bar);
   });
-  const points = series.map((b, i) => `${i * w + w / 2},${height - (b.fatalities / maxDead) * (height - 10)}`).join(' ');
+  const points = series.map((b, i) => `${m.left + i * w + w / 2},${base - (b.fatalities / maxDead) * plotH}`).join(' ');
   root.append(svg('polyline', { points, class: 'zone-chart-line', fill: 'none' }));
-  root.setAttribute('aria-label', `${series.length} periods, at most ${maxEvents} events in one`);
+  // axes: x along the bottom, events on the left, fatalities on the right
+  root.append(svg('line', { x1: m.left, y1: base, x2: m.left + plotW, y2: base, class: 'axis axis-x' }));
+  root.append(svg('line', { x1: m.left, y1: m.top, x2: m.left, y2: base, class: 'axis axis-y' }));
+  root.append(svg('line', { x1: m.left + plotW, y1: m.top, x2: m.left + plotW, y2: base, class: 'axis axis-y2' }));
+  root.append(text(m.left - 4, m.top + 8, String(maxEvents), 'end'));
+  root.append(text(m.left - 4, base, '0', 'end'));
+  root.append(text(m.left + plotW + 4, m.top + 8, String(maxDead), 'start'));
+  root.append(text(m.left + plotW + 4, base, '0', 'start'));
+  const month = (start) => String(start || '').slice(0, 7);
+  root.append(text(m.left, base + 11, month(series[0].start), 'start'));
+  if (series.length > 1) root.append(text(m.left + plotW, base + 11, month(series[series.length - 1].start), 'end'));
+  root.append(text(m.left, height - 2, '▮ events (left)', 'start', 'tick axis-title'));
+  root.append(text(m.left + plotW, height - 2, '— fatalities (right)', 'end', 'tick axis-title'));
+  root.setAttribute('aria-label',
+    `${series.length} periods from ${month(series[0].start)} to ${month(series[series.length - 1].start)}; `
+    + `at most ${maxEvents} events and ${maxDead} fatalities in one`);
   return root;
 }
 
@@ -69,7 +97,8 @@ export function setupZonePanel(map, onEdit) {
       request(`/api/zones/${feature.id}/history`),
     ]);
     const types = Object.entries(stats.total.by_type).sort((a, b) => b[1] - a[1]);
-    box.replaceChildren(
+    // replaceChildren would write a null as the text "null": leave the absent parts out
+    box.replaceChildren(...[
       h('h3', {}, p.name || 'Unnamed zone'),
       h('p', { class: 'hint' }, formatValidity(p.valid_from, p.valid_to)),
       h('p', { class: 'zone-total', dataset: { events: String(stats.total.events) } },
@@ -88,7 +117,7 @@ export function setupZonePanel(map, onEdit) {
           Array.isArray(v.changes) && v.changes.length && v.action === 'updated' ? ` (${v.changes.join(', ')})` : '',
           ' ',
           h('button', { type: 'button', class: 'link-button', onclick: () => showVersion(feature.id, v.version) }, 'show')))),
-    );
+    ].filter(Boolean));
   }
 
   return { show };

@@ -8,6 +8,7 @@ import org.conflictmap.store.AuditStore;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
+import org.conflictmap.store.LatestEvents;
 import org.conflictmap.store.TokenStore;
 import org.conflictmap.store.ZoneEventStore;
 import org.conflictmap.store.ZoneStore;
@@ -30,4 +31,5 @@ public record Api(
     ZoneEventStore zoneEvents,
     FeedStore feeds,
     TokenStore tokens,
-    AuditStore audit) {}
+    AuditStore audit,
+    LatestEvents latest) {}

@@ -37,6 +37,11 @@ public final class HttpServer {
                       new FilterHolder(new NoMethodOverride()),
                       "/*",
                       EnumSet.of(DispatcherType.REQUEST)));
+          // HEAD is answered by the GET route, body counted and dropped (HeadAsGet).
+          config.jetty.modifyServletContextHandler(
+              h ->
+                  h.addFilter(
+                      new FilterHolder(new HeadAsGet()), "/*", EnumSet.of(DispatcherType.REQUEST)));
           // Tokens are compared case-exactly: Jetty's per-connection header cache matches header
           // lines case-insensitively and would hand a reused connection the earlier request's value
           // (a token differing only in case would pass). No cache, no interning of values.
@@ -48,11 +53,14 @@ public final class HttpServer {
           new AuthRoutes(api).register(config.routes);
 
           new ArticleRoutes(api).register(config.routes);
+          // before EventRoutes, so /api/events/latest is not read as an event id
+          new LiveRoutes(api).register(config.routes);
           new EventRoutes(api).register(config.routes);
           new CorrectionRoutes(api).register(config.routes);
           new OutlineRoutes(api).register(config.routes);
           new ZoneRoutes(api).register(config.routes);
           new PlaceRoutes(api).register(config.routes);
+          new LabelRoutes(api).register(config.routes);
           new FeedRoutes(api).register(config.routes);
           new EventPageRoutes(api).register(config.routes);
           new PreviewRoutes(api).register(config.routes);

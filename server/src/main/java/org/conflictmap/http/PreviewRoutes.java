@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.conflictmap.events.Event;
 import org.conflictmap.events.EventQuery;
 import org.conflictmap.preview.BaseMap;
+import org.conflictmap.preview.GazetteerContext;
 import org.conflictmap.preview.PreviewRenderer;
 import org.conflictmap.preview.Previews;
 import org.conflictmap.preview.Projection;
@@ -135,7 +136,11 @@ final class PreviewRoutes {
       synchronized (this) {
         p = previews;
         if (p == null) {
-          previews = p = new Previews(new PreviewRenderer(BaseMap.bundled()));
+          previews =
+              p =
+                  new Previews(
+                      new PreviewRenderer(
+                          BaseMap.bundled(), new GazetteerContext(api.gazetteer())));
         }
       }
     }

@@ -20,6 +20,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.conflictmap.gazetteer.PlaceLabels;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
@@ -56,10 +57,22 @@ public final class PreviewRenderer {
     }
   }
 
-  private final BaseMap baseMap;
+  public static final Color REGION_LINE = new Color(0x6b7a90);
+  public static final Color LABEL = new Color(0xd3d9e2);
+  static final Color LABEL_HALO = new Color(0x0d1722);
 
+  private final BaseMap baseMap;
+  private final MapContext context;
+
+  /** Country borders only (no names, region lines or scale bar). */
   public PreviewRenderer(BaseMap baseMap) {
+    this(baseMap, MapContext.NONE);
+  }
+
+  /** Country borders plus the region lines and place names {@code context} gives. */
+  public PreviewRenderer(BaseMap baseMap, MapContext context) {
     this.baseMap = baseMap;
+    this.context = context;
   }
 
   /** The scene as a PNG. */
@@ -80,8 +93,13 @@ public final class PreviewRenderer {
       g.fillRect(0, 0, WIDTH, MAP_HEIGHT);
       Projection p = scene.projection();
       drawCountries(g, p);
+      drawRegionLines(g, p);
       for (Scene.ZoneShape z : scene.zones()) {
         drawZone(g, p, z);
+      }
+      drawLabels(g, p);
+      if (context != MapContext.NONE) {
+        drawScale(g, p);
       }
       // highlighted markers last, so the event of an event page is never hidden under another
       scene.markers().stream().filter(m -> !m.highlighted()).forEach(m -> drawMarker(g, p, m));
@@ -125,6 +143,81 @@ public final class PreviewRenderer {
       g.setColor(BORDER);
       g.draw(s);
     }
+  }
+
+  private void drawRegionLines(Graphics2D g, Projection p) {
+    g.setStroke(
+        new BasicStroke(
+            1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+    g.setColor(REGION_LINE);
+    for (Polygon poly : context.regionLines(p.bounds(), p.zoom())) {
+      g.draw(p.fromWorld().createTransformedShape(BaseMap.worldPath(poly)));
+    }
+  }
+
+  /** Town names beside a dot, country and region names centred, each on a dark halo. */
+  private void drawLabels(Graphics2D g, Projection p) {
+    Font town = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
+    Font area = new Font(Font.SANS_SERIF, Font.BOLD, 19);
+    java.util.List<java.awt.Rectangle> used = new java.util.ArrayList<>();
+    for (PlaceLabels.Label l : context.labels(p.bounds(), p.zoom())) {
+      Point2D.Double at = p.toPixel(l.lon(), l.lat());
+      boolean isTown = l.kind() == PlaceLabels.Kind.TOWN;
+      String text = isTown ? l.name() : l.name().toUpperCase(java.util.Locale.ROOT);
+      g.setFont(isTown ? town : area);
+      FontMetrics fm = g.getFontMetrics();
+      int w = fm.stringWidth(text);
+      int x = (int) Math.round(isTown ? at.x + 7 : at.x - w / 2.0);
+      int y = (int) Math.round(at.y + fm.getAscent() / 2.0 - 2);
+      java.awt.Rectangle box =
+          new java.awt.Rectangle(x - 3, y - fm.getAscent(), w + 6, fm.getHeight());
+      if (used.stream().anyMatch(box::intersects)) continue;
+      used.add(box);
+      if (isTown) {
+        g.setColor(LABEL_HALO);
+        g.fill(circle(at.x, at.y, 4));
+        g.setColor(LABEL);
+        g.fill(circle(at.x, at.y, 2.5));
+      }
+      g.setColor(LABEL_HALO);
+      for (int dx = -1; dx <= 1; dx++) {
+        for (int dy = -1; dy <= 1; dy++) {
+          if (dx != 0 || dy != 0) g.drawString(text, x + dx, y + dy);
+        }
+      }
+      g.setColor(isTown ? LABEL : MUTED);
+      g.drawString(text, x, y);
+    }
+  }
+
+  /** A metric scale bar at the bottom left, a round length about 150 px long. */
+  static void drawScale(Graphics2D g, Projection p) {
+    double metresPerPixel =
+        40_075_016.686 * Math.cos(Math.toRadians(p.centerLat())) / (256 * Math.pow(2, p.zoom()));
+    double metres = niceLength(metresPerPixel * 150);
+    int px = (int) Math.round(metres / metresPerPixel);
+    int x = 24;
+    int y = MAP_HEIGHT - 24;
+    g.setStroke(new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+    g.setColor(LABEL_HALO);
+    g.fillRect(x - 6, y - 26, px + 12, 34);
+    g.setColor(LABEL);
+    g.drawLine(x, y, x + px, y);
+    g.drawLine(x, y - 6, x, y);
+    g.drawLine(x + px, y - 6, x + px, y);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+    g.drawString(scaleText(metres), x + 2, y - 9);
+  }
+
+  /** 1, 2 or 5 times a power of ten, at most {@code metres}. */
+  static double niceLength(double metres) {
+    double pow = Math.pow(10, Math.floor(Math.log10(Math.max(metres, 1))));
+    double d = metres / pow;
+    return (d >= 5 ? 5 : d >= 2 ? 2 : 1) * pow;
+  }
+
+  static String scaleText(double metres) {
+    return metres >= 1000 ? Math.round(metres / 1000) + " km" : Math.round(metres) + " m";
   }
 
   private static void drawZone(Graphics2D g, Projection p, Scene.ZoneShape z) {

@@ -144,6 +144,29 @@ class PreviewImageTest {
   }
 
   @Test
+  void anEventPreviewIsAMapWithNamesRegionLinesAndAScale() throws Exception {
+    BufferedImage img = image(bytes("/events/" + idlibBattle.path("id").asLong() + "/preview.png"));
+    int labelish = 0;
+    int lineish = 0;
+    for (int y = 0; y < PreviewRenderer.MAP_HEIGHT; y++) {
+      for (int x = 0; x < PreviewRenderer.WIDTH; x++) {
+        Color c = new Color(img.getRGB(x, y));
+        if (distance(c, PreviewRenderer.LABEL) <= 30) labelish++;
+        if (distance(c, PreviewRenderer.REGION_LINE) <= 30) lineish++;
+      }
+    }
+    // the country-borders-only picture has neither colour (see preview/PreviewContextTest)
+    assertThat(labelish).as("town names and the scale bar").isGreaterThan(300);
+    assertThat(lineish).as("region lines").isGreaterThan(200);
+  }
+
+  static int distance(Color a, Color b) {
+    return Math.abs(a.getRed() - b.getRed())
+        + Math.abs(a.getGreen() - b.getGreen())
+        + Math.abs(a.getBlue() - b.getBlue());
+  }
+
+  @Test
   void theSameEventGivesTheSameBytes() throws Exception {
     long id = ankara.path("id").asLong();
     byte[] first = bytes("/events/" + id + "/preview.png");

@@ -1,0 +1,429 @@
+package org.conflictmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.conflictmap.config.Config;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The map without tiles reads like a map (names by zoom, land and water in a light and a dark theme
+ * that follows the system and remembers a choice), a place search flies there by keyboard, news
+ * arrives while the page is open, Share and Embed are two dialogs (Embed with a live preview), and
+ * the choropleth and zone chart carry their scales. On a desktop window and on a 390×844 phone;
+ * screenshots in target/screenshots.
+ */
+class BaseMapLiveBrowserTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+  @TempDir static Path tmp;
+
+  private static App app;
+  private static ChromeDriverService service;
+  private static WebDriver driver;
+  private static String origin;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Chromium.assumeAvailable();
+    Path dataDir = Files.createDirectories(tmp.resolve("data"));
+    app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(true));
+    origin = "http://127.0.0.1:" + app.port();
+    service = Chromium.service();
+    driver = Chromium.open(service, tmp.resolve("profile"));
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      Chromium.quit(driver, service);
+    } finally {
+      if (app != null) app.close();
+    }
+  }
+
+  private static void device(String device) {
+    if (device.equals("phone")) viewport(390, 844);
+    else viewport(1280, 800);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"desktop", "phone"})
+  void theMapReadsWithoutTilesInBothThemes(String device) throws IOException {
+    device(device);
+    systemScheme("dark");
+    load("/");
+    js().executeScript("localStorage.removeItem('conflictmap.theme')");
+    load("/?center=37,35.5&zoom=6");
+    List<String> names = labels("Aleppo");
+    assertThat(names).contains("Aleppo");
+    // names are text: no element inside a label but its one span of text
+    assertThat(
+            js().executeScript(
+                    "return [...document.querySelectorAll('.map-label')].every((l) =>"
+                        + " l.children.length === 1 && l.firstElementChild.children.length === 0)"))
+        .isEqualTo(true);
+    // every name shown can be read: no two visible labels overlap
+    assertThat(
+            js().executeScript(
+                    "const r = [...document.querySelectorAll('.map-label:not(.map-label--hidden) span')]"
+                        + "  .map((s) => s.getBoundingClientRect());"
+                        + "return r.filter((a, i) => r.some((b, j) => j > i && a.left < b.right"
+                        + "  && a.right > b.left && a.top < b.bottom && a.bottom > b.top)).length;"))
+        .isEqualTo(0L);
+    assertThat(theme()).isEqualTo("dark");
+    assertThat(background("#map")).isEqualTo("rgb(13, 23, 34)");
+    Chromium.screenshot(driver, "basemap-dark-" + device + ".png");
+
+    // the system turns light: so does the map, with no choice stored
+    systemScheme("light");
+    load("/?center=37,35.5&zoom=6");
+    assertThat(theme()).isEqualTo("light");
+    assertThat(background("#map")).isEqualTo("rgb(185, 211, 230)");
+    assertThat(
+            js().executeScript(
+                    "return getComputedStyle(document.querySelector('path.country-shape')).fill"))
+        .isEqualTo("rgb(244, 241, 232)");
+    labels("Aleppo");
+    Chromium.screenshot(driver, "basemap-light-" + device + ".png");
+
+    // a choice is remembered over the system's
+    js().executeScript("document.getElementById('theme-toggle').click()");
+    assertThat(theme()).isEqualTo("dark");
+    load("/?center=37,35.5&zoom=6");
+    assertThat(theme()).isEqualTo("dark");
+    js().executeScript("localStorage.removeItem('conflictmap.theme')");
+    systemScheme("dark");
+    Chromium.assertNoConsoleErrors(driver);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"desktop", "phone"})
+  void goToPlaceByKeyboard(String device) throws IOException {
+    device(device);
+    load("/");
+    WebElement box = driver.findElement(By.id("place-search"));
+    box.click();
+    box.sendKeys("Aleppo");
+    waitFor(
+        "the places found",
+        d ->
+            d.findElements(By.cssSelector("#place-search-results [role=option]")).isEmpty()
+                ? null
+                : true);
+    assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+    assertThat(driver.findElement(By.cssSelector("#place-search-results [role=option]")).getText())
+        .startsWith("Aleppo");
+    Chromium.screenshot(driver, "place-search-" + device + ".png");
+    box.sendKeys(Keys.ENTER);
+    waitFor(
+        "the map to fly to Aleppo",
+        d -> {
+          @SuppressWarnings("unchecked")
+          List<Number> c =
+              (List<Number>)
+                  js().executeScript(
+                          "const c = window.conflictmap.map.getCenter();"
+                              + " return [c.lat, c.lng, window.conflictmap.map.getZoom()];");
+          return Math.abs(c.get(0).doubleValue() - 36.2) < 0.3
+                  && Math.abs(c.get(1).doubleValue() - 37.16) < 0.3
+                  && c.get(2).doubleValue() >= 9
+              ? true
+              : null;
+        });
+    assertThat(box.getAttribute("aria-expanded")).isEqualTo("false");
+    Chromium.assertNoConsoleErrors(driver);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"desktop", "phone"})
+  void newsArrivesWhileThePageIsOpen(String device) throws Exception {
+    device(device);
+    load("/");
+    waitFor(
+        "the latest list",
+        d -> d.findElements(By.cssSelector("#latest-list .latest-item")).isEmpty() ? null : true);
+    assertThat(driver.findElement(By.id("live-badge")).isDisplayed()).isFalse();
+
+    JsonNode created =
+        ingest(
+            "{\"title\": \"Live "
+                + device
+                + "\", \"body\": \"Shelling was reported in Homs on "
+                + (device.equals("phone") ? "Tuesday" : "Monday")
+                + " ("
+                + device
+                + " edition).\", \"published\": \"2021-03-0"
+                + (device.equals("phone") ? "2" : "1")
+                + "\"}");
+    List<Long> ids = new ArrayList<>();
+    created.path("events").path("features").forEach(f -> ids.add(f.path("id").asLong()));
+    assertThat(ids).isNotEmpty();
+
+    WebElement badge =
+        waitFor(
+            "the new-events counter",
+            d -> {
+              WebElement b = d.findElement(By.id("live-badge"));
+              return b.isDisplayed() ? b : null;
+            });
+    assertThat(badge.getText())
+        .isEqualTo(ids.size() == 1 ? "1 new event" : ids.size() + " new events");
+    String latest = textOf(driver.findElement(By.id("latest-list")));
+    assertThat(latest).contains("just now");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("#latest-list .latest-item"))
+                .getAttribute("data-event-id"))
+        .isEqualTo(String.valueOf(ids.stream().mapToLong(Long::longValue).max().getAsLong()));
+    Chromium.screenshot(driver, "live-new-events-" + device + ".png");
+    js().executeScript("document.getElementById('live-badge').click()");
+    waitFor(
+        "the new events on the map",
+        d ->
+            Boolean.TRUE.equals(
+                    js().executeScript(
+                            "const ids = arguments[0];"
+                                + "const shown = new Set(window.conflictmap.layers.events.getLayers()"
+                                + "  .map((m) => m.feature.id));"
+                                + "return ids.every((id) => shown.has(id));",
+                            ids))
+                ? true
+                : null);
+    assertThat(driver.findElement(By.id("live-badge")).isDisplayed()).isFalse();
+    Chromium.assertNoConsoleErrors(driver);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"desktop", "phone"})
+  void shareAndEmbedAreTwoDialogs(String device) throws IOException {
+    device(device);
+    load("/");
+    js().executeScript("document.getElementById('share-button').click()");
+    waitFor(
+        "the share dialog", d -> d.findElement(By.id("share-dialog")).isDisplayed() ? true : null);
+    assertThat(driver.findElements(By.cssSelector("#share-dialog textarea, #share-dialog iframe")))
+        .isEmpty();
+    assertThat(driver.findElements(By.cssSelector("#share-dialog .social-links a"))).hasSize(5);
+    assertFits("the Share dialog");
+
+    js().executeScript("document.getElementById('embed-button').click()");
+    waitFor(
+        "the embed dialog", d -> d.findElement(By.id("embed-dialog")).isDisplayed() ? true : null);
+    assertThat(driver.findElement(By.id("share-dialog")).isDisplayed()).isFalse();
+    js().executeScript("document.querySelector('.embed-size-preset[data-size=small]').click()");
+    assertThat(driver.findElement(By.id("embed-snippet")).getAttribute("value"))
+        .contains("width=\"400\"")
+        .contains("height=\"300\"");
+    WebElement frame = driver.findElement(By.id("embed-preview-frame"));
+    waitFor("the preview to load", d -> frame.getAttribute("src").contains("/embed") ? true : null);
+    assertThat(frame.getAttribute("data-width")).isEqualTo("400");
+    driver.switchTo().frame(frame);
+    try {
+      waitFor(
+          "the embedded map",
+          d ->
+              "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
+                  ? true
+                  : null);
+      assertThat(driver.findElements(By.cssSelector(".leaflet-container"))).hasSize(1);
+    } finally {
+      driver.switchTo().defaultContent();
+    }
+    // a changed option reloads the preview with it
+    js().executeScript("document.getElementById('embed-opt-legend').click()");
+    waitFor(
+        "the preview without legend",
+        d -> frame.getAttribute("src").contains("legend=0") ? true : null);
+    assertFits("the Embed dialog");
+    Chromium.screenshot(driver, "embed-dialog-" + device + ".png");
+    Chromium.assertNoConsoleErrors(driver);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"desktop", "phone"})
+  void theChoroplethAndTheZoneChartHaveTheirScales(String device) throws IOException {
+    device(device);
+    load("/");
+    js().executeScript(
+            "const t = document.getElementById('choropleth-toggle'); t.checked = true;"
+                + " t.dispatchEvent(new Event('change'));");
+    WebElement legend =
+        waitFor(
+            "the choropleth legend",
+            d -> {
+              WebElement l = d.findElement(By.id("choropleth-legend"));
+              return l.isDisplayed() && !l.findElements(By.cssSelector("li")).isEmpty() ? l : null;
+            });
+    assertThat(textOf(legend)).contains("events per 1000 km²").contains("none");
+    // five shades and "none" for each scale shown
+    assertThat(
+            legend
+                .findElements(By.cssSelector(".choropleth-scale"))
+                .get(0)
+                .findElements(By.cssSelector("li")))
+        .hasSize(6);
+    Chromium.screenshot(driver, "choropleth-legend-" + device + ".png");
+    js().executeScript(
+            "const t = document.getElementById('choropleth-toggle'); t.checked = false;"
+                + " t.dispatchEvent(new Event('change'));");
+    waitFor(
+        "the legend to go",
+        d -> d.findElement(By.id("choropleth-legend")).isDisplayed() ? null : true);
+
+    js().executeScript(
+            "const zones = window.conflictmap.layers.zones;"
+                + "zones.fire('click', { layer: zones.getLayers()[0] });");
+    waitFor(
+        "the zone chart",
+        d ->
+            d.findElements(By.cssSelector("#zone-info svg.zone-chart .axis-x")).isEmpty()
+                ? null
+                : true);
+    @SuppressWarnings("unchecked")
+    List<String> ticks =
+        (List<String>)
+            js().executeScript(
+                    "return [...document.querySelectorAll('#zone-info svg.zone-chart text')]"
+                        + ".map((t) => t.textContent);");
+    assertThat(ticks).contains("0").anyMatch(t -> t.matches("\\d{4}-\\d{2}"));
+    assertThat(ticks).anyMatch(t -> t.contains("events")).anyMatch(t -> t.contains("fatalities"));
+    // a part the zone lacks is left out, not written as "null"
+    assertThat(textOf(driver.findElement(By.id("zone-info")))).doesNotContain("null");
+    if (device.equals("phone"))
+      js().executeScript("document.getElementById('panel-toggle').click()");
+    js().executeScript("document.getElementById('zone-info').scrollIntoView()");
+    Chromium.screenshot(driver, "zone-chart-" + device + ".png");
+    Chromium.assertNoConsoleErrors(driver);
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private static JsonNode ingest(String json) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(origin + "/api/articles"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + TestTokens.editor(app))
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return new ObjectMapper().readTree(r.body());
+  }
+
+  /** The base map's label texts once one of them is {@code expected}. */
+  @SuppressWarnings("unchecked")
+  private static List<String> labels(String expected) {
+    return waitFor(
+        "the label " + expected,
+        d -> {
+          List<String> names =
+              (List<String>)
+                  js().executeScript(
+                          "return [...document.querySelectorAll('.map-label:not(.map-label--hidden)')]"
+                              + ".map((l) => l.textContent);");
+          return names.contains(expected) ? names : null;
+        });
+  }
+
+  private static String theme() {
+    return (String) js().executeScript("return document.documentElement.dataset.theme");
+  }
+
+  private static String background(String selector) {
+    return (String)
+        js().executeScript(
+                "return getComputedStyle(document.querySelector(arguments[0])).backgroundColor",
+                selector);
+  }
+
+  private static void systemScheme(String scheme) {
+    ((ChromeDriver) driver)
+        .executeCdpCommand(
+            "Emulation.setEmulatedMedia",
+            Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+  }
+
+  /** No visible element reaches past the viewport's sides (the map's panes, which pan, aside). */
+  private static void assertFits(String what) {
+    @SuppressWarnings("unchecked")
+    List<String> over =
+        (List<String>)
+            js().executeScript(
+                    "const w = window.innerWidth, out = [];"
+                        + "for (const el of document.querySelectorAll('body *')) {"
+                        + "  if (el.closest('.leaflet-pane')) continue;"
+                        + "  const r = el.getBoundingClientRect();"
+                        + "  if (r.width === 0 || r.height === 0) continue;"
+                        + "  if (r.right > w + 0.5 || r.left < -0.5)"
+                        + "    out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className"
+                        + "      + ' [' + Math.round(r.left) + ',' + Math.round(r.right) + ']');"
+                        + "}"
+                        + "return out;");
+    assertThat(over).as("elements wider than the viewport with " + what).isEmpty();
+  }
+
+  private static String textOf(WebElement e) {
+    return (String) js().executeScript("return arguments[0].textContent", e);
+  }
+
+  private static void load(String path) {
+    driver.get(origin + path);
+    waitFor(
+        "the initial load",
+        d ->
+            "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
+                ? true
+                : null);
+  }
+
+  static void viewport(int width, int height) {
+    ((ChromeDriver) driver)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+  }
+
+  private static JavascriptExecutor js() {
+    return (JavascriptExecutor) driver;
+  }
+
+  private static <T> T waitFor(String what, Function<WebDriver, T> done) {
+    try {
+      return new WebDriverWait(driver, TIMEOUT).until(done::apply);
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "timed out waiting for " + what + "; browser console:\n" + Chromium.consoleLog(driver),
+          e);
+    }
+  }
+}
