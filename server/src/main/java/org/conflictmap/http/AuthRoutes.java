@@ -124,7 +124,7 @@ final class AuthRoutes {
       return fallback;
     }
     try {
-      return Integer.parseInt(v.strip());
+      return AsciiNumbers.parseInt(v.strip());
     } catch (NumberFormatException e) {
       throw new InputException(
           InputException.Kind.MALFORMED,
