@@ -27,6 +27,11 @@ final class FuzzBench {
           + "{\"name\":\"Idlib front\",\"kind\":\"frontline\",\"valid_from\":\"2024-01-02\"},"
           + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.8],[36.9,35.8],"
           + "[36.9,36.1],[36.5,36.1],[36.5,35.8]]]}}]}";
+
+  /** The collection's one Feature, for {@code POST /api/zones}. */
+  private static final String FEATURE =
+      GEOJSON.substring(GEOJSON.indexOf("[{") + 1, GEOJSON.length() - 2);
+
   private static final String KML =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\">"
           + "<Document><Placemark><name>Zone</name><TimeSpan><begin>2024-01-02</begin></TimeSpan>"
@@ -121,12 +126,13 @@ final class FuzzBench {
     return new Parsers(targets);
   }
 
-  /** A mutation of one target's seed input ("geojson", "kml" or "article"). */
+  /** A mutation of a seed input: "geojson" (a collection), "feature", "kml" or "article". */
   static byte[] mutatedInput(String target, SplittableRandom rnd) {
     String seed =
         switch (target) {
           case "kml" -> KML;
           case "article" -> ARTICLE;
+          case "feature" -> FEATURE;
           default -> GEOJSON;
         };
     return mutate(seed.getBytes(StandardCharsets.UTF_8), rnd);

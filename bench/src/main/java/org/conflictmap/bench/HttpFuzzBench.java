@@ -199,8 +199,9 @@ final class HttpFuzzBench {
     "3",
     "4",
     "5",
-    "SY",
-    "TR",
+    "country:SY",
+    "admin1:SY.09",
+    "country:TR",
     "0",
     "-1",
     "+1",
@@ -313,8 +314,9 @@ final class HttpFuzzBench {
         which == 0
             ? "text/plain"
             : which == 3 ? "application/vnd.google-earth.kml+xml" : "application/geo+json";
-    byte[] body =
-        FuzzBench.mutatedInput(which == 0 ? "article" : which == 3 ? "kml" : "geojson", rnd);
+    // POST /api/zones takes one Feature; the import takes a FeatureCollection or KML
+    String seed = which == 0 ? "article" : which == 1 ? "feature" : which == 3 ? "kml" : "geojson";
+    byte[] body = FuzzBench.mutatedInput(seed, rnd);
     tally.send(client, "POST " + path, "POST", path, editor, type, body);
   }
 

@@ -122,5 +122,9 @@ class NumberGrammarTest {
     Http.Response r = admin.get("/api/audit?limit=" + enc("٥"));
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.contentType()).isEqualTo("application/problem+json");
+    // and given once, like every other parameter (the first of two used to win)
+    Http.Response twice = admin.get("/api/audit?limit=5&limit=6");
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.json().path("title").asText()).isEqualTo("Repeated parameter");
   }
 }
