@@ -114,6 +114,14 @@ class BrowserTest {
         .executeScript(
             "localStorage.setItem('conflictmap.editorToken', arguments[0])",
             TestTokens.editor(app));
+    // the page shows the article form to an editor once it has checked the token (editorMode.js)
+    driver.navigate().refresh();
+    waitFor(
+        LOAD_TIMEOUT,
+        "the editor's controls (body.can-edit)",
+        d ->
+            "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
+                && "editor".equals(d.findElement(By.tagName("body")).getAttribute("data-role")));
     driver.findElement(By.id("article-title")).sendKeys("Fighting near Aleppo and Homs");
     setValue(driver.findElement(By.id("article-date")), "2019-08-28");
     driver.findElement(By.id("article-body")).sendKeys(ARTICLE);

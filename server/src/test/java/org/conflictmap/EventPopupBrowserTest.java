@@ -107,6 +107,15 @@ class EventPopupBrowserTest {
     js().executeScript(
             "localStorage.setItem('conflictmap.editorToken', arguments[0])",
             TestTokens.editor(app));
+    // the popups show the correction buttons to an editor once the page has checked the token
+    driver.navigate().refresh();
+    waitFor(
+        "the editor's controls",
+        d ->
+            "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
+                    && "editor".equals(d.findElement(By.tagName("body")).getAttribute("data-role"))
+                ? true
+                : null);
 
     // the merged event: one marker with a badge of 2 sources
     WebElement popup = openPopup(hama);

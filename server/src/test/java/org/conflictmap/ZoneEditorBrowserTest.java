@@ -172,6 +172,13 @@ class ZoneEditorBrowserTest {
         .executeScript(
             "localStorage.setItem('conflictmap.editorToken', arguments[0])",
             TestTokens.editor(app));
+    // the zone editor's buttons are shown to an editor once the page has checked the token
+    driver.navigate().refresh();
+    waitFor(
+        "the editor's controls",
+        d ->
+            "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
+                && "editor".equals(d.findElement(By.tagName("body")).getAttribute("data-role")));
   }
 
   @SuppressWarnings("unchecked")

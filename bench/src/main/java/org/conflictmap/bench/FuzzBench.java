@@ -27,6 +27,11 @@ final class FuzzBench {
           + "{\"name\":\"Idlib front\",\"kind\":\"frontline\",\"valid_from\":\"2024-01-02\"},"
           + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[36.5,35.8],[36.9,35.8],"
           + "[36.9,36.1],[36.5,36.1],[36.5,35.8]]]}}]}";
+
+  /** The collection's one Feature, for {@code POST /api/zones}. */
+  private static final String FEATURE =
+      GEOJSON.substring(GEOJSON.indexOf("[{") + 1, GEOJSON.length() - 2);
+
   private static final String KML =
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><kml xmlns=\"http://www.opengis.net/kml/2.2\">"
           + "<Document><Placemark><name>Zone</name><TimeSpan><begin>2024-01-02</begin></TimeSpan>"
@@ -91,6 +96,22 @@ final class FuzzBench {
         seed = Long.parseLong(args[i + 1]);
       }
     }
+    Parsers parsers = parsers();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    long start = System.nanoTime();
+    while (parsers.tried() < tries) {
+      parsers.attemptOne(rnd);
+    }
+    parsers.attemptDeep();
+    double s = (System.nanoTime() - start) / 1e9;
+    long done = parsers.tried();
+    System.out.printf("fuzz seed %d: %,d inputs in %.1f s (%.0f/s)%n", seed, done, s, done / s);
+    parsers.print();
+    System.out.println("crashes (would be 5xx): " + parsers.crashes());
+  }
+
+  /** The three parsers as fuzz targets, tried in turn. */
+  static Parsers parsers() {
     Map<String, Target> targets = new LinkedHashMap<>();
     targets.put(
         "geojson",
@@ -102,31 +123,63 @@ final class FuzzBench {
     targets.put(
         "article",
         new Target(ARTICLE, b -> ArticleText.parse(new String(b, StandardCharsets.UTF_8), null)));
-    SplittableRandom rnd = new SplittableRandom(seed);
-    long start = System.nanoTime();
-    long done = 0;
-    while (done < tries) {
-      for (Target t : targets.values()) {
-        t.attempt(mutate(t.seed, rnd));
+    return new Parsers(targets);
+  }
+
+  /** A mutation of a seed input: "geojson" (a collection), "feature", "kml" or "article". */
+  static byte[] mutatedInput(String target, SplittableRandom rnd) {
+    String seed =
+        switch (target) {
+          case "kml" -> KML;
+          case "article" -> ARTICLE;
+          case "feature" -> FEATURE;
+          default -> GEOJSON;
+        };
+    return mutate(seed.getBytes(StandardCharsets.UTF_8), rnd);
+  }
+
+  /** Inputs tried, refusals and crashes per parser. */
+  static final class Parsers {
+    private final Map<String, Target> targets;
+    private final List<Target> order;
+    private int next;
+
+    Parsers(Map<String, Target> targets) {
+      this.targets = targets;
+      this.order = new ArrayList<>(targets.values());
+    }
+
+    void attemptOne(SplittableRandom rnd) {
+      Target t = order.get(next);
+      next = (next + 1) % order.size();
+      t.attempt(mutate(t.seed, rnd));
+    }
+
+    /** 15,000-deep nesting, for the parsers' recursion. */
+    void attemptDeep() {
+      for (var e : targets.entrySet()) {
+        e.getValue().attempt(deep(e.getKey().equals("kml"), 15_000));
       }
-      done += targets.size();
     }
-    for (Target t : targets.values()) {
-      t.attempt(deep(t == targets.get("kml"), 15_000));
+
+    long tried() {
+      return targets.values().stream().mapToLong(t -> t.tried).sum();
     }
-    double s = (System.nanoTime() - start) / 1e9;
-    System.out.printf("fuzz seed %d: %,d inputs in %.1f s (%.0f/s)%n", seed, done, s, done / s);
-    System.out.printf("%-8s %10s %10s %8s%n", "parser", "inputs", "refused", "crashes");
-    long crashes = 0;
-    for (var e : targets.entrySet()) {
-      Target t = e.getValue();
-      System.out.printf("%-8s %,10d %,10d %8d%n", e.getKey(), t.tried, t.refused, t.crashes);
-      crashes += t.crashes;
-      for (String c : t.examples) {
-        System.out.println("  crash: " + c);
+
+    long crashes() {
+      return targets.values().stream().mapToLong(t -> t.crashes).sum();
+    }
+
+    void print() {
+      System.out.printf("%-8s %10s %10s %8s%n", "parser", "inputs", "refused", "crashes");
+      for (var e : targets.entrySet()) {
+        Target t = e.getValue();
+        System.out.printf("%-8s %,10d %,10d %8d%n", e.getKey(), t.tried, t.refused, t.crashes);
+        for (String c : t.examples) {
+          System.out.println("  crash: " + c);
+        }
       }
     }
-    System.out.println("crashes (would be 5xx): " + crashes);
   }
 
   private static byte[] deep(boolean kml, int depth) {

@@ -90,8 +90,7 @@ final class AuthRoutes {
           "Bad limit",
           "limit must be 1-" + MAX_LIMIT + ", got " + limit);
     }
-    String b = ctx.queryParam("before");
-    Long before = b == null ? null : (long) intParam(ctx, "before", 0);
+    Long before = Params.single(ctx, "before").isEmpty() ? null : (long) intParam(ctx, "before", 0);
     List<AuditStore.Entry> page = api.audit().page(limit, before);
     Map<String, Object> out = new LinkedHashMap<>();
     List<Map<String, Object>> entries = new java.util.ArrayList<>();
@@ -119,12 +118,13 @@ final class AuthRoutes {
   }
 
   private static int intParam(Context ctx, String name, int fallback) {
-    String v = ctx.queryParam(name);
+    // once only: a repeated parameter is refused, as everywhere else
+    String v = Params.single(ctx, name).orElse(null);
     if (v == null) {
       return fallback;
     }
     try {
-      return Integer.parseInt(v.strip());
+      return AsciiNumbers.parseInt(v.strip());
     } catch (NumberFormatException e) {
       throw new InputException(
           InputException.Kind.MALFORMED,

@@ -189,22 +189,7 @@ public record MapParams(
   }
 
   private static double[] numbers(String name, String raw, int count, String shape) {
-    String[] parts = raw.split(",", -1);
-    if (parts.length != count) {
-      throw malformed("Invalid " + name, name + " takes " + shape + "; got '" + raw + "'");
-    }
-    double[] v = new double[count];
-    for (int i = 0; i < count; i++) {
-      try {
-        v[i] = Double.parseDouble(parts[i].strip());
-      } catch (NumberFormatException e) {
-        throw malformed("Invalid " + name, name + " value '" + parts[i] + "' is not a number");
-      }
-      if (!Double.isFinite(v[i])) {
-        throw malformed("Invalid " + name, name + " values must be finite numbers");
-      }
-    }
-    return v;
+    return Decimal.list(name, raw, count, shape);
   }
 
   static LocalDate[] interval(String value) {

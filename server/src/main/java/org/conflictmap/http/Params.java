@@ -44,23 +44,7 @@ final class Params {
     return single(ctx, "bbox")
         .map(
             raw -> {
-              String[] parts = raw.split(",");
-              if (parts.length != 4) {
-                throw malformed(
-                    "Invalid bbox",
-                    "bbox takes four numbers minLon,minLat,maxLon,maxLat; got '" + raw + "'");
-              }
-              double[] v = new double[4];
-              for (int i = 0; i < 4; i++) {
-                try {
-                  v[i] = Double.parseDouble(parts[i].strip());
-                } catch (NumberFormatException e) {
-                  throw malformed("Invalid bbox", "bbox value '" + parts[i] + "' is not a number");
-                }
-                if (!Double.isFinite(v[i])) {
-                  throw malformed("Invalid bbox", "bbox values must be finite numbers");
-                }
-              }
+              double[] v = Decimal.list("bbox", raw, 4, "four numbers minLon,minLat,maxLon,maxLat");
               if (v[0] < -180
                   || v[2] > 180
                   || v[1] < -90
