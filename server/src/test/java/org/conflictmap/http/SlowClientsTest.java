@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12: 250 connections dribbling a request (a byte every 300 ms, faster than the idle timeout)
- * must not take the server down. A normal read still answers while they dribble, and each of them
- * is cut off once it has spent the read deadline on its headers or its body.
+ * Issue 12: 250 connections dribbling a request body and 50 dribbling headers (a byte every 300 ms,
+ * faster than the idle timeout) must not take the server down: more bodies than the server has
+ * request threads. A normal read still answers while they dribble, and each of them is cut off once
+ * it has spent the read deadline on its headers or its body.
  */
 class SlowClientsTest {
-  static final int SLOW = 250;
+  static final int BODIES = 250;
+  static final int SLOW = BODIES + 50;
   @TempDir static Path data;
   static App app;
 
@@ -50,13 +52,16 @@ class SlowClientsTest {
 
   @Test
   void dribblingClientsAreCutOffAndTheMapStillAnswers() throws Exception {
+    assertThat(BODIES)
+        .as("more dribbling bodies than request threads")
+        .isGreaterThan(HttpServer.MAX_THREADS);
     List<Socket> slow = new ArrayList<>();
     ScheduledExecutorService dribbler = Executors.newSingleThreadScheduledExecutor();
     try {
       for (int i = 0; i < SLOW; i++) {
         Socket s = new Socket("127.0.0.1", app.port());
         String start =
-            i % 2 == 0
+            i < BODIES
                 // a body promised and sent a byte at a time
                 ? "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
                     + "Content-Length: 100000\r\n\r\nShelling"
