@@ -98,7 +98,7 @@ public final class App implements AutoCloseable {
         // a fresh store with no way to write: make the first admin token, shown once
         firstAdmin = api.tokens().create(FIRST_ADMIN, TokenStore.Role.ADMIN).secret();
       }
-      Javalin http = HttpServer.create(api).start(config.port());
+      Javalin http = HttpServer.create(api).start(); // on config.bind() and config.port()
       return new App(
           s.db(), http, FeedScheduler.start(config, api.feeds(), s.ingester()), api, firstAdmin);
     } catch (RuntimeException e) {

@@ -30,6 +30,7 @@ public final class BenchMain {
     BENCHMARKS.put("bigimport", BigImportBench::run);
     BENCHMARKS.put("fuzz", FuzzBench::run);
     BENCHMARKS.put("fuzz-http", HttpFuzzBench::run);
+    BENCHMARKS.put("soak", SoakBench::run);
   }
 
   private BenchMain() {}

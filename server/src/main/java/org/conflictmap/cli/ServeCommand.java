@@ -2,8 +2,11 @@ package org.conflictmap.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.conflictmap.App;
@@ -22,6 +25,22 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "PORT",
       description = "HTTP port (default: 7070, or CONFLICTMAP_PORT).")
   Integer port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description =
+          "Address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every"
+              + " address; or CONFLICTMAP_BIND).")
+  String bind;
+
+  @Option(
+      names = "--write-rate",
+      paramLabel = "N",
+      description =
+          "Writes a minute one client address may make, 0 for no limit (default: 600, or"
+              + " CONFLICTMAP_WRITE_RATE_PER_MINUTE).")
+  Integer writeRate;
 
   @Option(
       names = "--no-sample",
@@ -64,16 +83,28 @@ final class ServeCommand implements Callable<Integer> {
     if (port != null) {
       config = config.withPort(port);
     }
+    if (bind != null) {
+      config = config.withBind(bind);
+    }
+    if (writeRate != null) {
+      config = config.withWriteRatePerMinute(writeRate);
+    }
     if (noSample) {
       config = config.withSample(false);
     }
     if (open) {
       config = config.withOpen(true);
     }
-    if (config.port() != 0 && !free(config.port())) {
+    InetAddress address = address(config.bind());
+    if (config.port() != 0 && !free(address, config.port())) {
       // before the store or the sample touch the data directory
       throw new PortInUse(
-          "conflictmap: port " + config.port() + " is already in use; pick another with --port");
+          "conflictmap: port "
+              + config.port()
+              + " is already in use on "
+              + config.bind()
+              + " (or that is not an address of this machine); pick another with --port or"
+              + " --bind");
     }
     if (config.open()) {
       out.println(
@@ -81,11 +112,19 @@ final class ServeCommand implements Callable<Integer> {
               + " map");
     }
     App app = App.start(config);
+    String host =
+        address.isLoopbackAddress() || address.isAnyLocalAddress()
+            ? "localhost"
+            : address instanceof Inet6Address ? "[" + config.bind() + "]" : config.bind();
     out.println(
-        "conflictmap is serving http://localhost:"
+        "conflictmap is serving http://"
+            + host
+            + ":"
             + app.port()
             + "/ (data in "
             + config.dataDir().toAbsolutePath()
+            + "; listening on "
+            + (address.isAnyLocalAddress() ? "every address" : config.bind())
             + "); Ctrl-C stops it");
     app.firstAdminToken()
         .ifPresent(
@@ -104,11 +143,21 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  /** Whether a server could listen on the port now (on every address, as the server does). */
-  static boolean free(int port) {
+  /** The bind address, or a one-line refusal naming it. */
+  private static InetAddress address(String bind) {
+    try {
+      return InetAddress.getByName(bind.replace("[", "").replace("]", ""));
+    } catch (UnknownHostException e) {
+      throw new PortInUse(
+          "conflictmap: cannot listen on " + bind + ": not an address of this host");
+    }
+  }
+
+  /** Whether a server could listen on the port of that address now, as the server will. */
+  static boolean free(InetAddress address, int port) {
     try (ServerSocket probe = new ServerSocket()) {
       probe.setReuseAddress(true); // as Jetty does: a socket in TIME_WAIT does not hold the port
-      probe.bind(new InetSocketAddress(port));
+      probe.bind(new InetSocketAddress(address, port));
       return true;
     } catch (IOException e) {
       return false;

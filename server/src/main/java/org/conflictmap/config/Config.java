@@ -24,6 +24,7 @@ import java.util.Properties;
 public final class Config {
   private static final String[] KEYS = {
     "port",
+    "bind",
     "data",
     "sample",
     "jdbc.url",
@@ -36,10 +37,14 @@ public final class Config {
     "editor.token",
     "open",
     "feeds",
-    "feeds.interval.seconds"
+    "feeds.interval.seconds",
+    "read.timeout.seconds",
+    "idle.timeout.seconds",
+    "write.rate.per.minute"
   };
 
   private final int port;
+  private final String bind;
   private final Path dataDir;
   private final boolean sample;
   private final String jdbcUrl;
@@ -53,6 +58,9 @@ public final class Config {
   private final boolean open;
   private final List<URI> feedUrls;
   private final Duration feedInterval;
+  private final Duration readTimeout;
+  private final Duration idleTimeout;
+  private final int writeRatePerMinute;
 
   private Config(Builder b) {
     if (b.port < 0 || b.port > 65535) {
@@ -66,7 +74,22 @@ public final class Config {
       throw new IllegalArgumentException(
           "feed interval must be at least 10 seconds, got " + b.feedInterval.toSeconds());
     }
+    if (b.bind == null || b.bind.isBlank() || !b.bind.matches("[A-Za-z0-9.:\\-\\[\\]%]+")) {
+      throw new IllegalArgumentException(
+          "bind must be an address such as 127.0.0.1, 0.0.0.0 or ::1, got '" + b.bind + "'");
+    }
+    if (b.readTimeout.isNegative() || b.readTimeout.isZero()) {
+      throw new IllegalArgumentException("read timeout must be positive, got " + b.readTimeout);
+    }
+    if (b.idleTimeout.isNegative() || b.idleTimeout.isZero()) {
+      throw new IllegalArgumentException("idle timeout must be positive, got " + b.idleTimeout);
+    }
+    if (b.writeRatePerMinute < 0) {
+      throw new IllegalArgumentException(
+          "write rate must be 0 (no limit) or more, got " + b.writeRatePerMinute);
+    }
     this.port = b.port;
+    this.bind = b.bind.strip();
     this.dataDir = b.dataDir;
     this.sample = b.sample;
     this.jdbcUrl = b.jdbcUrl;
@@ -80,12 +103,17 @@ public final class Config {
     this.open = b.open;
     this.feedUrls = List.copyOf(b.feedUrls);
     this.feedInterval = b.feedInterval;
+    this.readTimeout = b.readTimeout;
+    this.idleTimeout = b.idleTimeout;
+    this.writeRatePerMinute = b.writeRatePerMinute;
   }
 
   /**
-   * Port 7070, data in ./data, the sample loaded into an empty store, embedded H2, no online tiles,
-   * 2 MB bodies, links relative to the request's own host, writes only with a bearer token, no
-   * feeds, feeds polled every 15 minutes once configured.
+   * Port 7070 on the loopback address only, data in ./data, the sample loaded into an empty store,
+   * embedded H2, no online tiles, 2 MB bodies, links relative to the request's own host, writes
+   * only with a bearer token, no feeds, feeds polled every 15 minutes once configured, a request
+   * read in 30 s at most, a silent connection closed after 30 s, 600 writes a minute per client
+   * address.
    */
   public static Config defaults() {
     return new Builder().build();
@@ -113,6 +141,7 @@ public final class Config {
     Builder d = new Builder();
     Builder b = new Builder();
     b.port = Integer.parseInt(p.getProperty("port", String.valueOf(d.port)));
+    b.bind = p.getProperty("bind", d.bind);
     b.dataDir = Path.of(p.getProperty("data", d.dataDir.toString()));
     b.sample = Boolean.parseBoolean(p.getProperty("sample", String.valueOf(d.sample)));
     b.jdbcUrl = blankToNull(p.getProperty("jdbc.url"));
@@ -131,6 +160,17 @@ public final class Config {
             Long.parseLong(
                 p.getProperty(
                     "feeds.interval.seconds", String.valueOf(d.feedInterval.toSeconds()))));
+    b.readTimeout =
+        Duration.ofSeconds(
+            Long.parseLong(
+                p.getProperty("read.timeout.seconds", String.valueOf(d.readTimeout.toSeconds()))));
+    b.idleTimeout =
+        Duration.ofSeconds(
+            Long.parseLong(
+                p.getProperty("idle.timeout.seconds", String.valueOf(d.idleTimeout.toSeconds()))));
+    b.writeRatePerMinute =
+        Integer.parseInt(
+            p.getProperty("write.rate.per.minute", String.valueOf(d.writeRatePerMinute)));
     return b.build();
   }
 
@@ -176,6 +216,7 @@ public final class Config {
   private Builder toBuilder() {
     Builder b = new Builder();
     b.port = port;
+    b.bind = bind;
     b.dataDir = dataDir;
     b.sample = sample;
     b.jdbcUrl = jdbcUrl;
@@ -189,7 +230,35 @@ public final class Config {
     b.open = open;
     b.feedUrls = feedUrls;
     b.feedInterval = feedInterval;
+    b.readTimeout = readTimeout;
+    b.idleTimeout = idleTimeout;
+    b.writeRatePerMinute = writeRatePerMinute;
     return b;
+  }
+
+  /** The address to listen on: {@code 127.0.0.1} (default), {@code 0.0.0.0} for every address. */
+  public Config withBind(String address) {
+    Builder b = toBuilder();
+    b.bind = address;
+    return b.build();
+  }
+
+  /**
+   * How long a client may take to send one request's headers, and again its body, and how long a
+   * connection may stay silent.
+   */
+  public Config withTimeouts(Duration read, Duration idle) {
+    Builder b = toBuilder();
+    b.readTimeout = read;
+    b.idleTimeout = idle;
+    return b.build();
+  }
+
+  /** Writes a minute one client address may make; 0 means no limit. */
+  public Config withWriteRatePerMinute(int perMinute) {
+    Builder b = toBuilder();
+    b.writeRatePerMinute = perMinute;
+    return b.build();
   }
 
   public Config withPort(int port) {
@@ -264,6 +333,11 @@ public final class Config {
     return port;
   }
 
+  /** The address the server listens on. */
+  public String bind() {
+    return bind;
+  }
+
   public Path dataDir() {
     return dataDir;
   }
@@ -335,8 +409,30 @@ public final class Config {
     return feedInterval;
   }
 
+  /**
+   * The most time a client gets to send a request's headers, and again its body; a client still
+   * sending after that is cut off, however steadily it dribbles.
+   */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** How long a connection may stay silent before it is closed. */
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  /**
+   * Writes (any method but GET, HEAD, OPTIONS) a minute one client address may make, in bursts of
+   * up to as many; over it a write gets 429 with Retry-After. 0 means no limit.
+   */
+  public int writeRatePerMinute() {
+    return writeRatePerMinute;
+  }
+
   private static final class Builder {
     int port = 7070;
+    String bind = "127.0.0.1";
     Path dataDir = Path.of("data");
     boolean sample = true;
     String jdbcUrl;
@@ -350,6 +446,9 @@ public final class Config {
     boolean open;
     List<URI> feedUrls = List.of();
     Duration feedInterval = Duration.ofMinutes(15);
+    Duration readTimeout = Duration.ofSeconds(30);
+    Duration idleTimeout = Duration.ofSeconds(30);
+    int writeRatePerMinute = 600;
 
     Config build() {
       return new Config(this);

@@ -6,10 +6,18 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicReference;
+import org.conflictmap.config.Config;
 import org.conflictmap.problem.InputException;
+import org.conflictmap.zones.ZoneImport;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,13 +25,47 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
+  /** Request threads at most; Jetty's selector threads come out of these too. */
+  static final int MAX_THREADS = 200;
+
   private HttpServer() {}
 
+  /** The server for {@code api}, listening on the configured bind address and port once started. */
   public static Javalin create(Api api) {
+    Config settings = api.config();
+    AtomicReference<Server> jetty = new AtomicReference<>();
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
-          config.http.maxRequestSize = api.config().maxBodyBytes();
+          config.http.maxRequestSize = settings.maxBodyBytes();
+          // Bounded threads; a slow client holds none of them (see below), so they go to real work.
+          QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
+          threads.setName("conflictmap-http");
+          config.jetty.threadPool = threads;
+          config.jetty.modifyServer(jetty::set);
+          config.jetty.addConnector(
+              (server, http) -> {
+                ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+                c.setHost(settings.bind());
+                c.setPort(settings.port());
+                c.setIdleTimeout(settings.idleTimeout().toMillis());
+                server.addBean(new ReadDeadline(c, settings.readTimeout()));
+                return c;
+              });
+          config.events.serverStarting(
+              () -> {
+                Server server = jetty.get();
+                // The whole body is read without a thread before a route sees it: a client
+                // dribbling its body holds a socket, not one of the threads.
+                server.insertHandler(
+                    new EagerContentHandler(
+                        new EagerContentHandler.RetainedContentLoaderFactory(
+                            Math.max(settings.maxBodyBytes(), ZoneImport.MAX_BYTES), -1, true)));
+                if (settings.writeRatePerMinute() > 0) {
+                  // outermost: a client over its limit is refused before its body is read
+                  server.insertHandler(new WriteRateLimit(settings.writeRatePerMinute()));
+                }
+              });
           config.staticFiles.add("/public", Location.CLASSPATH);
           config.staticFiles.enableWebjars();
           config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));

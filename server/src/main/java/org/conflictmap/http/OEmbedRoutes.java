@@ -63,7 +63,7 @@ final class OEmbedRoutes {
     String base = PublicUrls.base(ctx, api.config());
     URI page = parse(url);
     String path =
-        localPath(page, base, PublicUrls.requestOrigin(ctx)).orElseThrow(() -> foreign(url));
+        localPath(page, base, PublicUrls.requestOrigin(ctx)).orElseThrow(() -> foreign(base));
 
     int width = Math.min(DEFAULT_WIDTH, maxWidth);
     int height = Math.min(DEFAULT_HEIGHT, maxHeight);
@@ -79,7 +79,7 @@ final class OEmbedRoutes {
     Matcher m = EVENT_PATH.matcher(path);
     if (m.matches()) {
       long id = AsciiNumbers.parseLong(m.group(1));
-      Event e = api.events().get(id).orElseThrow(() -> foreign(url));
+      Event e = api.events().get(id).orElseThrow(() -> foreign(base));
       src = base + EventPageRoutes.embedPath(e);
       title = EventPageRoutes.title(e);
       thumbnail = base + "/events/" + e.id() + "/preview.png";
@@ -92,7 +92,7 @@ final class OEmbedRoutes {
       title = "conflictmap";
       thumbnail = base + "/preview.png" + (q.isEmpty() ? "" : "?" + q);
     } else {
-      throw foreign(url);
+      throw foreign(base);
     }
     out.put("title", title);
     out.put(
@@ -178,10 +178,20 @@ final class OEmbedRoutes {
     }
   }
 
-  private static InputException foreign(String url) {
+  /**
+   * The URL is not one of ours. The detail names the pages that have embeds, never the URL asked
+   * for: echoing it would put a client's host into what we answer.
+   */
+  private static InputException foreign(String base) {
     return new InputException(
         InputException.Kind.NOT_FOUND,
         "Not found",
-        "this server has no embed for " + (url.length() > 200 ? url.substring(0, 200) + "…" : url));
+        "this server has embeds only for its map ("
+            + base
+            + "/ or "
+            + base
+            + "/embed) and its event pages ("
+            + base
+            + "/events/{id}) that exist");
   }
 }

@@ -98,7 +98,17 @@ public final class Database implements AutoCloseable {
             : new PooledSource(postgresPool(jdbcUrl, user, password));
     Database db = new Database(vendor, source);
     try {
-      db.migrate(jdbcUrl, user, password);
+      int applied = db.migrate(jdbcUrl, user, password);
+      if (vendor == Vendor.H2 && applied > 0) {
+        // H2 2.4 keeps the session that created a CHECK ... IN (...) constraint inside it; once the
+        // pool closes that connection, every insert the constraint checks fails with "database has
+        // been closed" (the soak found it: every zone edit failed 30 s after a first start).
+        // Reopening makes H2 read the constraints afresh with its own long-lived session.
+        db.close();
+        db =
+            new Database(
+                vendor, new PooledSource(JdbcConnectionPool.create(jdbcUrl, user, password)));
+      }
     } catch (RuntimeException e) {
       db.close();
       if (alreadyOpen(e)) {
@@ -171,7 +181,8 @@ public final class Database implements AutoCloseable {
     return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
   }
 
-  private void migrate(String jdbcUrl, String user, String password) {
+  /** Applies pending migrations; returns how many. */
+  private int migrate(String jdbcUrl, String user, String password) {
     var config =
         Flyway.configure()
             .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
@@ -185,7 +196,7 @@ public final class Database implements AutoCloseable {
     } else {
       config.dataSource(jdbcUrl, user, password);
     }
-    config.load().migrate();
+    return config.load().migrate().migrationsExecuted;
   }
 
   /**

@@ -48,6 +48,14 @@ final class CrashHarness {
       int readErrors,
       List<String> problems) {}
 
+  private static final int READERS = 3;
+  // the map's own reads: a bbox, a bbox with a time window, and the zones at a date
+  private static final String[] READS = {
+    "/api/events?bbox=35.5,34.5,37.5,37.0",
+    "/api/events?bbox=35.5,34.5,37.5,37.0&datetime=2019-01-01/2019-12-31",
+    "/api/zones?at=2019-08-27"
+  };
+
   private final Path data;
   private final Random random;
   // article id -> the event ids its ingest acknowledged
@@ -218,7 +226,11 @@ final class CrashHarness {
       int writer = t;
       threads.add(new Thread(() -> write(http, round, writer, killed)));
     }
-    threads.add(new Thread(() -> read(http, killed)));
+    // several readers, so that the reads under writes are enough to show an error rate of 1% gone
+    for (int t = 0; t < READERS; t++) {
+      int reader = t;
+      threads.add(new Thread(() -> read(http, reader, killed)));
+    }
     threads.forEach(Thread::start);
     Thread.sleep(millis);
     killed.set(true);
@@ -334,14 +346,15 @@ final class CrashHarness {
     }
   }
 
-  private void read(Http http, AtomicBoolean killed) {
-    while (!killed.get()) {
+  private void read(Http http, int reader, AtomicBoolean killed) {
+    for (int n = 0; !killed.get(); n++) {
       try {
-        Http.Response r = http.get("/api/events?bbox=35.5,34.5,37.5,37.0");
+        Http.Response r = http.get(READS[(reader + n) % READS.length]);
         reads.incrementAndGet();
         if (r.status() != 200 && !killed.get()) {
           readErrors.incrementAndGet();
-          problems.add("bbox read answered " + r.status() + ": " + r.body());
+          problems.add(
+              READS[(reader + n) % READS.length] + " answered " + r.status() + ": " + r.body());
         }
       } catch (UncheckedIOException e) {
         return;
