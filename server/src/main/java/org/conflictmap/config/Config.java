@@ -36,7 +36,8 @@ public final class Config {
     "editor.token",
     "open",
     "feeds",
-    "feeds.interval.seconds"
+    "feeds.interval.seconds",
+    "query.timeout.ms"
   };
 
   private final int port;
@@ -53,6 +54,7 @@ public final class Config {
   private final boolean open;
   private final List<URI> feedUrls;
   private final Duration feedInterval;
+  private final Duration queryTimeout;
 
   private Config(Builder b) {
     if (b.port < 0 || b.port > 65535) {
@@ -80,6 +82,11 @@ public final class Config {
     this.open = b.open;
     this.feedUrls = List.copyOf(b.feedUrls);
     this.feedInterval = b.feedInterval;
+    if (b.queryTimeout.isNegative() || b.queryTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "query.timeout.ms must be positive, got " + b.queryTimeout.toMillis());
+    }
+    this.queryTimeout = b.queryTimeout;
   }
 
   /**
@@ -131,6 +138,10 @@ public final class Config {
             Long.parseLong(
                 p.getProperty(
                     "feeds.interval.seconds", String.valueOf(d.feedInterval.toSeconds()))));
+    b.queryTimeout =
+        Duration.ofMillis(
+            Long.parseLong(
+                p.getProperty("query.timeout.ms", String.valueOf(d.queryTimeout.toMillis()))));
     return b.build();
   }
 
@@ -189,6 +200,7 @@ public final class Config {
     b.open = open;
     b.feedUrls = feedUrls;
     b.feedInterval = feedInterval;
+    b.queryTimeout = queryTimeout;
     return b;
   }
 
@@ -250,6 +262,13 @@ public final class Config {
   public Config withEditorToken(String token) {
     Builder b = toBuilder();
     b.editorToken = blankToNull(token);
+    return b.build();
+  }
+
+  /** How long one read of events may run before it is cancelled (answered 503). */
+  public Config withQueryTimeout(Duration timeout) {
+    Builder b = toBuilder();
+    b.queryTimeout = timeout;
     return b.build();
   }
 
@@ -335,6 +354,11 @@ public final class Config {
     return feedInterval;
   }
 
+  /** How long one read of events may run before the database cancels it. */
+  public Duration queryTimeout() {
+    return queryTimeout;
+  }
+
   private static final class Builder {
     int port = 7070;
     Path dataDir = Path.of("data");
@@ -350,6 +374,7 @@ public final class Config {
     boolean open;
     List<URI> feedUrls = List.of();
     Duration feedInterval = Duration.ofMinutes(15);
+    Duration queryTimeout = Duration.ofSeconds(5);
 
     Config build() {
       return new Config(this);

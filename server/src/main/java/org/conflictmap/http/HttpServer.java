@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import org.conflictmap.problem.InputException;
+import org.conflictmap.store.StoreException;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.EofException;
@@ -85,6 +86,31 @@ public final class HttpServer {
                       e.getStatus(),
                       titleFor(e.getStatus()),
                       detailFor(e, ctx.path())));
+          config.routes.exception(
+              StoreException.class,
+              (e, ctx) -> {
+                if (e.isQueryTimeout()) {
+                  // the database cancelled the read at query.timeout.ms: the core is free again
+                  ctx.header("Retry-After", "5");
+                  Problems.write(
+                      ctx,
+                      api.json(),
+                      503,
+                      "Query took too long",
+                      "the database stopped this query after "
+                          + api.config().queryTimeout().toMillis()
+                          + " ms; narrow the filter (a smaller bbox or a shorter datetime) or try"
+                          + " again later");
+                  return;
+                }
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                Problems.write(
+                    ctx,
+                    api.json(),
+                    500,
+                    "Internal error",
+                    "the server could not complete the request; nothing was changed");
+              });
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {

@@ -176,6 +176,11 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** Whether this is H2 (else PostgreSQL), for the few statements the two spell differently. */
+  boolean isH2() {
+    return vendor == Vendor.H2;
+  }
+
   /** Closes the pool; for an embedded database this closes the file too. */
   @Override
   public void close() {
