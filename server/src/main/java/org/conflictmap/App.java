@@ -160,7 +160,7 @@ public final class App implements AutoCloseable {
           gazetteer,
           ingester,
           articles,
-          new EventStore(db),
+          new EventStore(db, config.queryTimeout()),
           new ZoneStore(db),
           new ZoneVersionStore(db),
           new ZoneEventStore(db, CountryOutlines::bundled));

@@ -31,6 +31,7 @@ public final class BenchMain {
     BENCHMARKS.put("fuzz", FuzzBench::run);
     BENCHMARKS.put("fuzz-http", HttpFuzzBench::run);
     BENCHMARKS.put("soak", SoakBench::run);
+    BENCHMARKS.put("api-load", ApiLoadBench::run);
   }
 
   private BenchMain() {}

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       ZonesCommand.class,
       TokensCommand.class,
+      GenerateEventsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

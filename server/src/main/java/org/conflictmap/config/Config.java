@@ -40,7 +40,8 @@ public final class Config {
     "feeds.interval.seconds",
     "read.timeout.seconds",
     "idle.timeout.seconds",
-    "write.rate.per.minute"
+    "write.rate.per.minute",
+    "query.timeout.ms"
   };
 
   private final int port;
@@ -61,6 +62,7 @@ public final class Config {
   private final Duration readTimeout;
   private final Duration idleTimeout;
   private final int writeRatePerMinute;
+  private final Duration queryTimeout;
 
   private Config(Builder b) {
     if (b.port < 0 || b.port > 65535) {
@@ -106,6 +108,11 @@ public final class Config {
     this.readTimeout = b.readTimeout;
     this.idleTimeout = b.idleTimeout;
     this.writeRatePerMinute = b.writeRatePerMinute;
+    if (b.queryTimeout.isNegative() || b.queryTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "query.timeout.ms must be positive, got " + b.queryTimeout.toMillis());
+    }
+    this.queryTimeout = b.queryTimeout;
   }
 
   /**
@@ -171,6 +178,10 @@ public final class Config {
     b.writeRatePerMinute =
         Integer.parseInt(
             p.getProperty("write.rate.per.minute", String.valueOf(d.writeRatePerMinute)));
+    b.queryTimeout =
+        Duration.ofMillis(
+            Long.parseLong(
+                p.getProperty("query.timeout.ms", String.valueOf(d.queryTimeout.toMillis()))));
     return b.build();
   }
 
@@ -233,6 +244,7 @@ public final class Config {
     b.readTimeout = readTimeout;
     b.idleTimeout = idleTimeout;
     b.writeRatePerMinute = writeRatePerMinute;
+    b.queryTimeout = queryTimeout;
     return b;
   }
 
@@ -319,6 +331,13 @@ public final class Config {
   public Config withEditorToken(String token) {
     Builder b = toBuilder();
     b.editorToken = blankToNull(token);
+    return b.build();
+  }
+
+  /** How long one read of events may run before it is cancelled (answered 503). */
+  public Config withQueryTimeout(Duration timeout) {
+    Builder b = toBuilder();
+    b.queryTimeout = timeout;
     return b.build();
   }
 
@@ -430,6 +449,11 @@ public final class Config {
     return writeRatePerMinute;
   }
 
+  /** How long one read of events may run before the database cancels it. */
+  public Duration queryTimeout() {
+    return queryTimeout;
+  }
+
   private static final class Builder {
     int port = 7070;
     String bind = "127.0.0.1";
@@ -449,6 +473,7 @@ public final class Config {
     Duration readTimeout = Duration.ofSeconds(30);
     Duration idleTimeout = Duration.ofSeconds(30);
     int writeRatePerMinute = 600;
+    Duration queryTimeout = Duration.ofSeconds(5);
 
     Config build() {
       return new Config(this);

@@ -10,6 +10,12 @@ import org.locationtech.jts.geom.Envelope;
  * at both ends and an event matches when its date (the first day of a range) lies inside it. An
  * empty {@code types} set means every type; {@code text} matches place names, sentences and article
  * titles, ignoring case. {@code zone} is a zone id: only events located inside that zone match.
+ *
+ * <p>A {@code bbox} whose maxX is above 180 crosses the antimeridian: it covers minX..180 and
+ * -180..(maxX - 360). {@code countries} are ISO 3166-1 alpha-2 codes, {@code actor} a substring of
+ * an actor's name (any case), {@code precisions} ACLED geo-precisions 1–3, {@code minFatalities}
+ * the least stated death toll. {@code after} is a keyset cursor: only events that come after it in
+ * the list order (newest first, then highest id) match.
  */
 public record EventQuery(
     Optional<Envelope> bbox,
@@ -18,12 +24,46 @@ public record EventQuery(
     int limit,
     Set<String> types,
     Optional<String> text,
-    Optional<Long> zone) {
+    Optional<Long> zone,
+    Set<String> countries,
+    Optional<String> actor,
+    Set<Integer> precisions,
+    Optional<Integer> minFatalities,
+    Optional<Cursor> after) {
   public static final int DEFAULT_LIMIT = 1000;
   public static final int MAX_LIMIT = 10_000;
 
+  /** A place in the list order: the last event of a page, after which the next page starts. */
+  public record Cursor(LocalDate date, long id) {}
+
   public EventQuery {
     types = Set.copyOf(types);
+    countries = Set.copyOf(countries);
+    precisions = Set.copyOf(precisions);
+  }
+
+  /** A filter by place, date, type, text and zone. */
+  public EventQuery(
+      Optional<Envelope> bbox,
+      Optional<LocalDate> from,
+      Optional<LocalDate> to,
+      int limit,
+      Set<String> types,
+      Optional<String> text,
+      Optional<Long> zone) {
+    this(
+        bbox,
+        from,
+        to,
+        limit,
+        types,
+        text,
+        zone,
+        Set.of(),
+        Optional.empty(),
+        Set.of(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A filter by place and date only. */
@@ -37,7 +77,75 @@ public record EventQuery(
    * what counts as inside).
    */
   public EventQuery inZone(long zoneId) {
-    return new EventQuery(bbox, from, to, limit, types, text, Optional.of(zoneId));
+    return new EventQuery(
+        bbox,
+        from,
+        to,
+        limit,
+        types,
+        text,
+        Optional.of(zoneId),
+        countries,
+        actor,
+        precisions,
+        minFatalities,
+        after);
+  }
+
+  /** The same query within another box (or none). */
+  public EventQuery withBbox(Optional<Envelope> box) {
+    return new EventQuery(
+        box,
+        from,
+        to,
+        limit,
+        types,
+        text,
+        zone,
+        countries,
+        actor,
+        precisions,
+        minFatalities,
+        after);
+  }
+
+  /** The same query starting after this cursor. */
+  public EventQuery after(Cursor cursor) {
+    return new EventQuery(
+        bbox,
+        from,
+        to,
+        limit,
+        types,
+        text,
+        zone,
+        countries,
+        actor,
+        precisions,
+        minFatalities,
+        Optional.of(cursor));
+  }
+
+  /** The same query from the first page on. */
+  public EventQuery fromStart() {
+    return new EventQuery(
+        bbox,
+        from,
+        to,
+        limit,
+        types,
+        text,
+        zone,
+        countries,
+        actor,
+        precisions,
+        minFatalities,
+        Optional.empty());
+  }
+
+  /** Whether the box crosses the antimeridian (see the class comment). */
+  public static boolean crossesAntimeridian(Envelope box) {
+    return box.getMinX() <= 180 && box.getMaxX() > 180;
   }
 
   public static EventQuery all() {

@@ -1,5 +1,6 @@
 package org.conflictmap.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
@@ -9,11 +10,23 @@ import java.util.Set;
 import org.conflictmap.events.Event;
 import org.conflictmap.events.EventJson;
 import org.conflictmap.events.EventQuery;
+import org.conflictmap.store.EventStore;
 
 /** {@code GET /api/events} (filtered GeoJSON) and {@code GET /api/events/{id}}. */
 final class EventRoutes {
   private static final Set<String> PARAMS =
-      Set.of("bbox", "datetime", "limit", "type", "q", "zone");
+      Set.of(
+          "bbox",
+          "datetime",
+          "limit",
+          "type",
+          "q",
+          "zone",
+          "country",
+          "actor",
+          "precision",
+          "min_fatalities",
+          "cursor");
   private final Api api;
 
   EventRoutes(Api api) {
@@ -33,15 +46,65 @@ final class EventRoutes {
             Params.bbox(ctx),
             Optional.ofNullable(interval[0]),
             Optional.ofNullable(interval[1]),
-            Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT),
+            Params.pageLimit(ctx, EventQuery.DEFAULT_LIMIT, EventQuery.MAX_LIMIT),
             Params.single(ctx, "type").map(MapParams::types).orElse(Set.of()),
             Params.single(ctx, "q").map(MapParams::text),
-            Optional.empty());
+            Optional.empty(),
+            Params.countries(ctx),
+            Params.single(ctx, "actor").map(EventRoutes::actor),
+            Params.precisions(ctx),
+            Optional.of(Params.intParam(ctx, "min_fatalities", -1, 0, 1_000_000))
+                .filter(n -> n >= 0),
+            Params.cursor(ctx));
     q = zoneFilter(ctx, q);
-    List<Event> events = api.events().find(q);
-    long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
-    ctx.contentType("application/geo+json; charset=utf-8")
-        .result(EventJson.toFeatureCollection(events, matched, api.json()).toString());
+    EventStore.Page page = api.events().page(q);
+    List<Event> events = page.events();
+    EventStore.Count matched =
+        page.next().isEmpty() && q.after().isEmpty()
+            ? new EventStore.Count(events.size(), true)
+            : api.events().countUpTo(q, EventStore.COUNT_CAP);
+    ObjectNode fc = EventJson.toFeatureCollection(events, matched.value(), api.json());
+    if (!matched.exact()) {
+      // OGC API Features: numberMatched only when known; we say how far we counted instead
+      fc.remove("numberMatched");
+      fc.put("numberMatchedAtLeast", matched.value());
+    }
+    page.next()
+        .ifPresent(
+            next ->
+                fc.putArray("links")
+                    .addObject()
+                    .put("rel", "next")
+                    .put("type", "application/geo+json")
+                    .put("href", nextHref(ctx, next)));
+    ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString());
+  }
+
+  /** {@code actor=text}: part of an actor's name, any case. */
+  private static String actor(String raw) {
+    if (raw.isBlank() || raw.length() > 200) {
+      throw Params.malformed(
+          "Invalid actor", "actor is part of an actor's name, 1 to 200 characters");
+    }
+    return raw;
+  }
+
+  /** This request's own URL with the cursor of the next page in place of its own. */
+  private static String nextHref(Context ctx, EventQuery.Cursor next) {
+    StringBuilder b = new StringBuilder("/api/events?");
+    for (var e : new java.util.TreeMap<>(ctx.queryParamMap()).entrySet()) {
+      if (e.getKey().equals("cursor")) {
+        continue;
+      }
+      for (String v : e.getValue()) {
+        b.append(enc(e.getKey())).append('=').append(enc(v)).append('&');
+      }
+    }
+    return b.append("cursor=").append(Params.encodeCursor(next)).toString();
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** {@code zone=ID}: only the events inside that zone (as /api/zones/{id}/events counts them). */
@@ -57,15 +120,7 @@ final class EventRoutes {
       throw Params.malformed("Invalid zone", "zone is a zone id, got '" + raw.get() + "'");
     }
     var zone = api.zones().get(id).orElseThrow(() -> Params.notFound("zone", id));
-    return new EventQuery(
-            ZoneRoutes.withinZone(q.bbox(), zone),
-            q.from(),
-            q.to(),
-            q.limit(),
-            q.types(),
-            q.text(),
-            q.zone())
-        .inZone(id);
+    return q.withBbox(ZoneRoutes.withinZone(q.bbox(), zone)).inZone(id);
   }
 
   private void get(Context ctx) {

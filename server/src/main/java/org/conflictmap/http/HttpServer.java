@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.conflictmap.config.Config;
 import org.conflictmap.problem.InputException;
+import org.conflictmap.store.StoreException;
 import org.conflictmap.zones.ZoneImport;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.http.HttpException;
@@ -135,6 +136,31 @@ public final class HttpServer {
                       e.getStatus(),
                       titleFor(e.getStatus()),
                       detailFor(e, ctx.path())));
+          config.routes.exception(
+              StoreException.class,
+              (e, ctx) -> {
+                if (e.isQueryTimeout()) {
+                  // the database cancelled the read at query.timeout.ms: the core is free again
+                  ctx.header("Retry-After", "5");
+                  Problems.write(
+                      ctx,
+                      api.json(),
+                      503,
+                      "Query took too long",
+                      "the database stopped this query after "
+                          + api.config().queryTimeout().toMillis()
+                          + " ms; narrow the filter (a smaller bbox or a shorter datetime) or try"
+                          + " again later");
+                  return;
+                }
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                Problems.write(
+                    ctx,
+                    api.json(),
+                    500,
+                    "Internal error",
+                    "the server could not complete the request; nothing was changed");
+              });
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {

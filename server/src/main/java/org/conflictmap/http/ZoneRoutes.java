@@ -54,9 +54,25 @@ final class ZoneRoutes {
    */
   static Optional<Envelope> withinZone(Optional<Envelope> bbox, Zone zone) {
     Envelope z = zone.geometry().getEnvelopeInternal();
-    Envelope out = bbox.map(b -> b.intersection(z)).orElse(z);
+    Envelope out = bbox.map(b -> within(b, z)).orElse(z);
     // beyond longitude 180, where no event can be (the schema checks), so nothing matches
     return Optional.of(out.isNull() ? new Envelope(200, 201, 0, 1) : out);
+  }
+
+  /**
+   * The part of the box over the zone's envelope; a box across the antimeridian is cut at 180
+   * first, and stays whole when the zone reaches both of its sides.
+   */
+  private static Envelope within(Envelope b, Envelope z) {
+    if (!org.conflictmap.events.EventQuery.crossesAntimeridian(b)) {
+      return b.intersection(z);
+    }
+    Envelope east = new Envelope(b.getMinX(), 180, b.getMinY(), b.getMaxY()).intersection(z);
+    Envelope west = new Envelope(-180, b.getMaxX() - 360, b.getMinY(), b.getMaxY()).intersection(z);
+    if (!east.isNull() && !west.isNull()) {
+      return b;
+    }
+    return east.isNull() ? west : east;
   }
 
   private void create(Context ctx) throws Exception {

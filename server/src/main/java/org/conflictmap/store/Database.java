@@ -47,7 +47,10 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static final Map<String, ReentrantLock> LOCAL_JOBS = new ConcurrentHashMap<>();
+  /**
+   * Jobs running through this Database (one server); other servers are kept out by the database.
+   */
+  private final Map<String, ReentrantLock> localJobs = new ConcurrentHashMap<>();
 
   private final Vendor vendor;
   private final ConnectionSource connections;
@@ -251,7 +254,7 @@ public final class Database implements AutoCloseable {
    * @return the work's result, or empty when another runner holds the job
    */
   public <T> Optional<T> exclusively(String job, Supplier<T> work) {
-    ReentrantLock local = LOCAL_JOBS.computeIfAbsent(job, j -> new ReentrantLock());
+    ReentrantLock local = localJobs.computeIfAbsent(job, j -> new ReentrantLock());
     if (!local.tryLock()) {
       return Optional.empty();
     }
@@ -282,6 +285,11 @@ public final class Database implements AutoCloseable {
     } finally {
       local.unlock();
     }
+  }
+
+  /** Whether this is H2 (else PostgreSQL), for the few statements the two spell differently. */
+  boolean isH2() {
+    return vendor == Vendor.H2;
   }
 
   /** Closes the pool; for an embedded database this closes the file too. */

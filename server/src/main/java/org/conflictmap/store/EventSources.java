@@ -34,7 +34,7 @@ final class EventSources {
 
   private static final double KM_PER_DEGREE = 111.2;
 
-  private static final String INSERT_EVENT =
+  static final String INSERT_EVENT =
       "INSERT INTO events (article_id, event_date, event_type, sub_event_type,"
           + " geo_precision, time_precision, fatalities, notes, place_key, place_id, place_name, country_code,"
           + " precision, lat, lon, geom, sentence, sentence_start, sentence_end,"
@@ -42,7 +42,7 @@ final class EventSources {
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?,"
           + " ?, ?, ?, ?, ?)";
 
-  private static final String INSERT_SOURCE =
+  static final String INSERT_SOURCE =
       "INSERT INTO event_sources (event_id, article_id, source_url, sentence, sentence_start,"
           + " sentence_end, notes, ext_event_type, ext_sub_event_type, ext_event_date, ext_event_date_end,"
           + " ext_place_key, ext_lat, ext_lon, ext_geo_precision, fatalities, injuries, planned, actors,"
@@ -239,65 +239,82 @@ final class EventSources {
 
   private static long insertEvent(Connection c, long articleId, NewEvent e) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT, new String[] {"id"})) {
-      ps.setLong(1, articleId);
-      SqlValues.setDate(ps, 2, e.eventDate());
-      ps.setString(3, e.eventType());
-      ps.setString(4, e.subEventType());
-      ps.setInt(5, e.geoPrecision());
-      ps.setInt(6, e.timePrecision());
-      SqlValues.setInteger(ps, 7, e.fatalities());
-      ps.setString(8, e.notes());
-      ps.setString(9, e.placeKey());
-      SqlValues.setLong(ps, 10, e.placeId());
-      ps.setString(11, e.placeName());
-      ps.setString(12, e.countryCode());
-      ps.setString(13, e.precision());
-      ps.setDouble(14, e.lat());
-      ps.setDouble(15, e.lon());
-      ps.setBytes(16, SqlValues.wkb(SqlValues.point(e.lon(), e.lat())));
-      ps.setString(17, e.sentence());
-      ps.setInt(18, e.sentenceStart());
-      ps.setInt(19, e.sentenceEnd());
-      SqlValues.setDate(ps, 20, e.eventDateEnd());
-      SqlValues.setInteger(ps, 21, e.injuries());
-      ps.setBoolean(22, e.planned());
-      ps.setString(23, ActorsJson.write(e.actors()));
-      ps.setDouble(24, confidence(e));
+      bindEvent(ps, articleId, e);
       ps.executeUpdate();
       return IngestStore.generatedId(ps);
     }
   }
 
+  /** Sets the parameters of {@link #INSERT_EVENT}; shared with {@link BulkEvents}. */
+  static void bindEvent(PreparedStatement ps, long articleId, NewEvent e) throws SQLException {
+    ps.setLong(1, articleId);
+    SqlValues.setDate(ps, 2, e.eventDate());
+    ps.setString(3, e.eventType());
+    ps.setString(4, e.subEventType());
+    ps.setInt(5, e.geoPrecision());
+    ps.setInt(6, e.timePrecision());
+    SqlValues.setInteger(ps, 7, e.fatalities());
+    ps.setString(8, e.notes());
+    ps.setString(9, e.placeKey());
+    SqlValues.setLong(ps, 10, e.placeId());
+    ps.setString(11, e.placeName());
+    ps.setString(12, e.countryCode());
+    ps.setString(13, e.precision());
+    ps.setDouble(14, e.lat());
+    ps.setDouble(15, e.lon());
+    ps.setBytes(16, SqlValues.wkb(SqlValues.point(e.lon(), e.lat())));
+    ps.setString(17, e.sentence());
+    ps.setInt(18, e.sentenceStart());
+    ps.setInt(19, e.sentenceEnd());
+    SqlValues.setDate(ps, 20, e.eventDateEnd());
+    SqlValues.setInteger(ps, 21, e.injuries());
+    ps.setBoolean(22, e.planned());
+    ps.setString(23, ActorsJson.write(e.actors()));
+    ps.setDouble(24, confidence(e));
+  }
+
   private static void insertSource(
       Connection c, long eventId, long articleId, String url, NewEvent e) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT_SOURCE)) {
-      ps.setLong(1, eventId);
-      ps.setLong(2, articleId);
-      ps.setString(3, url);
-      ps.setString(4, e.sentence());
-      ps.setInt(5, e.sentenceStart());
-      ps.setInt(6, e.sentenceEnd());
-      ps.setString(7, e.notes());
-      ps.setString(8, e.eventType());
-      ps.setString(9, e.subEventType());
-      SqlValues.setDate(ps, 10, e.eventDate());
-      SqlValues.setDate(ps, 11, e.eventDateEnd());
-      ps.setString(12, e.placeKey());
-      ps.setDouble(13, e.lat());
-      ps.setDouble(14, e.lon());
-      ps.setInt(15, e.geoPrecision());
-      SqlValues.setInteger(ps, 16, e.fatalities());
-      SqlValues.setInteger(ps, 17, e.injuries());
-      ps.setBoolean(18, e.planned());
-      ps.setString(19, ActorsJson.write(e.actors()));
-      ps.setDouble(20, confidence(e));
-      SqlValues.setInstant(ps, 21, SqlValues.now());
+      bindSource(ps, eventId, articleId, url, e, SqlValues.now());
       ps.executeUpdate();
     }
   }
 
+  /** Sets the parameters of {@link #INSERT_SOURCE}; shared with {@link BulkEvents}. */
+  static void bindSource(
+      PreparedStatement ps,
+      long eventId,
+      long articleId,
+      String url,
+      NewEvent e,
+      java.time.Instant addedAt)
+      throws SQLException {
+    ps.setLong(1, eventId);
+    ps.setLong(2, articleId);
+    ps.setString(3, url);
+    ps.setString(4, e.sentence());
+    ps.setInt(5, e.sentenceStart());
+    ps.setInt(6, e.sentenceEnd());
+    ps.setString(7, e.notes());
+    ps.setString(8, e.eventType());
+    ps.setString(9, e.subEventType());
+    SqlValues.setDate(ps, 10, e.eventDate());
+    SqlValues.setDate(ps, 11, e.eventDateEnd());
+    ps.setString(12, e.placeKey());
+    ps.setDouble(13, e.lat());
+    ps.setDouble(14, e.lon());
+    ps.setInt(15, e.geoPrecision());
+    SqlValues.setInteger(ps, 16, e.fatalities());
+    SqlValues.setInteger(ps, 17, e.injuries());
+    ps.setBoolean(18, e.planned());
+    ps.setString(19, ActorsJson.write(e.actors()));
+    ps.setDouble(20, confidence(e));
+    SqlValues.setInstant(ps, 21, addedAt);
+  }
+
   /** The rules' confidence, kept within 0 to 1 (the schema refuses anything else). */
-  private static double confidence(NewEvent e) {
+  static double confidence(NewEvent e) {
     double c = e.typeConfidence();
     return Double.isNaN(c) ? 0 : Math.max(0, Math.min(1, c));
   }

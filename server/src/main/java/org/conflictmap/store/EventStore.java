@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.conflictmap.events.Correction;
@@ -17,42 +19,94 @@ import org.locationtech.jts.geom.Envelope;
 
 /** Reads stored events, each joined with the title and url of its article. */
 public final class EventStore {
+  /** Where {@link #countUpTo} stops counting unless asked for another cap. */
+  public static final int COUNT_CAP = 10_000;
+
+  /** The index that serves the list order and narrow date windows (H2; see V13_0). */
+  static final String DATE_INDEX = "events_date_cover_idx";
+
+  /** The index that serves small boxes (H2; see V13_0). */
+  static final String BOX_INDEX = "events_lonlat_cover_idx";
+
   private final Database db;
+  private final Duration timeout;
 
   public EventStore(Database db) {
-    this.db = Objects.requireNonNull(db);
+    this(db, Duration.ofSeconds(5));
   }
 
   /**
-   * Events matching the query, newest first (ties by id), at most {@code q.limit()} (capped at
-   * MAX_LIMIT).
+   * @param timeout how long one read of a page or a count may run before the database cancels it
+   *     ({@link StoreException#isQueryTimeout()})
+   */
+  public EventStore(Database db, Duration timeout) {
+    this.db = Objects.requireNonNull(db);
+    this.timeout = Objects.requireNonNull(timeout);
+  }
+
+  /** A page of events and, when more match, the cursor the next page starts after. */
+  public record Page(List<Event> events, Optional<EventQuery.Cursor> next) {}
+
+  /** How many events match: {@code value} exactly, or at least {@code value} when not exact. */
+  public record Count(long value, boolean exact) {}
+
+  /**
+   * Events matching the query, newest first (ties by id, highest first), at most {@code q.limit()}
+   * (capped at MAX_LIMIT).
    */
   public List<Event> find(EventQuery q) {
+    return page(q).events();
+  }
+
+  /**
+   * One page of the events matching the query in list order (newest first, then highest id),
+   * starting after {@code q.after()}, with the cursor of the next page when there is one. The ids
+   * are found first, from an index that covers the common filters; only the page's rows are read.
+   */
+  public Page page(EventQuery q) {
     Filter f = Filter.of(q);
     int limit = Math.max(0, Math.min(q.limit(), EventQuery.MAX_LIMIT));
-    String sql =
-        EventRows.SELECT
-            + f.join()
-            + f.where()
-            + " ORDER BY e.event_date DESC, e.id FETCH FIRST "
-            + limit
-            + " ROWS ONLY";
     return db.inTransaction(
         c -> {
-          try (PreparedStatement ps = f.prepare(c, sql);
-              ResultSet rs = ps.executeQuery()) {
-            List<Event> out = new ArrayList<>();
-            while (rs.next()) {
-              out.add(EventRows.map(rs));
+          String sql =
+              "SELECT e.id, e.event_date FROM events e"
+                  + hint(c, q)
+                  + f.join()
+                  + f.where()
+                  + " ORDER BY e.event_date DESC, e.id DESC FETCH FIRST "
+                  + (limit + 1)
+                  + " ROWS ONLY";
+          List<Long> ids = new ArrayList<>();
+          EventQuery.Cursor next = null;
+          try (TimeLimit t = TimeLimit.set(c, db.isH2(), timeout);
+              PreparedStatement ps = f.prepare(c, sql)) {
+            t.apply(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                if (ids.size() == limit) {
+                  next =
+                      new EventQuery.Cursor(SqlValues.getDate(rs, "event_date"), rs.getLong("id"));
+                  break;
+                }
+                ids.add(rs.getLong("id"));
+              }
             }
-            return EventRows.withDetails(c, out);
           }
+          List<Event> events = EventRows.byIds(c, ids);
+          if (next != null && !events.isEmpty()) {
+            Event last = events.get(events.size() - 1);
+            next = new EventQuery.Cursor(last.eventDate(), last.id());
+          }
+          return new Page(events, Optional.ofNullable(next));
         });
   }
 
-  /** How many events match the query, ignoring its limit. */
+  /**
+   * How many events match the query, ignoring its limit and cursor; exact, however many. This reads
+   * every matching row: prefer {@link #countUpTo} where a large store may answer.
+   */
   public long count(EventQuery q) {
-    Filter f = Filter.of(q);
+    Filter f = Filter.of(q.fromStart());
     String sql = "SELECT COUNT(*) FROM events e" + f.join() + f.where();
     return db.inTransaction(
         c -> {
@@ -62,6 +116,71 @@ public final class EventStore {
             return rs.getLong(1);
           }
         });
+  }
+
+  /**
+   * How many events match the query (ignoring its limit and cursor), counting no further than
+   * {@code cap}: exact when at most {@code cap} match, else "at least cap". The count reads index
+   * entries only for the bbox, date and type filters, so it never scans the table.
+   */
+  public Count countUpTo(EventQuery q, int cap) {
+    EventQuery all = q.fromStart();
+    Filter f = Filter.of(all);
+    return db.inTransaction(
+        c -> {
+          String sql =
+              "SELECT COUNT(*) FROM (SELECT 1 FROM events e"
+                  + hint(c, all)
+                  + f.join()
+                  + f.where()
+                  + " FETCH FIRST "
+                  + (cap + 1)
+                  + " ROWS ONLY) t";
+          try (TimeLimit t = TimeLimit.set(c, db.isH2(), timeout);
+              PreparedStatement ps = f.prepare(c, sql)) {
+            t.apply(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              long n = rs.getLong(1);
+              return n > cap ? new Count(cap, false) : new Count(n, true);
+            }
+          }
+        });
+  }
+
+  /**
+   * H2 picks an index by a fixed guess of each condition's selectivity, so it is told: the box
+   * index when the box is a smaller share of the map (by longitude, the index's first column) than
+   * the date window is of the stored years, else the date index, which also yields the list order
+   * and so stops after one page. PostgreSQL plans from its statistics.
+   */
+  private String hint(Connection c, EventQuery q) throws SQLException {
+    if (!db.isH2()) {
+      return "";
+    }
+    Optional<Envelope> box = q.bbox().filter(b -> !b.isNull());
+    if (box.isEmpty() || EventQuery.crossesAntimeridian(box.get())) {
+      return " USE INDEX (" + DATE_INDEX + ")";
+    }
+    double boxShare = Math.max(0, box.get().getWidth()) / 360;
+    double dateShare = 1;
+    if (q.from().isPresent() || q.to().isPresent()) {
+      try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT MIN(event_date) AS lo, MAX(event_date) AS hi FROM events");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        LocalDate min = SqlValues.getDate(rs, "lo");
+        LocalDate max = SqlValues.getDate(rs, "hi");
+        if (min != null) {
+          LocalDate from = q.from().filter(d -> d.isAfter(min)).orElse(min);
+          LocalDate to = q.to().filter(d -> d.isBefore(max)).orElse(max);
+          double span = max.toEpochDay() - min.toEpochDay() + 1;
+          dateShare = Math.max(0, to.toEpochDay() - from.toEpochDay() + 1) / span;
+        }
+      }
+    }
+    return " USE INDEX (" + (boxShare < dateShare ? BOX_INDEX : DATE_INDEX) + ")";
   }
 
   /** The event with this id, unless there is none or an editor deleted it. */
@@ -92,8 +211,12 @@ public final class EventStore {
     return db.inTransaction(c -> EventCorrections.history(c, id));
   }
 
-  /** The JOIN and WHERE clauses of a query and the values of its parameters, in order. */
-  private record Filter(String join, String where, List<Object> params) {
+  /**
+   * The JOIN and WHERE clauses of a query and the values of its parameters, in order: the one
+   * reading of {@link EventQuery} for every reader of events in this package (lists, counts and
+   * aggregates agree because they share it). The clauses use the alias {@code e} for events.
+   */
+  record Filter(String join, String where, List<Object> params) {
     static Filter of(EventQuery q) {
       List<String> terms = new ArrayList<>();
       List<Object> params = new ArrayList<>();
@@ -109,16 +232,19 @@ public final class EventStore {
           .filter(b -> !b.isNull())
           .ifPresent(
               b -> {
-                // && is the bounding-box test both H2 and PostGIS answer from the spatial index;
-                // ST_Intersects is the
-                // exact test (for points they agree, but keeping it makes the intent plain and
-                // survives other geometries)
-                terms.add(
-                    "e.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-                        + " AND ST_Intersects(e.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-                for (int i = 0; i < 2; i++) {
-                  addEnvelope(params, b);
+                // the plain lat/lon columns, answered from B-tree indexes in H2 (whose R-tree does
+                // not survive SIGKILL) and PostgreSQL alike; events are points, so this is exact
+                if (EventQuery.crossesAntimeridian(b)) {
+                  terms.add("(e.lon >= ? OR e.lon <= ?) AND e.lat BETWEEN ? AND ?");
+                  params.add(b.getMinX());
+                  params.add(b.getMaxX() - 360);
+                } else {
+                  terms.add("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?");
+                  params.add(b.getMinX());
+                  params.add(b.getMaxX());
                 }
+                params.add(b.getMinY());
+                params.add(b.getMaxY());
               });
       q.from()
           .ifPresent(
@@ -135,12 +261,35 @@ public final class EventStore {
                 params.add(d);
               });
       if (!q.types().isEmpty()) {
-        terms.add(
-            "e.event_type IN ("
-                + String.join(", ", q.types().stream().map(t -> "?").toList())
-                + ")");
+        terms.add("e.event_type IN (" + marks(q.types().size()) + ")");
         params.addAll(q.types().stream().sorted().toList());
       }
+      if (!q.countries().isEmpty()) {
+        terms.add("e.country_code IN (" + marks(q.countries().size()) + ")");
+        params.addAll(q.countries().stream().sorted().toList());
+      }
+      if (!q.precisions().isEmpty()) {
+        terms.add("e.geo_precision IN (" + marks(q.precisions().size()) + ")");
+        params.addAll(q.precisions().stream().sorted().toList());
+      }
+      q.minFatalities()
+          .ifPresent(
+              n -> {
+                terms.add("e.fatalities >= ?");
+                params.add(n);
+              });
+      q.actor()
+          .filter(t -> !t.isBlank())
+          .ifPresent(
+              t -> {
+                // actors is a JSON array of {"name", "country_code"}: the LIKE is the cheap
+                // filter, the regular expression keeps the match inside a name (REGEXP_LIKE is in
+                // H2 and PostgreSQL 15 alike)
+                String json = jsonEscaped(t.toLowerCase(Locale.ROOT));
+                terms.add("LOWER(e.actors) LIKE ? ESCAPE '\\' AND REGEXP_LIKE(LOWER(e.actors), ?)");
+                params.add("%" + likeEscape(json) + "%");
+                params.add("\"name\":\"[^\"]*" + regexEscape(json));
+              });
       q.text()
           .filter(t -> !t.isBlank())
           .ifPresent(
@@ -151,13 +300,26 @@ public final class EventStore {
                     "(LOWER(e.place_name) LIKE ? ESCAPE '\\' OR LOWER(e.sentence) LIKE ? ESCAPE '\\'"
                         + " OR EXISTS (SELECT 1 FROM articles t WHERE t.id = e.article_id"
                         + " AND LOWER(t.title) LIKE ? ESCAPE '\\'))");
-                String pattern = "%" + likeEscape(t.toLowerCase(java.util.Locale.ROOT)) + "%";
+                String pattern = "%" + likeEscape(t.toLowerCase(Locale.ROOT)) + "%";
                 params.add(pattern);
                 params.add(pattern);
                 params.add(pattern);
               });
+      q.after()
+          .ifPresent(
+              k -> {
+                // after the cursor in (event_date DESC, id DESC); the first term bounds the index
+                terms.add("e.event_date <= ? AND (e.event_date < ? OR e.id < ?)");
+                params.add(k.date());
+                params.add(k.date());
+                params.add(k.id());
+              });
       return new Filter(
           join, terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), params);
+    }
+
+    private static String marks(int n) {
+      return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     /** Escapes LIKE's wildcards so a search for "50%" means those characters. */
@@ -165,11 +327,29 @@ public final class EventStore {
       return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static void addEnvelope(List<Object> params, Envelope b) {
-      params.add(b.getMinX());
-      params.add(b.getMinY());
-      params.add(b.getMaxX());
-      params.add(b.getMaxY());
+    /** The text as Jackson writes it inside a JSON string (see ActorsJson). */
+    private static String jsonEscaped(String s) {
+      try {
+        String quoted = JSON.writeValueAsString(s);
+        return quoted.substring(1, quoted.length() - 1);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /**
+     * A backslash before every ASCII punctuation character: literal in Java's and PostgreSQL's
+     * regular expressions alike.
+     */
+    private static String regexEscape(String s) {
+      StringBuilder b = new StringBuilder();
+      for (char ch : s.toCharArray()) {
+        if (ch < 128 && !Character.isLetterOrDigit(ch) && ch != ' ') {
+          b.append('\\');
+        }
+        b.append(ch);
+      }
+      return b.toString();
     }
 
     PreparedStatement prepare(Connection c, String sql) throws SQLException {
@@ -183,6 +363,8 @@ public final class EventStore {
             ps.setString(i + 1, s);
           } else if (p instanceof Long id) {
             ps.setLong(i + 1, id);
+          } else if (p instanceof Integer n) {
+            ps.setInt(i + 1, n);
           } else {
             SqlValues.setDate(ps, i + 1, (LocalDate) p);
           }
@@ -194,4 +376,7 @@ public final class EventStore {
       }
     }
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -23,6 +23,14 @@ public class StoreException extends RuntimeException {
   }
 
   /**
+   * True when the database cancelled a statement that ran past its time limit (SQLSTATE 57014 in H2
+   * and PostgreSQL alike): the request may succeed later or with a narrower filter.
+   */
+  public boolean isQueryTimeout() {
+    return sqlState().filter("57014"::equals).isPresent();
+  }
+
+  /**
    * True when a unique constraint refused the write (SQLSTATE 23505 in H2 and PostgreSQL alike).
    */
   public boolean isUniqueViolation() {

@@ -1,0 +1,258 @@
+package org.conflictmap.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.conflictmap.App;
+import org.conflictmap.config.Config;
+import org.conflictmap.gazetteer.Gazetteer;
+import org.conflictmap.sample.EventGenerator;
+import org.conflictmap.store.BulkEvents;
+import org.conflictmap.store.Database;
+
+/**
+ * {@code api-load --events N [--data DIR] [--seconds S]}: {@code /api/events} under load on a
+ * generated store of N events (built once with the generator, then reused), at 1, 8 and 32
+ * connections, for bbox + time at world, country and city scale; beside each, a static file of the
+ * same size served by the same server in the same run. Loopback only; every cell runs S seconds
+ * (default 5) after a one-second warm-up.
+ */
+final class ApiLoadBench {
+  private static final int[] CONNECTIONS = {1, 8, 32};
+
+  /** Where the static twins go: on the classpath the server serves /public from. */
+  private static final Path STATIC_ROOT = Path.of("/tmp/conflictmap-bench-static");
+
+  private ApiLoadBench() {}
+
+  /** A scale of query: a name and a request path per random draw. */
+  private record Scale(String name, IntFunction<String> path) {}
+
+  static void run(String[] args) throws Exception {
+    long events = 100_000;
+    Path data = null;
+    int seconds = 5;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--events" -> events = Long.parseLong(args[++i]);
+        case "--data" -> data = Path.of(args[++i]);
+        case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (events < 1 || events > 5_000_000 || seconds < 1 || seconds > 60) {
+      throw new IllegalArgumentException("--events 1..5000000, --seconds 1..60");
+    }
+    if (data == null) {
+      data = Path.of(events == 1_000_000 ? "/tmp/conflictmap-1m" : "/tmp/conflictmap-" + events);
+    }
+    fill(data, events);
+    Config config = Config.defaults().withPort(0).withDataDir(data).withSample(false);
+    try (App app = App.start(config)) {
+      String base = "http://127.0.0.1:" + app.port();
+      List<Scale> scales = scales();
+      System.out.printf(
+          "api-load: %,d events in %s, %d s per cell, loopback%n", events, data, seconds);
+      System.out.printf(
+          "%-8s %5s %9s %9s %9s %9s %9s %9s %8s %9s%n",
+          "scale",
+          "conns",
+          "bytes",
+          "api p50",
+          "api p99",
+          "api r/s",
+          "file p50",
+          "file p99",
+          "file r/s",
+          "api/file");
+      for (Scale s : scales) {
+        byte[] sample = get(HttpClient.newHttpClient(), base + s.path().apply(0));
+        String file = staticTwin(s.name(), sample.length);
+        for (int conns : CONNECTIONS) {
+          Result api = load(base, s.path(), conns, seconds);
+          Result stat = load(base, n -> file, conns, seconds);
+          System.out.printf(
+              "%-8s %5d %9d %7.1fms %7.1fms %9.1f %7.1fms %7.1fms %8.1f %8.0f%%%n",
+              s.name(),
+              conns,
+              sample.length,
+              api.p50(),
+              api.p99(),
+              api.rate(),
+              stat.p50(),
+              stat.p99(),
+              stat.rate(),
+              100 * api.rate() / stat.rate());
+        }
+      }
+      System.out.printf(
+          "heap after GC (server and load driver): %,d MB%n", Heap.usedAfterGc() >> 20);
+      System.out.println(
+          "baseline (issue 13, before): world bbox 3.7 s @100k, 211 s @1M;"
+              + " country+month p99 3.8 s @100k/32 conns, 15.5 s @1M;"
+              + " 0.2-6.5% of the static rate. Goals: p99 <= 50 ms at 32 conns, >= 50% of static,"
+              + " heap <= 1 GB.");
+    }
+  }
+
+  /** World, a country (Syria, Ukraine, Nigeria, Colombia) and a city, each over a random month. */
+  private static List<Scale> scales() {
+    String[] countries = {
+      "35.5,32.3,42.4,37.3", "22.1,44.4,40.2,52.4", "2.7,4.2,14.7,13.9", "-79.0,-4.2,-66.9,12.5"
+    };
+    String[] cities = {
+      "37.0,36.1,37.3,36.3", "30.3,50.3,30.8,50.6", "3.2,6.4,3.6,6.7", "-74.2,4.5,-74.0,4.8"
+    };
+    return List.of(
+        new Scale("world", n -> "/api/events?bbox=-180,-90,180,90&datetime=" + year(n)),
+        new Scale(
+            "country",
+            n -> "/api/events?bbox=" + countries[n % countries.length] + "&datetime=" + month(n)),
+        new Scale(
+            "city", n -> "/api/events?bbox=" + cities[n % cities.length] + "&datetime=" + year(n)));
+  }
+
+  private static String year(int n) {
+    int y = 2018 + Math.floorMod(n * 7919, 7);
+    return y + "-01-01/" + y + "-12-31";
+  }
+
+  private static String month(int n) {
+    int k = Math.floorMod(n * 7919, 84);
+    java.time.YearMonth m = java.time.YearMonth.of(2018 + k / 12, 1 + k % 12);
+    return m.atDay(1) + "/" + m.atEndOfMonth();
+  }
+
+  /**
+   * A file of exactly this many bytes under the static root, served by the same server as {@code
+   * /bench/NAME.json} when the root is on the classpath (see the README), else the nearest file the
+   * web jar has, scaled: the figure then says so.
+   */
+  private static String staticTwin(String name, int size) throws IOException {
+    Path dir = STATIC_ROOT.resolve("public/bench");
+    Files.createDirectories(dir);
+    byte[] body = new byte[size];
+    Arrays.fill(body, (byte) ' ');
+    body[0] = '{';
+    body[size - 1] = '}';
+    Files.write(dir.resolve(name + ".json"), body);
+    return "/bench/" + name + ".json";
+  }
+
+  private record Result(double p50, double p99, double rate) {}
+
+  private static Result load(String base, IntFunction<String> path, int conns, int seconds)
+      throws InterruptedException {
+    long warmEnd = System.nanoTime() + 1_000_000_000L;
+    long end = warmEnd + seconds * 1_000_000_000L;
+    List<long[]> samples = new ArrayList<>();
+    AtomicLong done = new AtomicLong();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < conns; t++) {
+      long[] mine = new long[200_000];
+      samples.add(mine);
+      int seed = t;
+      Thread th =
+          new Thread(
+              () -> {
+                HttpClient client =
+                    HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build();
+                SplittableRandom random = new SplittableRandom(seed);
+                int n = 0;
+                while (System.nanoTime() < end) {
+                  long start = System.nanoTime();
+                  try {
+                    get(client, base + path.apply(random.nextInt(1 << 20)));
+                  } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                  long stop = System.nanoTime();
+                  // every request started after the warm-up counts, however long it takes, so a
+                  // slow query is measured rather than dropped; the cell then lasts longer
+                  if (start >= warmEnd && n < mine.length - 1) {
+                    mine[n++] = stop - start;
+                  }
+                }
+                mine[mine.length - 1] = n;
+                done.addAndGet(n);
+              });
+      threads.add(th);
+      th.start();
+    }
+    for (Thread th : threads) {
+      th.join();
+    }
+    double elapsed = Math.max(seconds, (System.nanoTime() - warmEnd) / 1e9);
+    long total = done.get();
+    long[] all = new long[(int) total];
+    int k = 0;
+    for (long[] s : samples) {
+      int n = (int) s[s.length - 1];
+      System.arraycopy(s, 0, all, k, n);
+      k += n;
+    }
+    Arrays.sort(all);
+    if (all.length == 0) {
+      return new Result(Double.NaN, Double.NaN, 0);
+    }
+    return new Result(
+        all[(int) (all.length * 0.50)] / 1e6,
+        all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6,
+        total / elapsed);
+  }
+
+  private static byte[] get(HttpClient client, String url)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + r.statusCode());
+    }
+    return r.body();
+  }
+
+  /** Generates events into the store until it holds at least {@code events}. */
+  private static void fill(Path data, long events) {
+    try (Database db = Database.embedded(data)) {
+      long have = count(db);
+      if (have >= events) {
+        System.out.printf("reusing %s (%,d events)%n", data, have);
+        return;
+      }
+      long start = System.nanoTime();
+      BulkEvents bulk = new BulkEvents(db);
+      new EventGenerator(Gazetteer.loadDefault(), 13, "bench-" + have)
+          .generate(events - have, bulk::write);
+      System.out.printf(
+          "generated %,d events in %.1f s%n", events - have, (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static long count(Database db) {
+    return db.inTransaction(
+        c -> {
+          try (var ps = c.prepareStatement("SELECT COUNT(*) FROM events");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+}
