@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -48,6 +50,8 @@ public final class Database implements AutoCloseable {
    * Embedded H2: fsync the file after every commit, so an acknowledged write survives power loss.
    */
   private volatile boolean syncCommits;
+
+  private final GroupCommit commits = new GroupCommit();
 
   private Database(Vendor vendor, ConnectionSource connections) {
     this.vendor = vendor;
@@ -135,18 +139,32 @@ public final class Database implements AutoCloseable {
   /**
    * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws
    * anything. SQL errors come out as {@link StoreException}; unchecked exceptions thrown by {@code
-   * work} pass through unchanged.
+   * work} pass through unchanged. Returns once the commit is on the disk (see {@link
+   * #awaitDurable}).
    */
   public <T> T inTransaction(SqlWork<T> work) {
+    Committed<T> done = commit(work);
+    awaitDurable(done.ticket());
+    return done.value();
+  }
+
+  /** What a transaction returned, and the ticket to wait on before acknowledging it. */
+  public record Committed<T>(T value, long ticket) {}
+
+  /**
+   * Runs {@code work} in one transaction as {@link #inTransaction} does, but returns as soon as it
+   * is committed, before it is forced to the disk: a caller that serialises its writers releases
+   * its lock first and then calls {@link #awaitDurable} with the ticket, so the sync of one writer
+   * does not hold up the next. Nothing may be acknowledged before that call returns.
+   */
+  public <T> Committed<T> commit(SqlWork<T> work) {
     try (Connection c = connections.open()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
+        boolean wrote = syncCommits && wrote(c);
         c.commit();
-        if (syncCommits) {
-          sync(c);
-        }
-        return result;
+        return new Committed<>(result, wrote ? commits.committed() : 0);
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;
@@ -157,14 +175,46 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * H2's MVStore writes a commit to the file (WRITE_DELAY=0) but does not fsync it; CHECKPOINT SYNC
-   * flushes and forces the file to the disk. A transaction that wrote nothing finds nothing to
-   * write, and forcing a clean file costs little.
+   * Returns once the commit with this ticket is forced to the disk. Group commit: concurrent
+   * writers share one CHECKPOINT SYNC, each released only by a sync that began after its commit
+   * returned. Ticket 0 (nothing written, or a server database that syncs its own commits) returns
+   * at once.
    */
-  private static void sync(Connection c) throws SQLException {
-    c.setAutoCommit(true);
-    try (var s = c.createStatement()) {
+  public void awaitDurable(long ticket) {
+    if (ticket == 0) {
+      return;
+    }
+    commits.awaitSynced(ticket, this::sync);
+  }
+
+  /** How many syncs have run; tests see group commit and read-only transactions by it. */
+  long syncs() {
+    return commits.syncs();
+  }
+
+  /**
+   * Whether the transaction on {@code c} changed anything: a read needs no sync. H2's session says
+   * so; if the connection is not H2's own, assume it wrote.
+   */
+  private static boolean wrote(Connection c) {
+    try {
+      return !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal s)
+          || s.hasPendingTransaction();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  /**
+   * H2's MVStore writes a commit to the file (WRITE_DELAY=0) but does not fsync it; CHECKPOINT SYNC
+   * flushes and forces the file to the disk, every session's commits alike.
+   */
+  private void sync() {
+    try (Connection c = connections.open();
+        var s = c.createStatement()) {
       s.execute("CHECKPOINT SYNC");
+    } catch (SQLException e) {
+      throw new StoreException("Database error: " + e.getMessage(), e);
     }
   }
 

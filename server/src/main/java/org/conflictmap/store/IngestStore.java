@@ -57,28 +57,32 @@ public final class IngestStore {
   private IngestResult write(
       NewArticle article, String contentHash, List<NewEvent> events, boolean replace) {
     Objects.requireNonNull(contentHash, "contentHash");
-    // in this process, writers queue here rather than on the database lock, which may time out
+    // In this process, writers queue here rather than on the database lock, which may time out.
+    // Only the write transaction is serialised: the text was parsed before, and the commit is
+    // forced to the disk after the lock is released, shared with the writers behind it.
+    Database.Committed<IngestResult> done;
     writers.lock();
     try {
-      return db.inTransaction(
-          c -> {
-            lockIngest(c);
-            OptionalLong byUrl = replace ? findByUrl(c, article.url()) : OptionalLong.empty();
-            if (byUrl.isPresent()) {
-              return replaceArticle(c, byUrl.getAsLong(), article, contentHash, events);
-            }
-            OptionalLong existing = findDuplicate(c, article.url(), contentHash);
-            if (existing.isPresent()) {
-              return new IngestResult(existing.getAsLong(), true, List.of());
-            }
-            long id = insertArticle(c, article, contentHash);
-            return new IngestResult(
-                id, false, attachAll(c, id, article.url(), events, new ArrayList<>()));
-          });
+      done =
+          db.commit(
+              c -> {
+                lockIngest(c);
+                OptionalLong byUrl = replace ? findByUrl(c, article.url()) : OptionalLong.empty();
+                if (byUrl.isPresent()) {
+                  return replaceArticle(c, byUrl.getAsLong(), article, contentHash, events);
+                }
+                OptionalLong existing = findDuplicate(c, article.url(), contentHash);
+                if (existing.isPresent()) {
+                  return new IngestResult(existing.getAsLong(), true, List.of());
+                }
+                long id = insertArticle(c, article, contentHash);
+                return new IngestResult(
+                    id, false, attachAll(c, id, article.url(), events, new ArrayList<>()));
+              });
     } catch (StoreException e) {
       // two processes with the same article raced past the lookup; the loser reports the winner's
       if (e.isUniqueViolation()) {
-        OptionalLong winner = db.inTransaction(c -> findDuplicate(c, article.url(), contentHash));
+        OptionalLong winner = findStored(article.url(), contentHash);
         if (winner.isPresent()) {
           return new IngestResult(winner.getAsLong(), true, List.of());
         }
@@ -87,6 +91,17 @@ public final class IngestStore {
     } finally {
       writers.unlock();
     }
+    db.awaitDurable(done.ticket());
+    return done.value();
+  }
+
+  /**
+   * The stored article with this content hash or (when given) this url, the older if both match;
+   * two lookups by the unique indexes, without taking the writers' lock. Callers use it to answer a
+   * re-submission before parsing it.
+   */
+  public OptionalLong findStored(String url, String contentHash) {
+    return db.inTransaction(c -> findDuplicate(c, url, contentHash));
   }
 
   private static IngestResult replaceArticle(
@@ -203,12 +218,7 @@ public final class IngestStore {
   }
 
   private static OptionalLong findByUrl(Connection c, String url) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM articles WHERE url = ?")) {
-      ps.setString(1, url);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-      }
-    }
+    return findOne(c, "SELECT id FROM articles WHERE url = ?", url);
   }
 
   /** The stored article with this id. */
@@ -249,17 +259,23 @@ public final class IngestStore {
         });
   }
 
+  /**
+   * Two lookups, each answered by its unique index: {@code content_hash = ? OR url = ?} made H2
+   * scan every article.
+   */
   private static OptionalLong findDuplicate(Connection c, String url, String contentHash)
       throws SQLException {
-    String sql =
-        url == null
-            ? "SELECT id FROM articles WHERE content_hash = ? ORDER BY id"
-            : "SELECT id FROM articles WHERE content_hash = ? OR url = ? ORDER BY id";
+    OptionalLong byHash = findOne(c, "SELECT id FROM articles WHERE content_hash = ?", contentHash);
+    OptionalLong byUrl = url == null ? OptionalLong.empty() : findByUrl(c, url);
+    if (byHash.isPresent() && byUrl.isPresent()) {
+      return OptionalLong.of(Math.min(byHash.getAsLong(), byUrl.getAsLong()));
+    }
+    return byHash.isPresent() ? byHash : byUrl;
+  }
+
+  private static OptionalLong findOne(Connection c, String sql, String value) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, contentHash);
-      if (url != null) {
-        ps.setString(2, url);
-      }
+      ps.setString(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
       }
