@@ -60,7 +60,7 @@ public final class IngestStore {
     // In this process, writers queue here rather than on the database lock, which may time out.
     // Only the write transaction is serialised: the text was parsed before, and the commit is
     // forced to the disk after the lock is released, shared with the writers behind it.
-    Database.Committed<IngestResult> done;
+    Database.Committed<Outcome> done;
     writers.lock();
     try {
       done =
@@ -69,15 +69,17 @@ public final class IngestStore {
                 lockIngest(c);
                 OptionalLong byUrl = replace ? findByUrl(c, article.url()) : OptionalLong.empty();
                 if (byUrl.isPresent()) {
-                  return replaceArticle(c, byUrl.getAsLong(), article, contentHash, events);
+                  return new Outcome(
+                      replaceArticle(c, byUrl.getAsLong(), article, contentHash, events), -1, null);
                 }
                 OptionalLong existing = findDuplicate(c, article.url(), contentHash);
                 if (existing.isPresent()) {
-                  return new IngestResult(existing.getAsLong(), true, List.of());
+                  return new Outcome(
+                      new IngestResult(existing.getAsLong(), true, List.of()), -1, null);
                 }
                 long id = insertArticle(c, article, contentHash);
-                return new IngestResult(
-                    id, false, attachAll(c, id, article.url(), events, new ArrayList<>()));
+                return new Outcome(
+                    null, id, attachIds(c, id, article.url(), events, new ArrayList<>()));
               });
     } catch (StoreException e) {
       // two processes with the same article raced past the lookup; the loser reports the winner's
@@ -92,8 +94,18 @@ public final class IngestStore {
       writers.unlock();
     }
     db.awaitDurable(done.ticket());
-    return done.value();
+    Outcome o = done.value();
+    if (o.result() != null) {
+      return o.result();
+    }
+    // read back after the lock: the answer shows the events as stored, merged with what other
+    // writers have added since, and the next writer need not wait for this read
+    return new IngestResult(
+        o.articleId(), false, db.inTransaction(c -> EventRows.byIds(c, o.eventIds())));
   }
+
+  /** What a write transaction did: a finished result, or the new article and its events. */
+  private record Outcome(IngestResult result, long articleId, List<Long> eventIds) {}
 
   /**
    * The stored article with this content hash or (when given) this url, the older if both match;
@@ -152,6 +164,17 @@ public final class IngestStore {
       List<NewEvent> events,
       List<EventSources.PreviousSource> previous)
       throws SQLException {
+    return EventRows.byIds(c, attachIds(c, articleId, url, events, previous));
+  }
+
+  /** As {@link #attachAll}, returning the touched events' ids. */
+  private static List<Long> attachIds(
+      Connection c,
+      long articleId,
+      String url,
+      List<NewEvent> events,
+      List<EventSources.PreviousSource> previous)
+      throws SQLException {
     Set<Long> touched = new LinkedHashSet<>();
     for (NewEvent e : events) {
       touched.add(EventSources.attach(c, articleId, url, e, previous));
@@ -159,7 +182,7 @@ public final class IngestStore {
     for (long eventId : touched) {
       EventSources.refresh(c, eventId);
     }
-    return EventRows.byIds(c, List.copyOf(touched));
+    return List.copyOf(touched);
   }
 
   /**
