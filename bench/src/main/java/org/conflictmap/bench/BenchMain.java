@@ -32,6 +32,7 @@ public final class BenchMain {
     BENCHMARKS.put("fuzz-http", HttpFuzzBench::run);
     BENCHMARKS.put("soak", SoakBench::run);
     BENCHMARKS.put("api-load", ApiLoadBench::run);
+    BENCHMARKS.put("ingest-load", IngestLoadBench::run);
   }
 
   private BenchMain() {}

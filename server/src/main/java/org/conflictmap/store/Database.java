@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -60,6 +62,8 @@ public final class Database implements AutoCloseable {
    */
   private volatile boolean syncCommits;
 
+  private final GroupCommit commits = new GroupCommit();
+
   private Database(Vendor vendor, ConnectionSource connections) {
     this.vendor = vendor;
     this.connections = connections;
@@ -80,13 +84,13 @@ public final class Database implements AutoCloseable {
       throw new UncheckedIOException("Cannot create data directory " + dir, e);
     }
     // AUTO_SERVER=FALSE: this process owns the file; a second process gets a clear "locked" error.
-    // WRITE_DELAY=0: MVStore writes each commit to the file before the commit returns (the default
-    // keeps it in memory for up to 500 ms, so SIGKILL lost acknowledged writes); inTransaction then
-    // fsyncs it (see ARCHITECTURE.md, "Durability").
+    // WRITE_DELAY is left at its default (commits stay in memory, written in the background within
+    // 500 ms): no write is acknowledged before a CHECKPOINT SYNC, which writes and forces every
+    // commit made so far (see awaitDurable and ARCHITECTURE.md, "Durability"). WRITE_DELAY=0 made
+    // every transaction's end, reads included, write the file under MVStore's store lock, where it
+    // queued behind the fsync of the commit before: one fsync per write, whatever group commit did.
     String url =
-        "jdbc:h2:file:"
-            + dir.resolve("conflictmap")
-            + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
+        "jdbc:h2:file:" + dir.resolve("conflictmap") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64";
     Database db = connect(url, "sa", "");
     db.syncCommits = true;
     return db;
@@ -205,18 +209,32 @@ public final class Database implements AutoCloseable {
   /**
    * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws
    * anything. SQL errors come out as {@link StoreException}; unchecked exceptions thrown by {@code
-   * work} pass through unchanged.
+   * work} pass through unchanged. Returns once the commit is on the disk (see {@link
+   * #awaitDurable}).
    */
   public <T> T inTransaction(SqlWork<T> work) {
+    Committed<T> done = commit(work);
+    awaitDurable(done.ticket());
+    return done.value();
+  }
+
+  /** What a transaction returned, and the ticket to wait on before acknowledging it. */
+  public record Committed<T>(T value, long ticket) {}
+
+  /**
+   * Runs {@code work} in one transaction as {@link #inTransaction} does, but returns as soon as it
+   * is committed, before it is forced to the disk: a caller that serialises its writers releases
+   * its lock first and then calls {@link #awaitDurable} with the ticket, so the sync of one writer
+   * does not hold up the next. Nothing may be acknowledged before that call returns.
+   */
+  public <T> Committed<T> commit(SqlWork<T> work) {
     try (Connection c = connections.open()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
+        boolean wrote = syncCommits && wrote(c);
         c.commit();
-        if (syncCommits) {
-          sync(c);
-        }
-        return result;
+        return new Committed<>(result, wrote ? commits.committed() : 0);
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;
@@ -227,14 +245,46 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * H2's MVStore writes a commit to the file (WRITE_DELAY=0) but does not fsync it; CHECKPOINT SYNC
-   * flushes and forces the file to the disk. A transaction that wrote nothing finds nothing to
-   * write, and forcing a clean file costs little.
+   * Returns once the commit with this ticket is forced to the disk. Group commit: concurrent
+   * writers share one CHECKPOINT SYNC, each released only by a sync that began after its commit
+   * returned. Ticket 0 (nothing written, or a server database that syncs its own commits) returns
+   * at once.
    */
-  private static void sync(Connection c) throws SQLException {
-    c.setAutoCommit(true);
-    try (var s = c.createStatement()) {
+  public void awaitDurable(long ticket) {
+    if (ticket == 0) {
+      return;
+    }
+    commits.awaitSynced(ticket, this::sync);
+  }
+
+  /** How many syncs have run; tests see group commit and read-only transactions by it. */
+  long syncs() {
+    return commits.syncs();
+  }
+
+  /**
+   * Whether the transaction on {@code c} changed anything: a read needs no sync. H2's session says
+   * so; if the connection is not H2's own, assume it wrote.
+   */
+  private static boolean wrote(Connection c) {
+    try {
+      return !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal s)
+          || s.hasPendingTransaction();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  /**
+   * H2's MVStore keeps commits in memory and never fsyncs on its own; CHECKPOINT SYNC writes every
+   * commit so far to the file (MVStore commit) and forces it to the disk, every session's alike.
+   */
+  private void sync() {
+    try (Connection c = connections.open();
+        var s = c.createStatement()) {
       s.execute("CHECKPOINT SYNC");
+    } catch (SQLException e) {
+      throw new StoreException("Database error: " + e.getMessage(), e);
     }
   }
 

@@ -49,12 +49,22 @@ final class EventSources {
           + " type_confidence, added_at)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  // A region or country sits at its centroid, so the same place is also the same point. The box
-  // test (&&) is answered from the spatial index in H2 and PostGIS alike.
+  /**
+   * How far back from a report's first day a stored event may start and still be found: the merge
+   * lookup reads a window of days, not every event ever stored near the place. An event whose
+   * stated range is longer than this (an "ongoing since spring" report) is found only by reports
+   * that begin within the window of its start.
+   */
+  static final int MERGE_WINDOW_DAYS = 31;
+
+  // A region or country sits at its centroid, so the same place is also the same point. Plain
+  // lat/lon and date ranges, so a B-tree index answers them in H2 (which has no safe R-tree, see
+  // V12_0) and PostgreSQL alike: events_merge_idx (V13_10) leads with type and date.
   private static final String EVENT_CANDIDATES =
       "SELECT id, event_type, event_date, event_date_end, place_key, lat, lon, geo_precision,"
-          + " deleted_at FROM events WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-          + " AND event_type = ? AND event_date <= ? AND COALESCE(event_date_end, event_date) >= ?";
+          + " deleted_at FROM events WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?"
+          + " AND event_type = ? AND event_date BETWEEN ? AND ?"
+          + " AND COALESCE(event_date_end, event_date) >= ?";
 
   // An event still sits where its reports put it unless an editor changed it: only corrected
   // events need their reports' own points and types compared, and corrections are few.
@@ -187,21 +197,24 @@ final class EventSources {
   private static void candidates(
       Connection c,
       String sql,
-      boolean envelope,
+      boolean windowed,
       Report r,
       double dLat,
       double dLon,
       List<Candidate> out)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      // the box as ST_MakeEnvelope wants it (minLon, minLat, maxLon, maxLat), or as lat/lon bands
-      ps.setDouble(1, envelope ? r.lon() - dLon : r.lat() - dLat);
-      ps.setDouble(2, envelope ? r.lat() - dLat : r.lat() + dLat);
-      ps.setDouble(3, envelope ? r.lon() + dLon : r.lon() - dLon);
-      ps.setDouble(4, envelope ? r.lat() + dLat : r.lon() + dLon);
+      ps.setDouble(1, r.lat() - dLat);
+      ps.setDouble(2, r.lat() + dLat);
+      ps.setDouble(3, r.lon() - dLon);
+      ps.setDouble(4, r.lon() + dLon);
       ps.setString(5, r.type());
-      SqlValues.setDate(ps, 6, r.to());
-      SqlValues.setDate(ps, 7, r.from());
+      int i = 6;
+      if (windowed) {
+        SqlValues.setDate(ps, i++, r.from().minusDays(MERGE_WINDOW_DAYS));
+      }
+      SqlValues.setDate(ps, i++, r.to());
+      SqlValues.setDate(ps, i, r.from());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           LocalDate from = SqlValues.getDate(rs, "event_date");

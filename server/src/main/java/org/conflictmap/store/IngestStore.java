@@ -57,28 +57,34 @@ public final class IngestStore {
   private IngestResult write(
       NewArticle article, String contentHash, List<NewEvent> events, boolean replace) {
     Objects.requireNonNull(contentHash, "contentHash");
-    // in this process, writers queue here rather than on the database lock, which may time out
+    // In this process, writers queue here rather than on the database lock, which may time out.
+    // Only the write transaction is serialised: the text was parsed before, and the commit is
+    // forced to the disk after the lock is released, shared with the writers behind it.
+    Database.Committed<Outcome> done;
     writers.lock();
     try {
-      return db.inTransaction(
-          c -> {
-            lockIngest(c);
-            OptionalLong byUrl = replace ? findByUrl(c, article.url()) : OptionalLong.empty();
-            if (byUrl.isPresent()) {
-              return replaceArticle(c, byUrl.getAsLong(), article, contentHash, events);
-            }
-            OptionalLong existing = findDuplicate(c, article.url(), contentHash);
-            if (existing.isPresent()) {
-              return new IngestResult(existing.getAsLong(), true, List.of());
-            }
-            long id = insertArticle(c, article, contentHash);
-            return new IngestResult(
-                id, false, attachAll(c, id, article.url(), events, new ArrayList<>()));
-          });
+      done =
+          db.commit(
+              c -> {
+                lockIngest(c);
+                OptionalLong byUrl = replace ? findByUrl(c, article.url()) : OptionalLong.empty();
+                if (byUrl.isPresent()) {
+                  return new Outcome(
+                      replaceArticle(c, byUrl.getAsLong(), article, contentHash, events), -1, null);
+                }
+                OptionalLong existing = findDuplicate(c, article.url(), contentHash);
+                if (existing.isPresent()) {
+                  return new Outcome(
+                      new IngestResult(existing.getAsLong(), true, List.of()), -1, null);
+                }
+                long id = insertArticle(c, article, contentHash);
+                return new Outcome(
+                    null, id, attachIds(c, id, article.url(), events, new ArrayList<>()));
+              });
     } catch (StoreException e) {
       // two processes with the same article raced past the lookup; the loser reports the winner's
       if (e.isUniqueViolation()) {
-        OptionalLong winner = db.inTransaction(c -> findDuplicate(c, article.url(), contentHash));
+        OptionalLong winner = findStored(article.url(), contentHash);
         if (winner.isPresent()) {
           return new IngestResult(winner.getAsLong(), true, List.of());
         }
@@ -87,6 +93,27 @@ public final class IngestStore {
     } finally {
       writers.unlock();
     }
+    db.awaitDurable(done.ticket());
+    Outcome o = done.value();
+    if (o.result() != null) {
+      return o.result();
+    }
+    // read back after the lock: the answer shows the events as stored, merged with what other
+    // writers have added since, and the next writer need not wait for this read
+    return new IngestResult(
+        o.articleId(), false, db.inTransaction(c -> EventRows.byIds(c, o.eventIds())));
+  }
+
+  /** What a write transaction did: a finished result, or the new article and its events. */
+  private record Outcome(IngestResult result, long articleId, List<Long> eventIds) {}
+
+  /**
+   * The stored article with this content hash or (when given) this url, the older if both match;
+   * two lookups by the unique indexes, without taking the writers' lock. Callers use it to answer a
+   * re-submission before parsing it.
+   */
+  public OptionalLong findStored(String url, String contentHash) {
+    return db.inTransaction(c -> findDuplicate(c, url, contentHash));
   }
 
   private static IngestResult replaceArticle(
@@ -137,6 +164,17 @@ public final class IngestStore {
       List<NewEvent> events,
       List<EventSources.PreviousSource> previous)
       throws SQLException {
+    return EventRows.byIds(c, attachIds(c, articleId, url, events, previous));
+  }
+
+  /** As {@link #attachAll}, returning the touched events' ids. */
+  private static List<Long> attachIds(
+      Connection c,
+      long articleId,
+      String url,
+      List<NewEvent> events,
+      List<EventSources.PreviousSource> previous)
+      throws SQLException {
     Set<Long> touched = new LinkedHashSet<>();
     for (NewEvent e : events) {
       touched.add(EventSources.attach(c, articleId, url, e, previous));
@@ -144,7 +182,7 @@ public final class IngestStore {
     for (long eventId : touched) {
       EventSources.refresh(c, eventId);
     }
-    return EventRows.byIds(c, List.copyOf(touched));
+    return List.copyOf(touched);
   }
 
   /**
@@ -203,12 +241,7 @@ public final class IngestStore {
   }
 
   private static OptionalLong findByUrl(Connection c, String url) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM articles WHERE url = ?")) {
-      ps.setString(1, url);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-      }
-    }
+    return findOne(c, "SELECT id FROM articles WHERE url = ?", url);
   }
 
   /** The stored article with this id. */
@@ -249,17 +282,23 @@ public final class IngestStore {
         });
   }
 
+  /**
+   * Two lookups, each answered by its unique index: {@code content_hash = ? OR url = ?} made H2
+   * scan every article.
+   */
   private static OptionalLong findDuplicate(Connection c, String url, String contentHash)
       throws SQLException {
-    String sql =
-        url == null
-            ? "SELECT id FROM articles WHERE content_hash = ? ORDER BY id"
-            : "SELECT id FROM articles WHERE content_hash = ? OR url = ? ORDER BY id";
+    OptionalLong byHash = findOne(c, "SELECT id FROM articles WHERE content_hash = ?", contentHash);
+    OptionalLong byUrl = url == null ? OptionalLong.empty() : findByUrl(c, url);
+    if (byHash.isPresent() && byUrl.isPresent()) {
+      return OptionalLong.of(Math.min(byHash.getAsLong(), byUrl.getAsLong()));
+    }
+    return byHash.isPresent() ? byHash : byUrl;
+  }
+
+  private static OptionalLong findOne(Connection c, String sql, String value) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, contentHash);
-      if (url != null) {
-        ps.setString(2, url);
-      }
+      ps.setString(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
       }

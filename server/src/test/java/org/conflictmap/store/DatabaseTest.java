@@ -43,7 +43,8 @@ class DatabaseTest {
               });
       // each migration applied once, though the database was migrated on both opens
       assertThat(applied)
-          .containsExactly("1.0", "1.1", "1.2", "4.0", "6.0", "7.0", "12.0", "12.1", "13.0");
+          .containsExactly(
+              "1.0", "1.1", "1.2", "4.0", "6.0", "7.0", "12.0", "12.1", "13.0", "13.10");
     }
   }
 

@@ -185,6 +185,90 @@ class EventMergeTest {
   }
 
   @Test
+  void aReReportWithinTheDateWindowMergesAndOneBeyondItDoesNot() {
+    int window = EventSources.MERGE_WINDOW_DAYS;
+    // began a fortnight before the report and still going: within the window of days looked up
+    Event ongoing =
+        save(
+                "https://a.example/1",
+                report(SHELLING, MARCH_3.minusDays(14), MARCH_3.plusDays(2), 35.64, 36.67, 4))
+            .events()
+            .get(0);
+    Event merged = save("https://b.example/2", report(2)).events().get(0);
+    assertThat(merged.id()).isEqualTo(ongoing.id());
+    assertThat(merged.corroboration()).isEqualTo(2);
+
+    // began longer ago than the window: its dates overlap, but the lookup does not reach it
+    LocalDate later = MARCH_3.plusDays(200);
+    Event longRange =
+        save(
+                "https://c.example/3",
+                report(SHELLING, later.minusDays(window + 5), later, 35.64, 36.67, 4))
+            .events()
+            .get(0);
+    Event beyond =
+        save("https://d.example/4", report(SHELLING, later, null, 35.64, 36.67, 1)).events().get(0);
+    assertThat(beyond.id()).isNotEqualTo(longRange.id());
+    assertThat(beyond.corroboration()).isEqualTo(1);
+
+    // the window's own edge: an event that began exactly MERGE_WINDOW_DAYS before is found
+    LocalDate edge = MARCH_3.plusDays(400);
+    Event atEdge =
+        save("https://e.example/5", report(SHELLING, edge.minusDays(window), edge, 35.64, 36.67, 4))
+            .events()
+            .get(0);
+    assertThat(
+            save("https://f.example/6", report(SHELLING, edge, null, 35.64, 36.67, 1))
+                .events()
+                .get(0)
+                .id())
+        .isEqualTo(atEdge.id());
+  }
+
+  @Test
+  void concurrentIngestOfDistinctArticlesLosesNothingAndMergesEachPair() throws Exception {
+    int places = 40;
+    int articles = 2 * places;
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<IngestResult>> futures = new ArrayList<>();
+      for (int i = 0; i < articles; i++) {
+        int n = i;
+        // article n and n + places report the same event: the same day, within 2 km, at place
+        // n % places; places are 0.5 degrees apart, so no two places' events merge
+        int place = n % places;
+        double lat = 30 + place * 0.5 + (n < places ? 0 : 0.01);
+        double lon = 40 + (n < places ? 0 : 0.01);
+        Callable<IngestResult> task =
+            () ->
+                store.save(
+                    article("https://load.example/" + n, "body " + n),
+                    "load-hash-" + n,
+                    List.of(report(SHELLING, MARCH_3, null, lat, lon, n)));
+        futures.add(pool.submit(task));
+      }
+      List<IngestResult> results = new ArrayList<>();
+      for (Future<IngestResult> f : futures) {
+        results.add(f.get());
+      }
+      assertThat(results).noneMatch(IngestResult::duplicate);
+      assertThat(store.countArticles()).isEqualTo(articles);
+      List<Event> all = events.find(EventQuery.all());
+      assertThat(all).hasSize(places);
+      assertThat(all).allSatisfy(e -> assertThat(e.corroboration()).isEqualTo(2));
+      for (int place = 0; place < places; place++) {
+        long first = results.get(place).events().get(0).id();
+        long second = results.get(place + places).events().get(0).id();
+        assertThat(second).as("both reports of place %d", place).isEqualTo(first);
+        // ACLED's rule over both sources: the lower toll of the pair
+        assertThat(events.get(first).orElseThrow().fatalities()).isEqualTo(place);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void regionLevelReportsMergeOnlyOnTheSameRegion() {
     NewEvent idlibRegion =
         new NewEvent(
