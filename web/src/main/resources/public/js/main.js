@@ -13,6 +13,7 @@ import { createCorrections } from './corrections.js';
 import { setupChoropleth } from './choropleth.js';
 import { setupZoneEditor } from './zoneEditor.js';
 import { setupZonePanel } from './zonePanel.js';
+import { createConfidenceToggle, withMinConfidence } from './confidenceToggle.js';
 
 // Stop short of street level: a news map needs the surrounding region for context.
 const FIT_OPTIONS = { padding: [40, 40], maxZoom: 8 };
@@ -75,6 +76,10 @@ function refreshList(newIds) {
   });
 }
 
+// The "hide uncertain events" floor (confidenceToggle.js); null shows every event.
+let minConfidence = null;
+const eventParams = () => withMinConfidence(filterParams(state), minConfidence);
+
 function loadEvents(fc) {
   const features = (fc && fc.features) || [];
   notLoaded = 0;
@@ -113,7 +118,7 @@ async function loadInitialData() {
     ['configuration', getConfig(), applyConfig],
     ['country borders', getCountries(), (fc) => countries.addData(fc)],
     ['zones', getZones(), (fc) => { zones.addData(fc); filterForm.setZones(fc); }],
-    ['events', getFilteredEvents(5000, filterParams(state)), loadEvents],
+    ['events', getFilteredEvents(5000, eventParams()), loadEvents],
   ];
   const failures = [];
   await Promise.all(sources.map(async ([label, promise, apply]) => {
@@ -290,7 +295,7 @@ const filterForm = createFilterForm(document.getElementById('filter-section'), a
   // The zones on the map follow the period: those in force on its last day (zoneEditor.js listens).
   document.dispatchEvent(new CustomEvent('conflictmap:date', { detail: { date: to || from || '' } }));
   try {
-    const fc = await getFilteredEvents(5000, filterParams(state));
+    const fc = await getFilteredEvents(5000, eventParams());
     events.clear();
     await loadEvents(fc);
     refreshList();
@@ -300,6 +305,19 @@ const filterForm = createFilterForm(document.getElementById('filter-section'), a
   syncUrl();
 });
 filterForm.set(state);
+
+createConfidenceToggle(document.getElementById('filter-section'), async (min) => {
+  minConfidence = min;
+  const errorEl = document.getElementById('filter-status');
+  try {
+    const fc = await getFilteredEvents(5000, eventParams());
+    events.clear();
+    await loadEvents(fc);
+    refreshList();
+  } catch (err) {
+    errorEl.textContent = `Filter not applied: ${err.message}`;
+  }
+});
 
 const share = createShareDialog({ getQuery: currentQuery, getBase: () => publicBase, getEventId: () => openEventId });
 document.querySelector('.map-wrap').append(share.element);

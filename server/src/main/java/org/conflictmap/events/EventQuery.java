@@ -2,6 +2,7 @@ package org.conflictmap.events;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 
@@ -18,12 +19,33 @@ public record EventQuery(
     int limit,
     Set<String> types,
     Optional<String> text,
-    Optional<Long> zone) {
+    Optional<Long> zone,
+    OptionalDouble minConfidence) {
   public static final int DEFAULT_LIMIT = 1000;
   public static final int MAX_LIMIT = 10_000;
 
   public EventQuery {
     types = Set.copyOf(types);
+  }
+
+  /** A filter with no confidence floor. */
+  public EventQuery(
+      Optional<Envelope> bbox,
+      Optional<LocalDate> from,
+      Optional<LocalDate> to,
+      int limit,
+      Set<String> types,
+      Optional<String> text,
+      Optional<Long> zone) {
+    this(bbox, from, to, limit, types, text, zone, OptionalDouble.empty());
+  }
+
+  /**
+   * The same query keeping only events whose type confidence is at least {@code min} (events stored
+   * without a confidence are left out too): the map's "hide uncertain events".
+   */
+  public EventQuery withMinConfidence(OptionalDouble min) {
+    return new EventQuery(bbox, from, to, limit, types, text, zone, min);
   }
 
   /** A filter by place and date only. */
@@ -37,7 +59,7 @@ public record EventQuery(
    * what counts as inside).
    */
   public EventQuery inZone(long zoneId) {
-    return new EventQuery(bbox, from, to, limit, types, text, Optional.of(zoneId));
+    return new EventQuery(bbox, from, to, limit, types, text, Optional.of(zoneId), minConfidence);
   }
 
   public static EventQuery all() {

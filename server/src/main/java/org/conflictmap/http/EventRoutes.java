@@ -13,7 +13,7 @@ import org.conflictmap.events.EventQuery;
 /** {@code GET /api/events} (filtered GeoJSON) and {@code GET /api/events/{id}}. */
 final class EventRoutes {
   private static final Set<String> PARAMS =
-      Set.of("bbox", "datetime", "limit", "type", "q", "zone");
+      Set.of("bbox", "datetime", "limit", "type", "q", "zone", "min_confidence");
   private final Api api;
 
   EventRoutes(Api api) {
@@ -37,11 +37,31 @@ final class EventRoutes {
             Params.single(ctx, "type").map(MapParams::types).orElse(Set.of()),
             Params.single(ctx, "q").map(MapParams::text),
             Optional.empty());
-    q = zoneFilter(ctx, q);
+    q = zoneFilter(ctx, q).withMinConfidence(minConfidence(ctx));
     List<Event> events = api.events().find(q);
     long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
     ctx.contentType("application/geo+json; charset=utf-8")
         .result(EventJson.toFeatureCollection(events, matched, api.json()).toString());
+  }
+
+  /** {@code min_confidence=0.7}: a number from 0 to 1, the least type confidence shown. */
+  private static java.util.OptionalDouble minConfidence(Context ctx) {
+    Optional<String> raw = Params.single(ctx, "min_confidence");
+    if (raw.isEmpty()) {
+      return java.util.OptionalDouble.empty();
+    }
+    double v;
+    try {
+      v = Double.parseDouble(raw.get().strip());
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!(v >= 0 && v <= 1) || !raw.get().strip().matches("[0-9.]+")) {
+      throw Params.malformed(
+          "Invalid min_confidence",
+          "min_confidence is a number from 0 to 1, got '" + raw.get() + "'");
+    }
+    return java.util.OptionalDouble.of(v);
   }
 
   /** {@code zone=ID}: only the events inside that zone (as /api/zones/{id}/events counts them). */

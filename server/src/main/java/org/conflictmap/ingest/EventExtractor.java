@@ -171,14 +171,17 @@ public final class EventExtractor {
         clause == null ? cues : cues.stream().filter(c -> clause.contains(c.start())).toList();
     Optional<EventTypes.Cue> cue =
         EventTypes.best(own.isEmpty() ? cues : own, at)
-            // the sub-type from the whole sentence: a protest "met with tear gas" in the next
-            // clause is still a protest with intervention
+            // a protest's sub-type from the whole sentence: one "met with tear gas" in the next
+            // clause is still a protest with intervention; other sub-types are events of their own
             .flatMap(
                 c ->
                     EventTypes.best(
-                        cues.stream()
-                            .filter(x -> x.rule().eventType().equals(c.rule().eventType()))
-                            .toList(),
+                        (c.rule().eventType().equals("Protests")
+                                ? cues
+                                : own.isEmpty() ? cues : own)
+                            .stream()
+                                .filter(x -> x.rule().eventType().equals(c.rule().eventType()))
+                                .toList(),
                         at));
     if (cue.isEmpty() && casualties.fatalities() == null && casualties.injuries() == null) {
       return Optional.empty(); // a place named, nothing reported to have happened there
@@ -215,7 +218,7 @@ public final class EventExtractor {
             planned ? null : casualties.injuries(),
             planned,
             actors.in(text),
-            type.confidence()));
+            org.conflictmap.events.Calibration.of(type.confidence())));
   }
 
   /**
