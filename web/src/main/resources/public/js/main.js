@@ -18,6 +18,7 @@ import { createBaseMapLabels } from './basemap.js';
 import { createPlaceSearch } from './placeSearch.js';
 import { createEmbedDialog } from './embedDialog.js';
 import { setupLive } from './live.js';
+import { createConfidenceToggle, withMinConfidence } from './confidenceToggle.js';
 
 // Stop short of street level: a news map needs the surrounding region for context.
 const FIT_OPTIONS = { padding: [40, 40], maxZoom: 8 };
@@ -94,6 +95,10 @@ function refreshList(newIds) {
   });
 }
 
+// The "hide uncertain events" floor (confidenceToggle.js); null shows every event.
+let minConfidence = null;
+const eventParams = () => withMinConfidence(filterParams(state), minConfidence);
+
 function loadEvents(fc) {
   const features = (fc && fc.features) || [];
   notLoaded = 0;
@@ -132,7 +137,7 @@ async function loadInitialData() {
     ['configuration', getConfig(), applyConfig],
     ['country borders', getCountries(), (fc) => countries.addData(fc)],
     ['zones', getZones(), (fc) => { zones.addData(fc); filterForm.setZones(fc); }],
-    ['events', getFilteredEvents(5000, filterParams(state)), loadEvents],
+    ['events', getFilteredEvents(5000, eventParams()), loadEvents],
   ];
   const failures = [];
   await Promise.all(sources.map(async ([label, promise, apply]) => {
@@ -310,7 +315,7 @@ const filterForm = createFilterForm(document.getElementById('filter-section'), a
   // The zones on the map follow the period: those in force on its last day (zoneEditor.js listens).
   document.dispatchEvent(new CustomEvent('conflictmap:date', { detail: { date: to || from || '' } }));
   try {
-    const fc = await getFilteredEvents(5000, filterParams(state));
+    const fc = await getFilteredEvents(5000, eventParams());
     events.clear();
     await loadEvents(fc);
     refreshList();
@@ -320,6 +325,19 @@ const filterForm = createFilterForm(document.getElementById('filter-section'), a
   syncUrl();
 });
 filterForm.set(state);
+
+createConfidenceToggle(document.getElementById('filter-section'), async (min) => {
+  minConfidence = min;
+  const errorEl = document.getElementById('filter-status');
+  try {
+    const fc = await getFilteredEvents(5000, eventParams());
+    events.clear();
+    await loadEvents(fc);
+    refreshList();
+  } catch (err) {
+    errorEl.textContent = `Filter not applied: ${err.message}`;
+  }
+});
 
 // One dialog per purpose: Share (link, social, copy) and Embed (snippet, size, live preview).
 const share = createShareDialog({ getQuery: currentQuery, getBase: () => publicBase, getEventId: () => openEventId });

@@ -47,6 +47,13 @@ final class EventEvalCommand implements Callable<Integer> {
               + " kind, instead of the plain list of differences.")
   boolean details;
 
+  @Option(
+      names = "--calibration",
+      description =
+          "Print the reliability table of the type confidence: extracted events binned by"
+              + " confidence, beside the share that were right (event and type).")
+  boolean calibration;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -103,6 +110,26 @@ final class EventEvalCommand implements Callable<Integer> {
               f.correct(),
               f.total()));
     }
+    if (calibration) {
+      out.append(
+          "calibration of type confidence (extracted events; right = matched, same type):\n");
+      out.append(
+          String.format(
+              Locale.ROOT, "  %-11s %6s %10s %9s%n", "confidence", "events", "mean conf", "right"));
+      for (EventEval.Bin bin : r.calibration()) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %.1f–%.1f %8d %10.3f %9.3f%n",
+                bin.from(),
+                bin.to(),
+                bin.count(),
+                bin.meanConfidence(),
+                bin.accuracy()));
+      }
+      out.append(
+          String.format(Locale.ROOT, "  expected calibration error %.3f%n", r.calibrationError()));
+    }
     if (details) {
       for (EventEval.Kind kind : EventEval.Kind.values()) {
         List<EventEval.Detail> ds = r.details(kind);
@@ -146,6 +173,18 @@ final class EventEvalCommand implements Callable<Integer> {
     }
     if (withDifferences && !quiet) {
       r.differences().forEach(o.putArray("differences")::add);
+    }
+    if (withDifferences && calibration) {
+      com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("calibration");
+      for (EventEval.Bin bin : r.calibration()) {
+        ObjectNode n = a.addObject();
+        n.put("from", bin.from());
+        n.put("to", bin.to());
+        n.put("events", bin.count());
+        n.put("mean_confidence", round(bin.meanConfidence()));
+        n.put("accuracy", round(bin.accuracy()));
+      }
+      o.put("calibration_error", round(r.calibrationError()));
     }
     if (withDifferences && details) {
       com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("details");

@@ -2,6 +2,7 @@ package org.conflictmap.events;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.locationtech.jts.geom.Envelope;
 
@@ -15,7 +16,8 @@ import org.locationtech.jts.geom.Envelope;
  * -180..(maxX - 360). {@code countries} are ISO 3166-1 alpha-2 codes, {@code actor} a substring of
  * an actor's name (any case), {@code precisions} ACLED geo-precisions 1–3, {@code minFatalities}
  * the least stated death toll. {@code after} is a keyset cursor: only events that come after it in
- * the list order (newest first, then highest id) match.
+ * the list order (newest first, then highest id) match. {@code minConfidence} keeps only events
+ * whose type confidence is at least that (events stored without one are left out too).
  */
 public record EventQuery(
     Optional<Envelope> bbox,
@@ -29,7 +31,8 @@ public record EventQuery(
     Optional<String> actor,
     Set<Integer> precisions,
     Optional<Integer> minFatalities,
-    Optional<Cursor> after) {
+    Optional<Cursor> after,
+    OptionalDouble minConfidence) {
   public static final int DEFAULT_LIMIT = 1000;
   public static final int MAX_LIMIT = 10_000;
 
@@ -63,7 +66,8 @@ public record EventQuery(
         Optional.empty(),
         Set.of(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        OptionalDouble.empty());
   }
 
   /** A filter by place and date only. */
@@ -89,7 +93,29 @@ public record EventQuery(
         actor,
         precisions,
         minFatalities,
-        after);
+        after,
+        minConfidence);
+  }
+
+  /**
+   * The same query keeping only events whose type confidence is at least {@code min} (events stored
+   * without a confidence are left out too): the map's "hide uncertain events".
+   */
+  public EventQuery withMinConfidence(OptionalDouble min) {
+    return new EventQuery(
+        bbox,
+        from,
+        to,
+        limit,
+        types,
+        text,
+        zone,
+        countries,
+        actor,
+        precisions,
+        minFatalities,
+        after,
+        min);
   }
 
   /** The same query within another box (or none). */
@@ -106,7 +132,8 @@ public record EventQuery(
         actor,
         precisions,
         minFatalities,
-        after);
+        after,
+        minConfidence);
   }
 
   /** The same query starting after this cursor. */
@@ -123,7 +150,8 @@ public record EventQuery(
         actor,
         precisions,
         minFatalities,
-        Optional.of(cursor));
+        Optional.of(cursor),
+        minConfidence);
   }
 
   /** The same query from the first page on. */
@@ -140,7 +168,8 @@ public record EventQuery(
         actor,
         precisions,
         minFatalities,
-        Optional.empty());
+        Optional.empty(),
+        minConfidence);
   }
 
   /** Whether the box crosses the antimeridian (see the class comment). */

@@ -119,7 +119,8 @@ final class Territory {
   /** The side that lost the ground, or the one fought: "from rebels", "held by the army". */
   private static final Pattern LOSER =
       Pattern.compile(
-          "\\b(?:from|held by|against|with|by)\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}$",
+          "(?<!\\b(?:backed|supported|aided|assisted|helped|joined) )\\b(?:from|held by|against|with|by)"
+              + "\\s+(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,2}$",
           Pattern.CASE_INSENSITIVE);
 
   /** Whether the text names an actor of this side other than as the one that lost or was fought. */

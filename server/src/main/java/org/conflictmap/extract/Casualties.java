@@ -20,7 +20,8 @@ public record Casualties(Integer fatalities, Integer injuries) {
   private static final String DEATH =
       "(?:killed|dead|died|slain|executed|massacred|shot dead|beheaded|lost their lives|perished"
           + "|lost his life|lost her life)";
-  private static final String HURT = "(?:injured|wounded|hurt|maimed)";
+  private static final String HURT =
+      "(?:injured|wounded|hurt|maimed|taken to hospitals?|hospitali[sz]ed|admitted to hospitals?)";
   private static final String BE =
       "(?:(?:were|was|are|is|have been|has been|had been|being|got|reportedly|also|allegedly"
           + "|later|all) )*";
@@ -28,7 +29,8 @@ public record Casualties(Integer fatalities, Integer injuries) {
   /** Words that may stand between a figure and its verb: "civilians", "government soldiers". */
   private static final String NOUNS =
       "(?:(?!(?:were|was|are|is|had|have|has|been|and|or|but|in|on|at|after|when|while|as|by"
-          + "|killed|dead|died|injured|wounded|hurt|than|since|during)\\b)[\\p{L}'’-]+ ){0,4}";
+          + "|killed|dead|died|injured|wounded|hurt|than|since|during|that|which|who|years?|months?"
+          + "|weeks?|days|decades?)\\b)[\\p{L}'’-]+ ){0,4}";
 
   private static Pattern figureBefore(String verb) {
     return Pattern.compile(
@@ -44,7 +46,8 @@ public record Casualties(Integer fatalities, Integer injuries) {
   private static final Pattern[] FATAL = {
     figureBefore(DEATH),
     figureAfter(
-        "(?:killing|killed|kills|kill|leaving|left|leaves|claimed the lives of|claiming the lives of"
+        "(?:killing|killed|kills|kill|shot dead|shooting dead|gunned down|leaving|left|leaves"
+            + "|claimed the lives of|claiming the lives of"
             + "|death toll (?:rose|climbed|reached|stood|jumped) (?:to|at)|death toll of|toll of"
             + "|executed|executing)"),
     Pattern.compile(
@@ -60,6 +63,29 @@ public record Casualties(Integer fatalities, Integer injuries) {
         Pattern.CASE_INSENSITIVE),
   };
 
+  /**
+   * A war's toll named in passing ("ending a war that killed hundreds of thousands"): background,
+   * not this event's figures.
+   */
+  private static final String BACKGROUND_TOLL =
+      "(?i)\\b(?:war|wars|conflict|insurgency|uprising|crisis|violence|fighting|campaign|civil war)"
+          + " (?:that|which) (?:has |have |had )?(?:so far )?(?:killed|claimed|left)[^,;.]*";
+
+  /** One person named by office: "killed the governor", "President Moise was killed". */
+  private static final String ONE_PERSON =
+      "(?:president|prime minister|governor|mayor|commander|minister|leader|journalist|priest"
+          + "|judge|imam|chief|general|colonel|deputy|lawmaker|senator)";
+
+  /** "killing 170 civilians and 13 troops": a second figure that adds to the first. */
+  private static final Pattern AND_MORE =
+      Pattern.compile(
+          "\\G (?:[\\p{L}'’-]+ ){1,3}?and (?:at least |some |about |another |a further )?"
+              + Numbers.FIGURE
+              + " (?:[\\p{L}'’-]+ ){0,2}?(?:troops|soldiers|civilians|people|fighters|policemen"
+              + "|police officers|officers|children|women|men|militants|others|attackers|passengers"
+              + "|members|workers|guards|rebels|insurgents|gunmen)\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** "a soldier was killed", "killing a child": one, though no digit says so. */
   private static final Pattern ONE_DEAD =
       Pattern.compile(
@@ -68,14 +94,21 @@ public record Casualties(Integer fatalities, Integer injuries) {
               + "|(?:he|she) (?:was|has been|had been) "
               + DEATH
               + "|shot dead (?:an?|one) [\\p{L}\\d'’-]+"
-              + "|(?:killing|killed|kills) (?:an?|one) [\\p{L}\\d'’-]+)\\b",
+              + "|(?:killing|killed|kills) (?:an?|one) [\\p{L}\\d'’-]+"
+              + "|(?:killed|killing|assassinated|murdered|shot dead) (?:the )?(?:former )?"
+              + ONE_PERSON
+              + "|(?:the )?"
+              + ONE_PERSON
+              + "(?: of [\\p{L}-]+(?: [\\p{L}-]+){0,2}?)? (?:was|has been|had been)"
+              + " (?:[\\p{L}]+ and )?(?:killed|assassinated|shot dead|murdered))\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern ONE_HURT =
       Pattern.compile(
           "\\b(?:(?:an?|one) (?:[\\p{L}\\d'’-]+ ){1,3}(?:was |has been |had been )"
               + HURT
-              + "|(?:injuring|wounding) (?:an?|one) [\\p{L}\\d'’-]+)\\b",
+              + "|(?:injuring|wounding) (?:an?|one) [\\p{L}\\d'’-]+"
+              + "|(?:his|her|their) [\\p{L}-]+ (?:was|had been|has been) (?:wounded|injured|hurt))\\b",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern NO_ONE_DEAD =
@@ -95,7 +128,12 @@ public record Casualties(Integer fatalities, Integer injuries) {
 
   /** The casualties a sentence states. */
   public static Casualties in(String sentence) {
-    String s = sentence.replace('\u2019', '\'').replaceAll("\\s+", " ");
+    String s =
+        sentence
+            .replace('\u2019', '\'')
+            .replaceAll("\\s+", " ")
+            .replaceAll("(?i) (?:on|from) (?:both|all) sides\\b", "")
+            .replaceAll(BACKGROUND_TOLL, "");
     return new Casualties(
         lowest(s, FATAL, ONE_DEAD, NO_ONE_DEAD), lowest(s, HURT_PATTERNS, ONE_HURT, NO_ONE_HURT));
   }
@@ -130,6 +168,17 @@ public record Casualties(Integer fatalities, Integer injuries) {
           continue;
         }
         OptionalInt v = Numbers.low(m);
+        if (v.isPresent() && p == figures[1]) {
+          Matcher more = AND_MORE.matcher(s);
+          more.region(m.end(), s.length());
+          more.useTransparentBounds(true);
+          if (more.lookingAt()) {
+            OptionalInt w = Numbers.low(more);
+            if (w.isPresent()) {
+              v = OptionalInt.of(v.getAsInt() + w.getAsInt());
+            }
+          }
+        }
         if (v.isPresent() && (best == null || v.getAsInt() < best)) {
           best = v.getAsInt();
         }

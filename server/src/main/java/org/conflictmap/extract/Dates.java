@@ -135,6 +135,11 @@ public final class Dates {
               (m, c) ->
                   Optional.of(monthRange(LocalDate.of(num(m, "y"), month(m.group("m")), 1), c))),
           rule(ci("yesterday|last night"), (m, c) -> one(c.article().minusDays(1))),
+          // "overnight Friday": the night that began on Friday
+          rule(
+              ci("overnight (?:on |into )?") + "(?<w>" + WEEKDAY + ")",
+              (m, c) ->
+                  one(weekday(DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT)), "", c))),
           rule(ci("overnight"), (m, c) -> one(c.article().minusDays(1))),
           rule(ci("the day before yesterday"), (m, c) -> one(c.article().minusDays(2))),
           rule(
@@ -201,6 +206,31 @@ public final class Dates {
           rule(
               ci("(?:earlier )?this year"),
               (m, c) -> Optional.of(range(c.article().withDayOfYear(1), c.article(), When.MONTH))),
+          // "on Wednesday and Thursday": both days, as one range
+          rule(
+              "(?:"
+                  + ci("on")
+                  + " )?(?<w1>"
+                  + WEEKDAY
+                  + ")"
+                  + ci(" (?:and|to|through|until) ")
+                  + "(?<w2>"
+                  + WEEKDAY
+                  + ")",
+              (m, c) -> {
+                LocalDate a =
+                    weekday(DayOfWeek.valueOf(m.group("w1").toUpperCase(Locale.ROOT)), "", c);
+                LocalDate b =
+                    weekday(DayOfWeek.valueOf(m.group("w2").toUpperCase(Locale.ROOT)), "", c);
+                if (b.isBefore(a)) {
+                  if (c.forward()) {
+                    b = b.plusWeeks(1);
+                  } else {
+                    a = a.minusWeeks(1);
+                  }
+                }
+                return Optional.of(range(a, b, When.WEEK));
+              }),
           // on Tuesday, Tuesday night, last Tuesday, next Tuesday
           rule(
               "(?:" + ci("(?<rel>last|next|this|on|late|early)") + " )?(?<w>" + WEEKDAY + ")",
@@ -211,7 +241,64 @@ public final class Dates {
           "\\b(?:the next day|the following day|a day later|the day after)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Dates counted from another date of the text: "the previous evening", "hours earlier", "ten days
+   * later". The anchor is the last date before them in the sentence, else the date of the sentence
+   * before.
+   */
+  private static final Pattern ANCHORED =
+      Pattern.compile(
+          "\\b(?:(?<before>the previous (?:day|evening|night|afternoon|morning)"
+              + "|the (?:day|evening|night) before(?! yesterday)|a day earlier)"
+              + "|(?<same>hours (?:earlier|later)|minutes (?:earlier|later)|an hour (?:earlier|later)"
+              + "|(?:earlier|later) (?:that|the same) (?:day|evening|night|morning)"
+              + "|(?:on )?the same (?:day|evening|night)|that same day|that (?:evening|night))"
+              + "|(?<n>two|three|four|five|six|seven|eight|nine|ten|\\d{1,2}) days"
+              + " (?<dir>earlier|later|before|after))\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final List<String> SMALL =
+      List.of("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+
   private Dates() {}
+
+  /**
+   * As {@link #in(String, LocalDate, boolean)}, with {@code anchor} (the date of the sentence
+   * before, may be null) for dates the text counts from another: "the previous evening".
+   */
+  public static List<When> in(String sentence, LocalDate article, boolean forward, When anchor) {
+    List<When> dated = new ArrayList<>(in(sentence, article, forward));
+    Matcher a = ANCHORED.matcher(sentence);
+    while (a.find()) {
+      int at = a.start();
+      int end = a.end();
+      if (dated.stream().anyMatch(w -> w.start() < end && at < w.end())) {
+        continue;
+      }
+      When base = dated.stream().filter(w -> w.end() <= at).reduce((x, y) -> y).orElse(anchor);
+      if (base == null || base.from() == null) {
+        continue;
+      }
+      LocalDate day = base.to() != null ? base.to() : base.from();
+      LocalDate d;
+      if (a.group("before") != null) {
+        d = day.minusDays(1);
+      } else if (a.group("same") != null) {
+        d = day;
+      } else {
+        String n = a.group("n").toLowerCase(Locale.ROOT);
+        int k = SMALL.contains(n) ? SMALL.indexOf(n) : Integer.parseInt(n);
+        String dir = a.group("dir").toLowerCase(Locale.ROOT);
+        d =
+            dir.equals("earlier") || dir.equals("before")
+                ? base.from().minusDays(k)
+                : day.plusDays(k);
+      }
+      dated.add(new When(at, end, d, null, Math.max(base.precision(), When.DAY)));
+    }
+    dated.sort(Comparator.comparingInt(When::start));
+    return List.copyOf(dated);
+  }
 
   /** The dates of a sentence, in text order; overlapping readings keep the longest. */
   public static List<When> in(String sentence, LocalDate article, boolean forward) {
@@ -360,6 +447,10 @@ public final class Dates {
   private static Optional<When> weekday(Matcher m, Ctx c) {
     DayOfWeek dow = DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT));
     String rel = m.group("rel") == null ? "" : m.group("rel").toLowerCase(Locale.ROOT);
+    return one(weekday(dow, rel, c));
+  }
+
+  private static LocalDate weekday(DayOfWeek dow, String rel, Ctx c) {
     LocalDate d;
     if (rel.equals("next") || (c.forward() && !rel.equals("last"))) {
       d = c.article().with(TemporalAdjusters.next(dow));
@@ -368,6 +459,6 @@ public final class Dates {
     } else {
       d = c.article().with(TemporalAdjusters.previousOrSame(dow));
     }
-    return one(d);
+    return d;
   }
 }

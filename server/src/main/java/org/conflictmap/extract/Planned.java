@@ -12,7 +12,8 @@ public final class Planned {
       Pattern.compile(
           "\\b(?:will|shall|'ll|is to|are to|was to|were to|is due to|are due to|was due to"
               + "|were due to|due to (?:hold|meet|take place|begin|start|visit)|plans? to|planning to"
-              + "|planned|intends? to|intend to|scheduled|set to|(?:is|are) expected to"
+              + "|planned(?! (?:[\\w-]+ )?(?:tax|taxes|law|laws|reform|reforms|bill|increase|hike|cuts?|budget|levy"
+              + "|amendments?|changes?|rules?|ban|fuel price))|intends? to|intend to|scheduled|set to|(?:is|are) expected to"
               + "|expected to (?:meet|hold|sign|visit|take place|begin|start|attend|gather|march|rally)|to be held|upcoming|forthcoming"
               + "|agreed to (?:hold|meet|host|convene|organi[sz]e|attend)|would (?:hold|meet|host"
               + "|convene|take place)|next (?:week|month|year)|tomorrow|announced (?:a|an|plans)"

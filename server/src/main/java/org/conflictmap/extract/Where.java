@@ -74,6 +74,8 @@ public final class Where {
           "overrun",
           "handed",
           "handing",
+          "hand",
+          "hands",
           "ceded",
           "entered",
           "besieged",
@@ -97,6 +99,8 @@ public final class Where {
               "and",
               "or",
               "s",
+              "over",
+              "back",
               "town",
               "city",
               "village",
@@ -106,6 +110,7 @@ public final class Where {
               "region",
               "governorate",
               "district",
+              "districts",
               "area",
               "areas",
               "countryside",
@@ -213,6 +218,44 @@ public final class Where {
 
   private static final Link NONE = new Link(false, false, false, false);
 
+  /** How many unlisted words an "of" phrase may hold: "residential districts of". */
+  private static final int OF_PHRASE = 3;
+
+  private static final Set<String> OF_FROM = Set.of("of", "from");
+
+  /** Words of a distance before a direction: "some 20 km north of". */
+  private static final Set<String> MEASURE =
+      Compass.union(
+          Compass.UNITS, Set.of("some", "about", "around", "roughly", "nearly", "a", "few"));
+
+  /** People an "of" phrase may name, who are of a place rather than in it: "the governor of". */
+  private static final Set<String> PEOPLE =
+      Set.of(
+          "governor",
+          "mayor",
+          "president",
+          "leader",
+          "leaders",
+          "head",
+          "chief",
+          "people",
+          "residents",
+          "citizens",
+          "natives",
+          "native",
+          "son",
+          "daughter",
+          "king",
+          "bishop",
+          "minister",
+          "ministry",
+          "university",
+          "bank",
+          "council",
+          "capital",
+          "name",
+          "memory");
+
   /** Words that measure from a reference place: "south of", "20 km from". */
   private static final Set<String> DIRECTION = Compass.DIRECTIONS;
 
@@ -236,11 +279,31 @@ public final class Where {
     boolean centre = false;
     boolean direction = false;
     int skipped = 0;
+    // "shelled residential districts of Kharkiv", "on a main street of Gaza City": a short noun
+    // phrase joined by "of" to the name, after a locative
+    int free = !words.isEmpty() && words.get(words.size() - 1).equals("of") ? OF_PHRASE : 0;
     for (int i = words.size() - 1; i >= 0 && skipped <= 8; i--) {
       String word = words.get(i);
       String original = written.get(i);
       if (NEAR.contains(word) && !possessiveSeen) {
         near = true;
+      }
+      if (Compass.POINTS.contains(word)
+          && i + 1 < words.size()
+          && OF_FROM.contains(words.get(i + 1))) {
+        // "positions west of Marib": the direction places the event near the name, unless a name
+        // stands before it ("Gharyan south of Tripoli" says only where Gharyan is)
+        int k = i - 1;
+        while (k >= 0
+            && (MEASURE.contains(words.get(k))
+                || words.get(k).chars().allMatch(Character::isDigit))) {
+          k--;
+        }
+        boolean named =
+            k >= 0
+                && Character.isUpperCase(written.get(k).codePointAt(0))
+                && !words.get(k).equals("s");
+        return named ? NONE : new Link(true, false, true, false);
       }
       if (DIRECTION.contains(word)) {
         direction = true;
@@ -264,7 +327,11 @@ public final class Where {
       } else if (!SKIP.contains(word)
           && !(original != null && Character.isUpperCase(original.codePointAt(0)))
           && !word.chars().allMatch(Character::isDigit)) {
-        return NONE;
+        if (free > 0 && !TOPIC.contains(word) && !PEOPLE.contains(word)) {
+          free--;
+        } else {
+          return NONE;
+        }
       }
       skipped++;
     }

@@ -546,6 +546,15 @@ final class Spotter {
           || doc.lowerIs(prev, "to")) {
         return true;
       }
+      // "the town of Sake": the text says it is a settlement
+      if (prev >= 1
+          && doc.lowerIs(prev, "of")
+          && (doc.lowerIs(prev - 1, "town")
+              || doc.lowerIs(prev - 1, "village")
+              || doc.lowerIs(prev - 1, "city")
+              || doc.lowerIs(prev - 1, "hamlet"))) {
+        return true;
+      }
     }
     int next = s.last() + 1;
     if (next < doc.size() && doc.gapIs(s.last(), ", ")) {

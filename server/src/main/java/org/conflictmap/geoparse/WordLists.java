@@ -339,7 +339,8 @@ final class WordLists {
           "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et", "ez", "ej",
           "adh", "ath", "ul", "ibn", "bin", "bani", "de", "del", "della", "di", "da", "do", "dos",
           "das", "du", "des", "la", "le", "les", "los", "las", "van", "von", "der", "den", "of",
-          "upon", "on", "sur", "am", "im", "en", "y", "e", "and", "the");
+          "upon", "on", "sur", "am", "im", "en", "y", "e", "and", "the", "au", "aux", "sous",
+          "lez");
 
   /**
    * Lower-case particles inside people's names ("Mike de Kock", "Ludwig van Beethoven"): after a

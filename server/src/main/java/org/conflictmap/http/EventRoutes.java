@@ -26,7 +26,8 @@ final class EventRoutes {
           "actor",
           "precision",
           "min_fatalities",
-          "cursor");
+          "cursor",
+          "min_confidence");
   private final Api api;
 
   EventRoutes(Api api) {
@@ -55,7 +56,8 @@ final class EventRoutes {
             Params.precisions(ctx),
             Optional.of(Params.intParam(ctx, "min_fatalities", -1, 0, 1_000_000))
                 .filter(n -> n >= 0),
-            Params.cursor(ctx));
+            Params.cursor(ctx),
+            minConfidence(ctx));
     q = zoneFilter(ctx, q);
     EventStore.Page page = api.events().page(q);
     List<Event> events = page.events();
@@ -105,6 +107,26 @@ final class EventRoutes {
 
   private static String enc(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** {@code min_confidence=0.7}: a number from 0 to 1, the least type confidence shown. */
+  private static java.util.OptionalDouble minConfidence(Context ctx) {
+    Optional<String> raw = Params.single(ctx, "min_confidence");
+    if (raw.isEmpty()) {
+      return java.util.OptionalDouble.empty();
+    }
+    double v;
+    try {
+      v = Double.parseDouble(raw.get().strip());
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!(v >= 0 && v <= 1) || !raw.get().strip().matches("[0-9.]+")) {
+      throw Params.malformed(
+          "Invalid min_confidence",
+          "min_confidence is a number from 0 to 1, got '" + raw.get() + "'");
+    }
+    return java.util.OptionalDouble.of(v);
   }
 
   /** {@code zone=ID}: only the events inside that zone (as /api/zones/{id}/events counts them). */

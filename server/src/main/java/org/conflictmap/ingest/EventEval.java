@@ -57,6 +57,18 @@ public final class EventEval {
   /** An annotated article. */
   public record Case(String name, NewArticle article, List<Expected> expected) {}
 
+  /** An extracted event's type confidence, and whether the event and its type were right. */
+  public record Scored(double confidence, boolean correct) {}
+
+  /** One row of a reliability table. */
+  public record Bin(double from, double to, int count, double meanConfidence, int correct) {
+    public double accuracy() {
+      return count == 0 ? 0 : (double) correct / count;
+    }
+  }
+
+  private static final double[] BIN_EDGES = {0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0};
+
   /** A field compared over matched pairs. */
   public record Field(String name, int correct, int total) {
     public double accuracy() {
@@ -101,7 +113,40 @@ public final class EventEval {
       int matched,
       List<Field> fields,
       List<String> differences,
-      List<Detail> details) {
+      List<Detail> details,
+      List<Scored> scored) {
+    /**
+     * The reliability table of the type confidence: extracted events binned by the confidence they
+     * were given, beside the share of them that were right (matched, with the right type).
+     */
+    public List<Bin> calibration() {
+      List<Bin> bins = new ArrayList<>();
+      for (int i = 0; i < BIN_EDGES.length - 1; i++) {
+        double lo = BIN_EDGES[i];
+        double hi = BIN_EDGES[i + 1];
+        boolean last = i == BIN_EDGES.length - 2;
+        List<Scored> in =
+            scored.stream()
+                .filter(s -> s.confidence() >= lo && (s.confidence() < hi || last))
+                .toList();
+        double mean = in.stream().mapToDouble(Scored::confidence).average().orElse(0);
+        int right = (int) in.stream().filter(Scored::correct).count();
+        bins.add(new Bin(lo, hi, in.size(), mean, right));
+      }
+      return bins;
+    }
+
+    /** Expected calibration error: the count-weighted gap between confidence and accuracy. */
+    public double calibrationError() {
+      int n = scored.size();
+      return n == 0
+          ? 0
+          : calibration().stream()
+                  .mapToDouble(b -> b.count() * Math.abs(b.meanConfidence() - b.accuracy()))
+                  .sum()
+              / n;
+    }
+
     /** The details of one kind, in article order. */
     public List<Detail> details(Kind kind) {
       return details.stream().filter(d -> d.kind() == kind).toList();
@@ -272,6 +317,7 @@ public final class EventEval {
     int[] correct = new int[CHECKS.size()];
     List<String> differences = new ArrayList<>();
     List<Detail> details = new ArrayList<>();
+    List<Scored> scored = new ArrayList<>();
     for (Case c : cases) {
       List<NewEvent> all = extractor.extract(c.article().body(), c.article().published(), 1);
       List<NewEvent> found = new ArrayList<>(all);
@@ -287,6 +333,7 @@ public final class EventEval {
           continue;
         }
         found.remove(e);
+        scored.add(new Scored(e.typeConfidence(), g.eventType().equals(e.eventType())));
         pairs.add(Map.entry(g, e));
         matched++;
         List<String> wrong = new ArrayList<>();
@@ -324,6 +371,7 @@ public final class EventEval {
                 null));
       }
       for (NewEvent e : found) {
+        scored.add(new Scored(e.typeConfidence(), false));
         details.add(
             new Detail(
                 c.name(), Kind.SPURIOUS, describe(e), whySpurious(e, pairs, missed), e.sentence()));
@@ -348,7 +396,8 @@ public final class EventEval {
     for (int i = 0; i < CHECKS.size(); i++) {
       fields.add(new Field(CHECKS.get(i).name(), correct[i], matched));
     }
-    return new Report(cases.size(), expected, extracted, matched, fields, differences, details);
+    return new Report(
+        cases.size(), expected, extracted, matched, fields, differences, details, scored);
   }
 
   /**

@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 import org.conflictmap.events.EventTypes;
 import org.conflictmap.events.NewEvent;
 import org.conflictmap.extract.Actors;
+import org.conflictmap.extract.Anaphora;
 import org.conflictmap.extract.Casualties;
+import org.conflictmap.extract.Clauses;
 import org.conflictmap.extract.Dates;
 import org.conflictmap.extract.Planned;
+import org.conflictmap.extract.Regions;
 import org.conflictmap.extract.When;
 import org.conflictmap.extract.Where;
 import org.conflictmap.gazetteer.Place;
@@ -57,21 +60,38 @@ public final class EventExtractor {
     Map<String, NewEvent> events = new LinkedHashMap<>();
     When previous = null;
     String last = null;
+    Where.Located lastPlace = null;
     for (Sentence sentence : Sentences.split(body)) {
       List<Where.Located> located = Where.in(body, sentence, mentions);
       String text = sentence.text();
       Casualties casualties = Casualties.in(text);
-      located = withoutEnclosingRegions(located);
+      located =
+          withoutEnclosingRegions(
+              body, located.stream().map(l -> Regions.townOf(body, l)).toList());
+      List<EventTypes.Cue> cues = EventTypes.cues(text);
+      if (located.isEmpty() && lastPlace != null) {
+        // "Hundreds rallied outside parliament on Thursday.": a new event, named by a firm cue
+        // and a date of its own or "the same area", at the place of the report before
+        Optional<Where.Located> carried = Anaphora.carried(text, cues, previous, date, lastPlace);
+        if (carried.isPresent()) {
+          located = List.of(carried.get());
+        }
+      }
       if (!located.isEmpty()) {
-        List<EventTypes.Cue> cues = EventTypes.cues(text);
-        Where.Located counted = nearestTo(located, Casualties.position(text) + sentence.start());
+        List<Clauses.Clause> clauses = Clauses.of(text);
+        Map<Where.Located, Casualties> counted = count(sentence, clauses, located, casualties);
         last = null;
         for (Where.Located loc : located) {
-          Casualties own = loc == counted ? casualties : Casualties.NONE;
-          Optional<NewEvent> e = event(sentence, loc, cues, own, date, timePrecision, previous);
+          Casualties own = counted.getOrDefault(loc, Casualties.NONE);
+          Optional<NewEvent> e =
+              event(sentence, clauses, loc, cues, own, date, timePrecision, previous);
           if (e.isPresent()) {
-            last = key(e.get());
-            events.merge(last, e.get(), EventExtractor::merge);
+            String k = key(e.get());
+            if (last == null) {
+              last = k;
+              lastPlace = loc;
+            }
+            events.merge(k, e.get(), EventExtractor::merge);
           }
         }
       } else if (last != null
@@ -84,7 +104,7 @@ public final class EventExtractor {
       } else {
         last = null;
       }
-      List<When> stated = Dates.in(text, date, false);
+      List<When> stated = Dates.in(text, date, false, previous);
       if (!stated.isEmpty()) {
         previous = stated.get(stated.size() - 1);
       }
@@ -92,8 +112,49 @@ public final class EventExtractor {
     return new ArrayList<>(events.values());
   }
 
+  /**
+   * Which place each clause's casualties belong to: the nearest located place in the same clause,
+   * else the nearest in the sentence. "Shelling killed four in Homs, and a blast wounded two in
+   * Hama" gives each town its own figures.
+   */
+  private static Map<Where.Located, Casualties> count(
+      Sentence s, List<Clauses.Clause> clauses, List<Where.Located> located, Casualties all) {
+    Map<Where.Located, Casualties> out = new java.util.HashMap<>();
+    if (all.equals(Casualties.NONE)) {
+      return out;
+    }
+    boolean split = false;
+    if (clauses.size() > 1) {
+      for (Clauses.Clause c : clauses) {
+        Casualties own = Casualties.in(c.text());
+        if (own.equals(Casualties.NONE)) {
+          continue;
+        }
+        List<Where.Located> inside =
+            located.stream().filter(l -> c.contains(l.mention().start() - s.start())).toList();
+        Where.Located to =
+            nearestTo(
+                inside.isEmpty() ? located : inside,
+                Casualties.position(c.text()) + c.start() + s.start());
+        out.merge(to, own, EventExtractor::lowerOf);
+        split = true;
+      }
+    }
+    if (!split) {
+      out.put(nearestTo(located, Casualties.position(s.text()) + s.start()), all);
+    }
+    return out;
+  }
+
+  private static Casualties lowerOf(Casualties a, Casualties b) {
+    return new Casualties(
+        a.fatalities() != null ? a.fatalities() : b.fatalities(),
+        a.injuries() != null ? a.injuries() : b.injuries());
+  }
+
   private Optional<NewEvent> event(
       Sentence s,
+      List<Clauses.Clause> clauses,
       Where.Located loc,
       List<EventTypes.Cue> cues,
       Casualties casualties,
@@ -102,8 +163,26 @@ public final class EventExtractor {
       When previous) {
     String text = s.text();
     Mention m = loc.mention();
-    int at = m.start() - s.start();
-    Optional<EventTypes.Cue> cue = EventTypes.best(cues, at);
+    boolean carried = !s.contains(m.start());
+    int at = carried ? 0 : m.start() - s.start();
+    // the place's own clause speaks for it, when it has a cue of its own
+    Clauses.Clause clause = carried ? null : Clauses.at(clauses, at);
+    List<EventTypes.Cue> own =
+        clause == null ? cues : cues.stream().filter(c -> clause.contains(c.start())).toList();
+    Optional<EventTypes.Cue> cue =
+        EventTypes.best(own.isEmpty() ? cues : own, at)
+            // a protest's sub-type from the whole sentence: one "met with tear gas" in the next
+            // clause is still a protest with intervention; other sub-types are events of their own
+            .flatMap(
+                c ->
+                    EventTypes.best(
+                        (c.rule().eventType().equals("Protests")
+                                ? cues
+                                : own.isEmpty() ? cues : own)
+                            .stream()
+                                .filter(x -> x.rule().eventType().equals(c.rule().eventType()))
+                                .toList(),
+                        at));
     if (cue.isEmpty() && casualties.fatalities() == null && casualties.injuries() == null) {
       return Optional.empty(); // a place named, nothing reported to have happened there
     }
@@ -111,7 +190,7 @@ public final class EventExtractor {
     int cueStart = cue.map(EventTypes.Cue::start).orElse(at);
     int cueEnd = cue.map(EventTypes.Cue::end).orElse(m.end() - s.start());
     boolean planned = Planned.around(text, cueStart, cueEnd);
-    When when = when(text, date, timePrecision, planned, at, previous);
+    When when = when(text, date, timePrecision, planned, at, previous, clause);
     if (when.from().isAfter(date)) {
       planned = true; // a date after the article's cannot have happened yet
     }
@@ -139,7 +218,7 @@ public final class EventExtractor {
             planned ? null : casualties.injuries(),
             planned,
             actors.in(text),
-            type.confidence()));
+            org.conflictmap.events.Calibration.of(type.confidence())));
   }
 
   /**
@@ -148,10 +227,21 @@ public final class EventExtractor {
    * relative to it are no more precise than it is.
    */
   private static When when(
-      String text, LocalDate date, int timePrecision, boolean planned, int at, When previous) {
-    List<When> dates = Dates.in(text, date, planned);
+      String text,
+      LocalDate date,
+      int timePrecision,
+      boolean planned,
+      int at,
+      When previous,
+      Clauses.Clause clause) {
+    List<When> dates = Dates.in(text, date, planned, previous);
+    List<When> inClause =
+        clause == null
+            ? List.of()
+            : dates.stream().filter(w -> clause.contains(w.start())).toList();
     Optional<When> nearest =
-        dates.stream().min(Comparator.comparingInt(w -> Math.abs(w.start() - at)));
+        (inClause.isEmpty() ? dates : inClause)
+            .stream().min(Comparator.comparingInt(w -> Math.abs(w.start() - at)));
     if (nearest.isPresent()) {
       When w = nearest.get();
       boolean absolute = YEAR.matcher(text.substring(w.start(), w.end())).find();
@@ -179,8 +269,13 @@ public final class EventExtractor {
               + "|this year|last year)\\b",
           Pattern.CASE_INSENSITIVE);
 
-  /** A region named only to say where a town of the same sentence lies is not an event. */
-  private static List<Where.Located> withoutEnclosingRegions(List<Where.Located> located) {
+  /**
+   * A region named only to say where a town of the same sentence lies is not an event: the town's
+   * first-level region, or a region the text puts the town in ("the town of Shusha in
+   * Nagorno-Karabakh", "near Monywa in Sagaing region").
+   */
+  private static List<Where.Located> withoutEnclosingRegions(
+      String body, List<Where.Located> located) {
     return located.stream()
         .filter(
             r ->
@@ -188,11 +283,13 @@ public final class EventExtractor {
                     || located.stream()
                         .noneMatch(
                             t ->
-                                t.mention().precision() == Precision.TOWN
-                                    && t.mention()
-                                        .place()
-                                        .admin1Key()
-                                        .equals(r.mention().place().key())))
+                                t != r
+                                    && (t.mention().precision() == Precision.TOWN
+                                            && t.mention()
+                                                .place()
+                                                .admin1Key()
+                                                .equals(r.mention().place().key())
+                                        || Regions.puts(body, t.mention(), r.mention()))))
         .toList();
   }
 

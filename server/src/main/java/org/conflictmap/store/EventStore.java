@@ -260,6 +260,12 @@ public final class EventStore {
                 terms.add("e.event_date <= ?");
                 params.add(d);
               });
+      q.minConfidence()
+          .ifPresent(
+              m -> {
+                terms.add("e.type_confidence >= ?");
+                params.add(m);
+              });
       if (!q.types().isEmpty()) {
         terms.add("e.event_type IN (" + marks(q.types().size()) + ")");
         params.addAll(q.types().stream().sorted().toList());
