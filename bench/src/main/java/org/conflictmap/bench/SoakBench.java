@@ -72,10 +72,18 @@ final class SoakBench {
     private final String token;
     private final int rate;
     private final Duration length;
+    // daemon threads: the client's pool must not keep the JVM alive once the soak is done
     private final HttpClient client =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newFixedThreadPool(4))
+            .executor(
+                Executors.newFixedThreadPool(
+                    4,
+                    r -> {
+                      Thread t = new Thread(r, "soak-client");
+                      t.setDaemon(true);
+                      return t;
+                    }))
             .build();
     private final List<Long> zones = new ArrayList<>();
     private final List<Long> events = new ArrayList<>();

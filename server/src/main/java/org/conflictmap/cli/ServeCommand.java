@@ -99,12 +99,15 @@ final class ServeCommand implements Callable<Integer> {
     if (config.port() != 0 && !free(address, config.port())) {
       // before the store or the sample touch the data directory
       throw new PortInUse(
-          "conflictmap: port "
-              + config.port()
-              + " is already in use on "
-              + config.bind()
-              + " (or that is not an address of this machine); pick another with --port or"
-              + " --bind");
+          address.isLoopbackAddress() || address.isAnyLocalAddress()
+              ? "conflictmap: port "
+                  + config.port()
+                  + " is already in use; pick another with --port"
+              : "conflictmap: port "
+                  + config.port()
+                  + " is already in use on "
+                  + config.bind()
+                  + ", or that is not an address of this machine; pick another --port or --bind");
     }
     if (config.open()) {
       out.println(
