@@ -5,6 +5,7 @@ import org.conflictmap.config.Config;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.ingest.Ingester;
 import org.conflictmap.store.AuditStore;
+import org.conflictmap.store.EventAggregates;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
@@ -30,4 +31,5 @@ public record Api(
     ZoneEventStore zoneEvents,
     FeedStore feeds,
     TokenStore tokens,
-    AuditStore audit) {}
+    AuditStore audit,
+    EventAggregates aggregates) {}

@@ -27,25 +27,37 @@ final class EventRoutes {
 
   private void list(Context ctx) {
     Params.allowOnly(ctx, PARAMS);
-    LocalDate[] interval = Params.dateInterval(ctx);
     EventQuery q =
-        new EventQuery(
-            Params.bbox(ctx),
-            Optional.ofNullable(interval[0]),
-            Optional.ofNullable(interval[1]),
-            Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT),
-            Params.single(ctx, "type").map(MapParams::types).orElse(Set.of()),
-            Params.single(ctx, "q").map(MapParams::text),
-            Optional.empty());
-    q = zoneFilter(ctx, q);
+        query(
+            api,
+            ctx,
+            Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT));
     List<Event> events = api.events().find(q);
     long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
     ctx.contentType("application/geo+json; charset=utf-8")
         .result(EventJson.toFeatureCollection(events, matched, api.json()).toString());
   }
 
+  /**
+   * The filter parameters of {@code /api/events} (bbox, datetime, type, q, zone) as a query; the
+   * aggregate routes read the same ones, so their counts are the list's.
+   */
+  static EventQuery query(Api api, Context ctx, int limit) {
+    LocalDate[] interval = Params.dateInterval(ctx);
+    EventQuery q =
+        new EventQuery(
+            Params.bbox(ctx),
+            Optional.ofNullable(interval[0]),
+            Optional.ofNullable(interval[1]),
+            limit,
+            Params.single(ctx, "type").map(MapParams::types).orElse(Set.of()),
+            Params.single(ctx, "q").map(MapParams::text),
+            Optional.empty());
+    return zoneFilter(api, ctx, q);
+  }
+
   /** {@code zone=ID}: only the events inside that zone (as /api/zones/{id}/events counts them). */
-  private EventQuery zoneFilter(Context ctx, EventQuery q) {
+  private static EventQuery zoneFilter(Api api, Context ctx, EventQuery q) {
     Optional<String> raw = Params.single(ctx, "zone");
     if (raw.isEmpty()) {
       return q;

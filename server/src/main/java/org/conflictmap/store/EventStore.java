@@ -92,8 +92,11 @@ public final class EventStore {
     return db.inTransaction(c -> EventCorrections.history(c, id));
   }
 
-  /** The JOIN and WHERE clauses of a query and the values of its parameters, in order. */
-  private record Filter(String join, String where, List<Object> params) {
+  /**
+   * The JOIN and WHERE clauses of a query and the values of its parameters, in order; shared with
+   * {@link EventAggregates} so a cluster or histogram counts exactly what the list finds.
+   */
+  record Filter(String join, String where, List<Object> params) {
     static Filter of(EventQuery q) {
       List<String> terms = new ArrayList<>();
       List<Object> params = new ArrayList<>();
