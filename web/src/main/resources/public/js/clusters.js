@@ -101,8 +101,6 @@ export function createScaleView({ map, events, filters, onList, onData = () => {
       const grids = zoom >= MARKER_ZOOM ? null : await fetchAll('/api/events/clusters', boxes, { zoom }, signal);
       const matched = grids ? grids.reduce((s, g) => s + (g.body.numberMatched || 0), 0) : null;
       if (grids && matched > markerLimit()) {
-        // the list shows the newest events in view, a page at a time
-        const lists = await fetchAll('/api/events', boxes, { limit: LIST_PAGE }, signal);
         if (mine !== generation) return;
         layer.clearLayers();
         events.clear();
@@ -114,12 +112,21 @@ export function createScaleView({ map, events, filters, onList, onData = () => {
           }
         }
         onData({ cells, points: false });
-        lastList = {
-          features: lists.flatMap((l) => l.body.features || []),
-          matched,
-          next: boxes.length === 1 ? nextLink(lists[0].body) : null,
-          clustered: true,
-        };
+        // The list (the newest events in view, a page at a time) follows the clusters: its count
+        // of the view can be slow on a big store, and the map need not wait for it.
+        fetchAll('/api/events', boxes, { limit: LIST_PAGE }, signal).then((lists) => {
+          if (mine !== generation) return;
+          lastList = {
+            features: lists.flatMap((l) => l.body.features || []),
+            matched,
+            next: boxes.length === 1 ? nextLink(lists[0].body) : null,
+            clustered: true,
+          };
+          onList(lastList);
+        }).catch((err) => { if (!isAbort(err)) console.error('events in view', err); });
+        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        map.fire('cm:viewdrawn');
+        return;
       } else {
         const lists = await fetchAll('/api/events', boxes, { limit: Math.max(VIEW_MARKER_LIMIT, markerLimit()) * 2 }, signal);
         if (mine !== generation) return;
@@ -137,9 +144,13 @@ export function createScaleView({ map, events, filters, onList, onData = () => {
       await new Promise((resolve) => requestAnimationFrame(() => resolve()));
       map.fire('cm:viewdrawn');
     } catch (err) {
-      if (err.name === 'AbortError' || (err instanceof ApiError && /abort/i.test(err.detail || ''))) return;
+      if (isAbort(err)) return;
       throw err;
     }
+  }
+
+  function isAbort(err) {
+    return err.name === 'AbortError' || (err instanceof ApiError && /abort/i.test(err.detail || ''));
   }
 
   function nextLink(body) {

@@ -74,6 +74,7 @@ final class ScaleMapBench {
               .build();
       Path profile = Files.createTempDirectory("conflictmap-scalemap-chromium");
       WebDriver driver = new ChromeDriver(service, options(profile));
+      driver.manage().timeouts().scriptTimeout(java.time.Duration.ofMinutes(5));
       try {
         driver.get(base + "/");
         waitReady(driver);
