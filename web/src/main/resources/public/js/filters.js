@@ -16,6 +16,11 @@ export function createFilterForm(container, onChange) {
   const to = h('input', { id: 'filter-to', type: 'date' });
   const types = EVENT_TYPE_NAMES.map((name) => h('input', { type: 'checkbox', value: name, 'data-type': name }));
   const zone = h('select', { id: 'filter-zone' }, h('option', { value: '' }, 'Any zone'));
+  const country = h('input', { id: 'filter-country', type: 'text', maxlength: 100, placeholder: 'SY,TR', autocomplete: 'off', 'aria-describedby': 'filter-country-hint' });
+  const actor = h('input', { id: 'filter-actor', type: 'search', maxlength: MAX_QUERY, placeholder: 'Actor named in the report', autocomplete: 'off' });
+  const precisions = [[1, 'town'], [2, 'near a town'], [3, 'region']].map(([v, text]) =>
+    [h('input', { type: 'checkbox', value: String(v), 'data-precision': String(v) }), text]);
+  const fatalities = h('input', { id: 'filter-fatalities', type: 'number', min: '0', max: '999999', step: '1', inputmode: 'numeric' });
   const clear = h('button', { type: 'button', id: 'filter-clear' }, 'Clear filters');
   const chips = h('ul', { class: 'filter-chips', id: 'filter-chips', 'data-testid': 'filter-chips', 'aria-label': 'Active filters' });
   const zoneNames = new Map();
@@ -32,6 +37,13 @@ export function createFilterForm(container, onChange) {
         input,
         h('span', { class: 'swatch', style: `background:${eventTypeInfo(input.value).color}`, 'aria-hidden': 'true' }),
         ` ${input.value}`))),
+    h('div', { class: 'field' }, h('label', { for: 'filter-country' }, 'Countries'), country,
+      h('span', { class: 'hint', id: 'filter-country-hint' }, 'Two-letter codes, comma-separated')),
+    h('div', { class: 'field' }, h('label', { for: 'filter-actor' }, 'Actor'), actor),
+    h('fieldset', { class: 'filter-precision' },
+      h('legend', {}, 'Located to ', h('span', { class: 'optional' }, '(none ticked: any)')),
+      precisions.map(([input, text]) => h('label', {}, input, ` ${text}`))),
+    h('div', { class: 'field' }, h('label', { for: 'filter-fatalities' }, 'At least this many killed'), fatalities),
     h('div', { class: 'form-actions' }, clear));
   container.append(chips, form);
 
@@ -41,6 +53,10 @@ export function createFilterForm(container, onChange) {
     from: from.value || null,
     to: to.value || null,
     zone: zone.value ? Number(zone.value) : null,
+    countries: [...new Set(country.value.split(',').map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c)))].sort(),
+    actor: actor.value.trim() || null,
+    precisions: precisions.filter(([i]) => i.checked).map(([i]) => Number(i.value)),
+    minFatalities: /^\d{1,6}$/.test(fatalities.value) && Number(fatalities.value) > 0 ? Number(fatalities.value) : null,
   });
 
   const zoneLabel = (id) => zoneNames.get(id) || `Zone ${id}`;
@@ -61,6 +77,13 @@ export function createFilterForm(container, onChange) {
       items.push(chip('type', t, () => { types.forEach((i) => { if (i.value === t) i.checked = false; }); }));
     }
     if (f.q) items.push(chip('q', `“${f.q}”`, () => { q.value = ''; }));
+    if (f.countries && f.countries.length) items.push(chip('country', `In ${f.countries.join(', ')}`, () => { country.value = ''; }));
+    if (f.actor) items.push(chip('actor', `Actor: ${f.actor}`, () => { actor.value = ''; }));
+    for (const v of f.precisions || []) {
+      const [input, text] = precisions[v - 1];
+      items.push(chip('precision', `Located: ${text}`, () => { input.checked = false; }));
+    }
+    if (f.minFatalities != null) items.push(chip('fatalities', `≥ ${f.minFatalities} killed`, () => { fatalities.value = ''; }));
     chips.replaceChildren(...items);
     chips.hidden = !items.length;
   }
@@ -75,7 +98,8 @@ export function createFilterForm(container, onChange) {
     }, delay);
   };
   q.addEventListener('input', () => changed(350));
-  for (const input of [from, to, zone, ...types]) input.addEventListener('change', () => changed(0));
+  actor.addEventListener('input', () => changed(350));
+  for (const input of [from, to, zone, country, fatalities, ...types, ...precisions.map(([i]) => i)]) input.addEventListener('change', () => changed(0));
   form.addEventListener('submit', (e) => { e.preventDefault(); changed(0); });
   clear.addEventListener('click', () => {
     q.value = '';
@@ -83,6 +107,10 @@ export function createFilterForm(container, onChange) {
     to.value = '';
     types.forEach((t) => { t.checked = false; });
     zone.value = '';
+    country.value = '';
+    actor.value = '';
+    precisions.forEach(([i]) => { i.checked = false; });
+    fatalities.value = '';
     changed(0);
   });
 
@@ -104,6 +132,16 @@ export function createFilterForm(container, onChange) {
       to.value = state.to || '';
       types.forEach((t) => { t.checked = (state.types || []).includes(t.value); });
       setZoneValue(state.zone);
+      country.value = (state.countries || []).join(',');
+      actor.value = state.actor || '';
+      precisions.forEach(([i]) => { i.checked = (state.precisions || []).includes(Number(i.value)); });
+      fatalities.value = state.minFatalities != null ? String(state.minFatalities) : '';
+      renderChips(read());
+    },
+    /** Shows a period chosen on the time slider without reporting a change. */
+    setDates(fromValue, toValue) {
+      from.value = fromValue || '';
+      to.value = toValue || '';
       renderChips(read());
     },
     /** The zones the picker offers (a zone FeatureCollection); keeps the chosen one. */

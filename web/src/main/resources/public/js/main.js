@@ -19,6 +19,9 @@ import { createPlaceSearch } from './placeSearch.js';
 import { createEmbedDialog } from './embedDialog.js';
 import { setupLive } from './live.js';
 import { createConfidenceToggle, withMinConfidence } from './confidenceToggle.js';
+import { createScaleView, VIEW_MARKER_LIMIT } from './clusters.js';
+import { createTimeline } from './timeline.js';
+import { createHeatLayer } from './heat.js';
 
 // Stop short of street level: a news map needs the surrounding region for context.
 const FIT_OPTIONS = { padding: [40, 40], maxZoom: 8 };
@@ -59,9 +62,36 @@ const zones = createZoneLayer().addTo(map);
 let corrections = null;
 const events = createEventLayer(map, { popup: (marker) => corrections.popup(marker) });
 events.layer.addTo(map);
+const heat = createHeatLayer();
+
+// A store with more matching events than this is drawn from the server's clusters of the view (and
+// the events themselves once few are in view); a smaller one is loaded whole, as it always was.
+// Tests and the bench can lower or raise it with localStorage 'conflictmap.allEventsLimit'.
+function allEventsLimit() {
+  try {
+    const v = Number(localStorage.getItem('conflictmap.allEventsLimit'));
+    if (Number.isFinite(v) && v >= 0 && localStorage.getItem('conflictmap.allEventsLimit') !== null) return v;
+  } catch {
+    // storage blocked: the default
+  }
+  return 2000;
+}
+let bigStore = false;
+let viewList = null;
+const scale = createScaleView({
+  map,
+  events,
+  filters: () => eventParams(),
+  onList: (list) => { viewList = list; refreshList(); },
+  onData: (data) => heat.setData(data.cells),
+  markerLimit: () => Math.min(VIEW_MARKER_LIMIT, allEventsLimit()),
+});
+// The clusters stand for the events: they show and hide with the Events layer.
+events.layer.on('add', () => { if (scale.isEnabled()) scale.layer.addTo(map); });
+events.layer.on('remove', () => scale.layer.remove());
 
 // On a phone the layer control folds to its button, so it does not cover the map or run off the screen.
-L.control.layers(null, { 'Place names': placeLabels.layer, Zones: zones, Events: events.layer }, { position: 'topright', collapsed: window.matchMedia('(max-width: 720px)').matches }).addTo(map);
+L.control.layers(null, { 'Place names': placeLabels.layer, Zones: zones, Events: events.layer, Heat: heat }, { position: 'topright', collapsed: window.matchMedia('(max-width: 720px)').matches }).addTo(map);
 L.control.scale({ position: 'bottomright', imperial: false }).addTo(map);
 createLegend().addTo(map);
 createPlaceSearch(map).addTo(map);
@@ -74,6 +104,7 @@ const urlStatus = document.getElementById('url-status');
 
 function openEvent(id) {
   const marker = events.markerFor(id);
+  if (!marker && bigStore) return openListedEvent(id);
   if (!marker) return false;
   if (!map.hasLayer(events.layer)) map.addLayer(events.layer);
   // The marker may be hidden inside a cluster; zoomToShowLayer expands it first.
@@ -83,16 +114,63 @@ function openEvent(id) {
 
 corrections = createCorrections({ map, events, onChange: () => refreshList() });
 
+/** An event of the list drawn inside a cluster: zoom to where it is drawn alone, then open it. */
+function openListedEvent(id) {
+  const feature = viewList && viewList.features.find((f) => (f.id ?? f.properties.id) === id);
+  if (!feature) return false;
+  const [lon, lat] = feature.geometry.coordinates;
+  map.once('cm:viewdrawn', () => { const m = events.markerFor(id); if (m) events.layer.zoomToShowLayer(m, () => m.openPopup()); });
+  map.setView([lat, lon], 15);
+  return true;
+}
+
 // How many matching events the capped initial request left out.
 let notLoaded = 0;
 
 function refreshList(newIds) {
-  const filtered = Boolean(state.q || (state.types && state.types.length) || state.zone != null || state.from || state.to);
-  renderEventList(listEl, countEl, events.features(), openEvent, newIds, notLoaded, {
+  const filtered = Boolean(filterParams(state).toString());
+  const inView = bigStore && viewList;
+  const features = inView ? viewList.features : events.features();
+  const left = inView ? Math.max(0, viewList.matched - viewList.features.length) : notLoaded;
+  renderEventList(listEl, countEl, features, openEvent, newIds, left, {
     filtered,
     onWiden: state.from || state.to ? () => filterForm.widen() : null,
     onClear: () => document.getElementById('filter-clear').click(),
   });
+  if (inView && viewList.next) {
+    listEl.append(h('li', { class: 'event-more' }, h('button', {
+      type: 'button', class: 'link-button', 'data-testid': 'event-more',
+      onclick: () => scale.more().catch((err) => console.error('next page', err)),
+    }, 'More events in view')));
+  }
+}
+
+/**
+ * Loads what the filters select: the slider's histogram when a filter other than the dates changed,
+ * then either every matching event (a small store) or the clusters of the view.
+ */
+let histogramKey = null;
+async function applyFilters() {
+  const params = eventParams();
+  params.delete('datetime');
+  if (histogramKey !== params.toString()) {
+    await timeline.load(params);
+    histogramKey = params.toString();
+  }
+  timeline.setPeriod(state.from, state.to);
+  bigStore = timeline.count(state.from, state.to) > allEventsLimit();
+  scale.setEnabled(bigStore);
+  if (!map.hasLayer(events.layer)) scale.layer.remove();
+  if (bigStore) {
+    // drawn once the map has its view (at start) or now (a filter changed)
+    if (urlFollowsMap) await scale.refresh();
+    return;
+  }
+  viewList = null;
+  const fc = await getFilteredEvents(5000, eventParams());
+  events.clear();
+  await loadEvents(fc);
+  heat.setData(events.features().map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], count: 1 })));
 }
 
 // The "hide uncertain events" floor (confidenceToggle.js); null shows every event.
@@ -137,7 +215,8 @@ async function loadInitialData() {
     ['configuration', getConfig(), applyConfig],
     ['country borders', getCountries(), (fc) => countries.addData(fc)],
     ['zones', getZones(), (fc) => { zones.addData(fc); filterForm.setZones(fc); }],
-    ['events', getFilteredEvents(5000, eventParams()), loadEvents],
+    // after this module has run: applyFilters needs the timeline, made further down
+    ['events', Promise.resolve().then(applyFilters), () => {}],
   ];
   const failures = [];
   await Promise.all(sources.map(async ([label, promise, apply]) => {
@@ -152,6 +231,10 @@ async function loadInitialData() {
   try {
     fitInitialView();
     applyLayers(state.layers);
+    if (bigStore) {
+      urlFollowsMap = true;
+      await scale.refresh();
+    }
     refreshList();
     if (state.event != null) await openEventFromUrl(state.event);
     showUrlErrors(fromUrl.errors);
@@ -167,6 +250,11 @@ async function loadInitialData() {
   } finally {
     urlFollowsMap = true;
     syncUrl();
+    try {
+      performance.measure('cm-first-render', { start: 0, end: performance.now() });
+    } catch {
+      // figures for the browser bench only
+    }
     // Tests and embedders wait on this; it must be set even if drawing went wrong.
     document.body.dataset.ready = 'true';
   }
@@ -222,7 +310,10 @@ setupChoropleth(zones, countries, map);
 window.conflictmap = {
   map,
   zoneEditor,
-  layers: { countries, zones, events: events.layer },
+  layers: { countries, zones, events: events.layer, clusters: scale.layer, heat },
+  // a getter: the timeline is made further down, after this object
+  get timeline() { return timeline; },
+  isClustered: () => bigStore,
   ready: loadInitialData(),
 };
 
@@ -237,10 +328,12 @@ function showUrlErrors(errors, headline = 'This link could not be read; showing 
     h('button', { type: 'button', class: 'url-status-close', onclick: () => { urlStatus.hidden = true; } }, 'Dismiss'));
 }
 
-/** Shows only the listed layers; null shows them all. */
+const DEFAULT_LAYERS = ['countries', 'events', 'zones'];
+
+/** Shows only the listed layers; null shows the default ones (all but the heat layer). */
 function applyLayers(names) {
   if (!names) return;
-  const byName = { countries, zones, events: events.layer };
+  const byName = { countries, zones, events: events.layer, heat };
   for (const [name, layer] of Object.entries(byName)) {
     if (names.includes(name)) map.addLayer(layer);
     else map.removeLayer(layer);
@@ -248,9 +341,9 @@ function applyLayers(names) {
 }
 
 function shownLayers() {
-  const byName = { countries, zones, events: events.layer };
-  const shown = Object.keys(byName).filter((name) => map.hasLayer(byName[name]));
-  return shown.length === 3 ? null : shown.sort();
+  const byName = { countries, zones, events: events.layer, heat };
+  const shown = Object.keys(byName).filter((name) => map.hasLayer(byName[name])).sort();
+  return shown.join() === DEFAULT_LAYERS.join() ? null : shown;
 }
 
 async function openEventFromUrl(id) {
@@ -315,9 +408,7 @@ const filterForm = createFilterForm(document.getElementById('filter-section'), a
   // The zones on the map follow the period: those in force on its last day (zoneEditor.js listens).
   document.dispatchEvent(new CustomEvent('conflictmap:date', { detail: { date: to || from || '' } }));
   try {
-    const fc = await getFilteredEvents(5000, eventParams());
-    events.clear();
-    await loadEvents(fc);
+    await applyFilters();
     refreshList();
   } catch (err) {
     errorEl.textContent = `Filter not applied: ${err.message}`;
@@ -330,13 +421,27 @@ createConfidenceToggle(document.getElementById('filter-section'), async (min) =>
   minConfidence = min;
   const errorEl = document.getElementById('filter-status');
   try {
-    const fc = await getFilteredEvents(5000, eventParams());
-    events.clear();
-    await loadEvents(fc);
+    histogramKey = null;
+    await applyFilters();
     refreshList();
   } catch (err) {
     errorEl.textContent = `Filter not applied: ${err.message}`;
   }
+});
+
+// The time slider: choosing a period or playing moves the date filter, and the zones in force with it.
+const timelineEl = h('div', { class: 'time-slider', id: 'time-slider', 'data-testid': 'timeline', role: 'group', 'aria-label': 'Time slider' });
+document.querySelector('.map-wrap').classList.add('has-time-slider');
+document.querySelector('.map-wrap').append(timelineEl);
+const timeline = createTimeline(timelineEl, {
+  onPeriod: async ({ from, to }) => {
+    state = { ...state, from, to };
+    filterForm.setDates(from, to);
+    document.dispatchEvent(new CustomEvent('conflictmap:date', { detail: { date: to } }));
+    await applyFilters();
+    refreshList();
+    syncUrl();
+  },
 });
 
 // One dialog per purpose: Share (link, social, copy) and Embed (snippet, size, live preview).

@@ -1,7 +1,8 @@
 // The one parameter set that describes a view (the server reads the same names in
 // http/MapParams.java): bbox=minLon,minLat,maxLon,maxLat or center=lon,lat&zoom=z, datetime
 // (a day or an ISO interval with open ends), type (comma-separated ACLED types), zone (an id),
-// q (free text), layers (countries,zones,events) and event (an id whose popup opens).
+// q (free text), country (ISO codes, comma-separated), actor (text), precision (geo-precisions 1-3),
+// min_fatalities (a whole number), layers (countries,zones,events,heat) and event (an id whose popup opens).
 
 export const EVENT_TYPE_NAMES = [
   'Battles',
@@ -12,16 +13,19 @@ export const EVENT_TYPE_NAMES = [
   'Strategic developments',
   'Unclassified',
 ];
-export const LAYER_NAMES = ['countries', 'zones', 'events'];
+export const LAYER_NAMES = ['countries', 'zones', 'events', 'heat'];
 export const MAX_QUERY = 200;
 export const MAX_ZOOM = 18;
 
-const VIEW_NAMES = ['bbox', 'center', 'zoom', 'datetime', 'type', 'zone', 'q', 'layers', 'event'];
+const VIEW_NAMES = ['bbox', 'center', 'zoom', 'datetime', 'type', 'zone', 'q', 'country', 'actor', 'precision', 'min_fatalities', 'layers', 'event'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The state of a map with nothing chosen: the default view, every event. */
 export function emptyState() {
-  return { view: null, from: null, to: null, types: [], zone: null, q: null, layers: null, event: null };
+  return {
+    view: null, from: null, to: null, types: [], zone: null, q: null,
+    countries: [], actor: null, precisions: [], minFatalities: null, layers: null, event: null,
+  };
 }
 
 class ParamError extends Error {}
@@ -121,6 +125,24 @@ export function parseState(search) {
     if (raw === '' || raw.length > MAX_QUERY) fail(`q is 1 to ${MAX_QUERY} characters`);
     state.q = raw;
   });
+  read('country', (raw) => {
+    const codes = raw.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+    for (const c of codes) if (!/^[A-Z]{2}$/.test(c)) fail(`country takes two-letter ISO codes, got '${c}'`);
+    state.countries = [...new Set(codes)].sort();
+  });
+  read('actor', (raw) => {
+    if (raw === '' || raw.length > MAX_QUERY) fail(`actor is 1 to ${MAX_QUERY} characters`);
+    state.actor = raw;
+  });
+  read('precision', (raw) => {
+    const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+    for (const v of values) if (!/^[123]$/.test(v)) fail(`precision takes 1, 2 or 3, got '${v}'`);
+    state.precisions = [...new Set(values.map(Number))].sort();
+  });
+  read('min_fatalities', (raw) => {
+    if (!/^\d{1,6}$/.test(raw)) fail(`min_fatalities is a whole number, got '${raw}'`);
+    state.minFatalities = Number(raw);
+  });
   read('layers', (raw) => {
     const names = raw.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
     for (const n of names) if (!LAYER_NAMES.includes(n)) fail(`unknown layer '${n}'`);
@@ -158,6 +180,10 @@ function appendFilters(p, state) {
   if (state.types && state.types.length) p.set('type', state.types.join(','));
   if (state.zone != null) p.set('zone', String(state.zone));
   if (state.q) p.set('q', state.q);
+  if (state.countries && state.countries.length) p.set('country', state.countries.join(','));
+  if (state.actor) p.set('actor', state.actor);
+  if (state.precisions && state.precisions.length) p.set('precision', state.precisions.join(','));
+  if (state.minFatalities != null && state.minFatalities > 0) p.set('min_fatalities', String(state.minFatalities));
 }
 
 /** The filters of a state as /api/events parameters (the view is not a filter on the map). */

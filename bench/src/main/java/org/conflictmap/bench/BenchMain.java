@@ -33,6 +33,7 @@ public final class BenchMain {
     BENCHMARKS.put("soak", SoakBench::run);
     BENCHMARKS.put("api-load", ApiLoadBench::run);
     BENCHMARKS.put("ingest-load", IngestLoadBench::run);
+    BENCHMARKS.put("scalemap", ScaleMapBench::run);
   }
 
   private BenchMain() {}

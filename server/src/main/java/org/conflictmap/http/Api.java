@@ -5,6 +5,7 @@ import org.conflictmap.config.Config;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.ingest.Ingester;
 import org.conflictmap.store.AuditStore;
+import org.conflictmap.store.EventAggregates;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
@@ -32,4 +33,5 @@ public record Api(
     FeedStore feeds,
     TokenStore tokens,
     AuditStore audit,
-    LatestEvents latest) {}
+    LatestEvents latest,
+    EventAggregates aggregates) {}

@@ -41,24 +41,8 @@ final class EventRoutes {
 
   private void list(Context ctx) {
     Params.allowOnly(ctx, PARAMS);
-    LocalDate[] interval = Params.dateInterval(ctx);
     EventQuery q =
-        new EventQuery(
-            Params.bbox(ctx),
-            Optional.ofNullable(interval[0]),
-            Optional.ofNullable(interval[1]),
-            Params.pageLimit(ctx, EventQuery.DEFAULT_LIMIT, EventQuery.MAX_LIMIT),
-            Params.single(ctx, "type").map(MapParams::types).orElse(Set.of()),
-            Params.single(ctx, "q").map(MapParams::text),
-            Optional.empty(),
-            Params.countries(ctx),
-            Params.single(ctx, "actor").map(EventRoutes::actor),
-            Params.precisions(ctx),
-            Optional.of(Params.intParam(ctx, "min_fatalities", -1, 0, 1_000_000))
-                .filter(n -> n >= 0),
-            Params.cursor(ctx),
-            minConfidence(ctx));
-    q = zoneFilter(ctx, q);
+        query(api, ctx, Params.pageLimit(ctx, EventQuery.DEFAULT_LIMIT, EventQuery.MAX_LIMIT));
     EventStore.Page page = api.events().page(q);
     List<Event> events = page.events();
     EventStore.Count matched =
@@ -129,8 +113,33 @@ final class EventRoutes {
     return java.util.OptionalDouble.of(v);
   }
 
+  /**
+   * The filter parameters of {@code /api/events} (bbox, datetime, type, q, zone) as a query; the
+   * aggregate routes read the same ones, so their counts are the list's.
+   */
+  static EventQuery query(Api api, Context ctx, int limit) {
+    LocalDate[] interval = Params.dateInterval(ctx);
+    EventQuery q =
+        new EventQuery(
+            Params.bbox(ctx),
+            Optional.ofNullable(interval[0]),
+            Optional.ofNullable(interval[1]),
+            limit,
+            Params.single(ctx, "type").map(MapParams::types).orElse(Set.of()),
+            Params.single(ctx, "q").map(MapParams::text),
+            Optional.empty(),
+            Params.countries(ctx),
+            Params.single(ctx, "actor").map(EventRoutes::actor),
+            Params.precisions(ctx),
+            Optional.of(Params.intParam(ctx, "min_fatalities", -1, 0, 1_000_000))
+                .filter(n -> n >= 0),
+            Params.cursor(ctx),
+            minConfidence(ctx));
+    return zoneFilter(api, ctx, q);
+  }
+
   /** {@code zone=ID}: only the events inside that zone (as /api/zones/{id}/events counts them). */
-  private EventQuery zoneFilter(Context ctx, EventQuery q) {
+  private static EventQuery zoneFilter(Api api, Context ctx, EventQuery q) {
     Optional<String> raw = Params.single(ctx, "zone");
     if (raw.isEmpty()) {
       return q;

@@ -98,6 +98,8 @@ public final class HttpServer {
           new ArticleRoutes(api).register(config.routes);
           // before EventRoutes, so /api/events/latest is not read as an event id
           new LiveRoutes(api).register(config.routes);
+          // before EventRoutes: /api/events/{id} would take "clusters" for an id
+          new AggregateRoutes(api, api.aggregates()).register(config.routes);
           new EventRoutes(api).register(config.routes);
           new CorrectionRoutes(api).register(config.routes);
           new OutlineRoutes(api).register(config.routes);
