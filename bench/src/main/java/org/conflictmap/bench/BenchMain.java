@@ -29,6 +29,7 @@ public final class BenchMain {
     BENCHMARKS.put("startup", StartupBench::run);
     BENCHMARKS.put("bigimport", BigImportBench::run);
     BENCHMARKS.put("fuzz", FuzzBench::run);
+    BENCHMARKS.put("export", ExportBench::run);
   }
 
   private BenchMain() {}
