@@ -34,6 +34,7 @@ public final class BenchMain {
     BENCHMARKS.put("api-load", ApiLoadBench::run);
     BENCHMARKS.put("ingest-load", IngestLoadBench::run);
     BENCHMARKS.put("scalemap", ScaleMapBench::run);
+    BENCHMARKS.put("export", ExportBench::run);
   }
 
   private BenchMain() {}

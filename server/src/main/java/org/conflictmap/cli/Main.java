@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       GazetteerCommand.class,
       EvalCommand.class,
       ZonesCommand.class,
+      ExportCommand.class,
       TokensCommand.class,
       GenerateEventsCommand.class,
       CommandLine.HelpCommand.class

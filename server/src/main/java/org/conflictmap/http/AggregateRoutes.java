@@ -15,7 +15,8 @@ import org.conflictmap.store.EventAggregates.Period;
  * {@code /api/events}.
  */
 final class AggregateRoutes {
-  private static final Set<String> FILTERS = Set.of(
+  private static final Set<String> FILTERS =
+      Set.of(
           "bbox",
           "datetime",
           "type",

@@ -110,6 +110,8 @@ public final class HttpServer {
           new EventPageRoutes(api).register(config.routes);
           new PreviewRoutes(api).register(config.routes);
           new OEmbedRoutes(api).register(config.routes);
+          new OgcRoutes(api).register(config.routes);
+          new ExportRoutes(api).register(config.routes);
 
           config.routes.exception(
               InputException.class,

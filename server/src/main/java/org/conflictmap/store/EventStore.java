@@ -102,6 +102,96 @@ public final class EventStore {
   }
 
   /**
+   * A page of {@link #find}'s order: skips {@code offset} matching events, then returns at most
+   * {@code q.limit()} (OGC API items are paged this way).
+   */
+  public List<Event> findPage(EventQuery q, long offset) {
+    Filter f = Filter.of(q.fromStart());
+    int limit = Math.max(0, Math.min(q.limit(), EventQuery.MAX_LIMIT));
+    String sql =
+        EventRows.SELECT
+            + f.join()
+            + f.where()
+            + " ORDER BY e.event_date DESC, e.id DESC OFFSET "
+            + Math.max(0, offset)
+            + " ROWS FETCH FIRST "
+            + limit
+            + " ROWS ONLY";
+    return db.inTransaction(
+        c -> {
+          try (PreparedStatement ps = f.prepare(c, sql);
+              ResultSet rs = ps.executeQuery()) {
+            List<Event> out = new ArrayList<>();
+            while (rs.next()) {
+              out.add(EventRows.map(rs));
+            }
+            return EventRows.withDetails(c, out);
+          }
+        });
+  }
+
+  /**
+   * Every event matching the query (its limit is ignored), in {@link #find}'s order, handed over in
+   * pages of {@code pageSize} so memory stays bounded however many match. Pages are read by keyset
+   * (the last page's date and id), each in its own transaction; returns how many were handed over.
+   */
+  public long forEachPage(
+      EventQuery q, int pageSize, java.util.function.Consumer<List<Event>> page) {
+    Filter f = Filter.of(q.fromStart());
+    int size = Math.max(1, Math.min(pageSize, EventQuery.MAX_LIMIT));
+    long total = 0;
+    LocalDate lastDate = null;
+    long lastId = 0;
+    while (true) {
+      Filter keyed = f;
+      if (lastDate != null) {
+        List<Object> params = new ArrayList<>(f.params());
+        params.add(lastDate);
+        params.add(lastDate);
+        params.add(lastId);
+        // (date, id) after the last row in (date DESC, id DESC) order; the first term is a range
+        // the event_date index can serve
+        keyed =
+            new Filter(
+                f.join(),
+                f.where() + " AND e.event_date <= ? AND (e.event_date < ? OR e.id < ?)",
+                params);
+      }
+      String sql =
+          EventRows.SELECT
+              + keyed.join()
+              + keyed.where()
+              + " ORDER BY e.event_date DESC, e.id DESC FETCH FIRST "
+              + size
+              + " ROWS ONLY";
+      Filter run = keyed;
+      List<Event> events =
+          db.inTransaction(
+              c -> {
+                try (PreparedStatement ps = run.prepare(c, sql);
+                    ResultSet rs = ps.executeQuery()) {
+                  List<Event> out = new ArrayList<>();
+                  while (rs.next()) {
+                    out.add(EventRows.map(rs));
+                  }
+                  return EventRows.withDetails(c, out);
+                }
+              });
+      if (events.isEmpty()) {
+        return total;
+      }
+      page.accept(events);
+      total += events.size();
+      if (events.size() < size) {
+        return total;
+      }
+      Event last = events.get(events.size() - 1);
+      lastDate = last.eventDate();
+      lastId = last.id();
+    }
+  }
+
+  /**
    * How many events match the query, ignoring its limit and cursor; exact, however many. This reads
    * every matching row: prefer {@link #countUpTo} where a large store may answer.
    */

@@ -63,6 +63,49 @@ class EventStoreTest {
     assertThat(events.count(EventQuery.all())).isEqualTo(3);
   }
 
+  /** Keyset pages (exports) and offset pages (OGC items) give find's order, ties included. */
+  @Test
+  void pagesWalkEveryEventOnceInFindOrder() {
+    new IngestStore(db)
+        .save(
+            Fixtures.article("https://example.org/ties"),
+            "h3",
+            List.of(
+                Fixtures.event(LocalDate.of(2020, 3, 5), 35.2, 35.7),
+                Fixtures.event(LocalDate.of(2020, 3, 5), 36.8, 37.9),
+                Fixtures.event(LocalDate.of(2020, 3, 5), 35.3, 37.6)));
+    List<Long> all = events.find(EventQuery.all()).stream().map(Event::id).toList();
+    assertThat(all).hasSize(6).doesNotHaveDuplicates();
+    for (int size = 1; size <= 7; size++) {
+      List<Long> seen = new java.util.ArrayList<>();
+      List<Integer> sizes = new java.util.ArrayList<>();
+      long n =
+          events.forEachPage(
+              EventQuery.all(),
+              size,
+              page -> {
+                sizes.add(page.size());
+                page.forEach(e -> seen.add(e.id()));
+              });
+      assertThat(seen).as("page size " + size).containsExactlyElementsOf(all);
+      assertThat(n).isEqualTo(6);
+      int max = size;
+      assertThat(sizes).allSatisfy(k -> assertThat(k).isBetween(1, max));
+      List<Long> byOffset = new java.util.ArrayList<>();
+      for (int offset = 0; offset < 6; offset += size) {
+        events.findPage(query(null, null, null, size), offset).forEach(e -> byOffset.add(e.id()));
+      }
+      assertThat(byOffset).as("offset pages of " + size).containsExactlyElementsOf(all);
+    }
+    // a filter holds on every page: Syria only
+    List<Long> syria = new java.util.ArrayList<>();
+    events.forEachPage(
+        query(new Envelope(35.5, 38.0, 35.0, 37.0), null, null, 1),
+        1,
+        page -> page.forEach(e -> syria.add(e.id())));
+    assertThat(syria).hasSize(5).doesNotHaveDuplicates();
+  }
+
   @Test
   void bboxSelectsEventsInsideIt() {
     // envelope is (minLon, maxLon, minLat, maxLat): north-west Syria

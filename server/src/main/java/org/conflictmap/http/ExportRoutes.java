@@ -1,0 +1,74 @@
+package org.conflictmap.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import org.conflictmap.events.EventQuery;
+import org.conflictmap.export.EventExport;
+
+/**
+ * {@code GET /api/export?format=csv|geojson|kml&<filters>}: every event the map's filters match
+ * (bbox, datetime, type, q, zone, as on {@code /api/events}, without its limit), streamed as it is
+ * read.
+ */
+final class ExportRoutes {
+  private static final Set<String> PARAMS =
+      Set.of(
+          "format",
+          "bbox",
+          "datetime",
+          "type",
+          "q",
+          "zone",
+          "country",
+          "actor",
+          "precision",
+          "min_fatalities",
+          "min_confidence");
+  private final Api api;
+
+  ExportRoutes(Api api) {
+    this.api = api;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/export", this::export);
+  }
+
+  private void export(Context ctx) throws Exception {
+    Params.allowOnly(ctx, PARAMS);
+    String raw =
+        Params.single(ctx, "format")
+            .orElseThrow(() -> Params.malformed("Missing format", "format is csv, geojson or kml"));
+    EventExport.Format format;
+    switch (raw.toLowerCase(Locale.ROOT)) {
+      case "csv" -> format = EventExport.Format.CSV;
+      case "geojson", "json" -> format = EventExport.Format.GEOJSON;
+      case "kml" -> format = EventExport.Format.KML;
+      case "gpkg" ->
+          throw Params.malformed(
+              "Format not available",
+              "GeoPackage export is not built yet; use csv, geojson or kml");
+      default ->
+          throw Params.malformed(
+              "Invalid format", "format is csv, geojson or kml, got '" + raw + "'");
+    }
+    // the same filters as /api/events, read by the same code
+    EventQuery q = EventRoutes.query(api, ctx, EventExport.PAGE);
+    ctx.contentType(format.contentType)
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"conflictmap-events." + format.extension + "\"");
+    // every parameter is checked above: from here on the body is streamed as pages are read
+    try (Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+      EventExport.write(api.events(), q, format, out, api.json());
+    }
+  }
+}
