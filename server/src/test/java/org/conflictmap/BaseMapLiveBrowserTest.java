@@ -89,6 +89,11 @@ class BaseMapLiveBrowserTest {
                     "return [...document.querySelectorAll('.map-label')].every((l) =>"
                         + " l.children.length === 1 && l.firstElementChild.children.length === 0)"))
         .isEqualTo(true);
+    // and not event markers: nothing that looks for the markers finds a name
+    assertThat(
+            js().executeScript(
+                    "return document.querySelectorAll('.map-label.leaflet-marker-icon').length"))
+        .isEqualTo(0L);
     // every name shown can be read: no two visible labels overlap
     assertThat(
             js().executeScript(

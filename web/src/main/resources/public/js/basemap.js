@@ -26,7 +26,11 @@ function labelMarker(feature) {
     html: h('span', {}, String(p.name || '')),
     iconSize: null,
   });
-  return L.marker([lat, lon], { icon, pane: 'labels', interactive: false, keyboard: false });
+  const marker = L.marker([lat, lon], { icon, pane: 'labels', interactive: false, keyboard: false });
+  // A name is not an event marker: without Leaflet's marker class, nothing that looks for the
+  // map's markers (tests, scripts, styles) mistakes one for the other.
+  marker.on('add', () => marker.getElement()?.classList.remove('leaflet-marker-icon'));
+  return marker;
 }
 
 /**
