@@ -168,9 +168,13 @@ class AggregatesApiTest {
     Http.Response tooBig = http.get("/api/events/clusters?zoom=16");
     ZoneValidationApiTest.assertProblem(tooBig, 422);
     assertThat(tooBig.json().path("detail").asText()).contains("smaller bbox");
-    // crossing the antimeridian is refused as /api/events refuses it
-    ZoneValidationApiTest.assertProblem(
-        http.get("/api/events/clusters?zoom=3&bbox=170,-10,-170,10"), 422);
+    // a box across the antimeridian counts what /api/events finds in it, on both sides
+    Http.Response across = http.get("/api/events/clusters?zoom=3&bbox=30,-10,-170,60");
+    assertThat(across.status()).as(across.body()).isEqualTo(200);
+    long listed =
+        http.get("/api/events?bbox=30,-10,-170,60&limit=10000").json().path("features").size();
+    assertThat(listed).as("events east of 30°E").isPositive();
+    assertThat(across.json().path("numberMatched").asLong()).isEqualTo(listed);
     ZoneValidationApiTest.assertProblem(http.get("/api/events/histogram?bucket=year"), 400);
     ZoneValidationApiTest.assertProblem(
         http.get("/api/events/histogram?bucket=day&datetime=2020-01-01/2019-01-01"), 422);

@@ -179,7 +179,7 @@ class ExportApiTest {
     // a filter /api/events refuses is refused the same way
     for (String f :
         List.of(
-            "datetime=soon", "datetime=2019-09-01/2019-08-01", "bbox=10,0,5,1", "type=Parades")) {
+            "datetime=soon", "datetime=2019-09-01/2019-08-01", "bbox=0,10,1,5", "type=Parades")) {
       int expected = http.get("/api/events?" + f).status();
       assertThat(expected).as(f).isBetween(400, 499);
       Http.Response r = http.get("/api/export?format=csv&" + f);
