@@ -113,7 +113,14 @@ class ScaleMapBrowserTest {
     waitFor(
         "the play button reads Play",
         d -> d.findElement(By.cssSelector("[data-testid=timeline-play]")).getText().equals("Play"));
-    Thread.sleep(1500);
+    // the form takes a step's dates before its fetch, the address after: equal, the step is done
+    waitFor(
+        "the step under way to finish",
+        d ->
+            datetime() != null
+                && datetime()
+                    .split("/")[0]
+                    .equals(d.findElement(By.id("filter-from")).getAttribute("value")));
     String period = datetime();
     assertThat(period.split("/")[0]).isGreaterThan(first.split("/")[0]);
     long inPeriod = apiCount("datetime=" + period);

@@ -81,20 +81,7 @@ public record EventQuery(
    * what counts as inside).
    */
   public EventQuery inZone(long zoneId) {
-    return new EventQuery(
-        bbox,
-        from,
-        to,
-        limit,
-        types,
-        text,
-        Optional.of(zoneId),
-        countries,
-        actor,
-        precisions,
-        minFatalities,
-        after,
-        minConfidence);
+    return with(bbox, Optional.of(zoneId), after, minConfidence);
   }
 
   /**
@@ -102,24 +89,27 @@ public record EventQuery(
    * without a confidence are left out too): the map's "hide uncertain events".
    */
   public EventQuery withMinConfidence(OptionalDouble min) {
-    return new EventQuery(
-        bbox,
-        from,
-        to,
-        limit,
-        types,
-        text,
-        zone,
-        countries,
-        actor,
-        precisions,
-        minFatalities,
-        after,
-        min);
+    return with(bbox, zone, after, min);
   }
 
   /** The same query within another box (or none). */
   public EventQuery withBbox(Optional<Envelope> box) {
+    return with(box, zone, after, minConfidence);
+  }
+
+  /** The same query starting after this cursor. */
+  public EventQuery after(Cursor cursor) {
+    return with(bbox, zone, Optional.of(cursor), minConfidence);
+  }
+
+  /** The same query from the first page on. */
+  public EventQuery fromStart() {
+    return with(bbox, zone, Optional.empty(), minConfidence);
+  }
+
+  /** This query with the components the withers change replaced, every other one kept. */
+  private EventQuery with(
+      Optional<Envelope> box, Optional<Long> zoneId, Optional<Cursor> cursor, OptionalDouble min) {
     return new EventQuery(
         box,
         from,
@@ -127,49 +117,13 @@ public record EventQuery(
         limit,
         types,
         text,
-        zone,
+        zoneId,
         countries,
         actor,
         precisions,
         minFatalities,
-        after,
-        minConfidence);
-  }
-
-  /** The same query starting after this cursor. */
-  public EventQuery after(Cursor cursor) {
-    return new EventQuery(
-        bbox,
-        from,
-        to,
-        limit,
-        types,
-        text,
-        zone,
-        countries,
-        actor,
-        precisions,
-        minFatalities,
-        Optional.of(cursor),
-        minConfidence);
-  }
-
-  /** The same query from the first page on. */
-  public EventQuery fromStart() {
-    return new EventQuery(
-        bbox,
-        from,
-        to,
-        limit,
-        types,
-        text,
-        zone,
-        countries,
-        actor,
-        precisions,
-        minFatalities,
-        Optional.empty(),
-        minConfidence);
+        cursor,
+        min);
   }
 
   /** Whether the box crosses the antimeridian (see the class comment). */
