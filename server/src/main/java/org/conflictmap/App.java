@@ -113,11 +113,25 @@ public final class App implements AutoCloseable {
     return http.port();
   }
 
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Stops in the order that loses nothing: feeds; then Jetty stops accepting, answers the requests
+   * in flight (up to {@link HttpServer#STOP_GRACE}) and stops; the store closes last. Safe to call
+   * twice (the signal handler and the shutdown hook).
+   */
   @Override
   public void close() {
-    feeds.close();
-    http.stop();
-    db.close();
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      feeds.close();
+      http.stop();
+    } finally {
+      db.close();
+    }
   }
 
   /** The domain services, shared by the server and the command line. */

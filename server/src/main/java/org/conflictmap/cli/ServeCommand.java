@@ -65,15 +65,20 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return 1;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  app.close();
-                  stopped.countDown();
-                }));
-    stopped.await();
+    // SIGTERM and Ctrl-C stop the server in order (App.close: stop accepting, finish the requests
+    // in flight, close the store) and exit 0; a plain shutdown hook would run beside the JVM's
+    // others and leave with 143. The hook stays for every other way out (System.exit elsewhere).
+    CountDownLatch stop = new CountDownLatch(1);
+    for (String name : new String[] {"TERM", "INT"}) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), s -> stop.countDown());
+      } catch (IllegalArgumentException e) {
+        // this platform has no such signal (or the JVM reserved it): the hook below still closes
+      }
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "conflictmap-stop"));
+    stop.await();
+    app.close();
     return 0;
   }
 

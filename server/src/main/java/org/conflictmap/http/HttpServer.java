@@ -29,6 +29,9 @@ public final class HttpServer {
   /** Request threads at most; Jetty's selector threads come out of these too. */
   static final int MAX_THREADS = 200;
 
+  /** How long a stopping server waits for the requests in flight before it stops anyway. */
+  public static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(10);
+
   private HttpServer() {}
 
   /** The server for {@code api}, listening on the configured bind address and port once started. */
@@ -62,6 +65,10 @@ public final class HttpServer {
                     new EagerContentHandler(
                         new EagerContentHandler.RetainedContentLoaderFactory(
                             Math.max(settings.maxBodyBytes(), ZoneImport.MAX_BYTES), -1, true)));
+                // Graceful stop: the connectors stop accepting, requests in flight finish (the
+                // store is closed only after, see App.close), idle connections are closed.
+                server.setStopTimeout(STOP_GRACE.toMillis());
+                server.insertHandler(new Draining());
                 if (settings.writeRatePerMinute() > 0) {
                   // outermost: a client over its limit is refused before its body is read
                   server.insertHandler(new WriteRateLimit(settings.writeRatePerMinute()));
@@ -221,5 +228,27 @@ public final class HttpServer {
       case 413 -> "the request body is larger than this server accepts";
       default -> e.getMessage();
     };
+  }
+
+  /**
+   * Counts the requests in flight for a graceful stop. A request that arrives on a kept-alive
+   * connection once the stop has begun is not served (the store is about to close) and not given a
+   * 5xx: its connection is closed unanswered, as a closed port would refuse it, so the client
+   * retries elsewhere or later knowing nothing was done.
+   */
+  static final class Draining extends org.eclipse.jetty.server.handler.GracefulHandler {
+    @Override
+    public boolean handle(
+        org.eclipse.jetty.server.Request request,
+        org.eclipse.jetty.server.Response response,
+        org.eclipse.jetty.util.Callback callback)
+        throws Exception {
+      if (isShutdown()) {
+        request.getConnectionMetaData().getConnection().getEndPoint().close();
+        callback.failed(new EofException("the server is stopping"));
+        return true;
+      }
+      return super.handle(request, response, callback);
+    }
   }
 }

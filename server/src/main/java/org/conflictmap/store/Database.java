@@ -62,6 +62,9 @@ public final class Database implements AutoCloseable {
    */
   private volatile boolean syncCommits;
 
+  /** Embedded H2, closed with SHUTDOWN (its own exit hook is off). */
+  private volatile boolean embedded;
+
   private final GroupCommit commits = new GroupCommit();
 
   private Database(Vendor vendor, ConnectionSource connections) {
@@ -89,10 +92,19 @@ public final class Database implements AutoCloseable {
     // commit made so far (see awaitDurable and ARCHITECTURE.md, "Durability"). WRITE_DELAY=0 made
     // every transaction's end, reads included, write the file under MVStore's store lock, where it
     // queued behind the fsync of the commit before: one fsync per write, whatever group commit did.
+    // async: H2 reads and writes the file through an AsynchronousFileChannel. A plain FileChannel
+    // is closed for every session when the thread using it is interrupted (a request thread Jetty
+    // interrupts while stopping, a cancelled future): "Reading from file failed", and the store is
+    // broken until a restart. force() still reaches the disk, so CHECKPOINT SYNC is as durable.
+    // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the store while Jetty still
+    // finishes requests after SIGTERM; App.close stops the server first and closes it last.
     String url =
-        "jdbc:h2:file:" + dir.resolve("conflictmap") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64";
+        "jdbc:h2:async:"
+            + dir.resolve("conflictmap")
+            + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
     Database db = connect(url, "sa", "");
     db.syncCommits = true;
+    db.embedded = true;
     return db;
   }
 
@@ -345,6 +357,15 @@ public final class Database implements AutoCloseable {
   /** Closes the pool; for an embedded database this closes the file too. */
   @Override
   public void close() {
+    if (embedded) {
+      // every commit to the file, then the file closed, before the pool lets go of it
+      try (Connection c = connections.open();
+          var s = c.createStatement()) {
+        s.execute("SHUTDOWN");
+      } catch (SQLException e) {
+        // closed already, or broken: disposing the pool below is all that is left
+      }
+    }
     connections.close();
   }
 

@@ -73,9 +73,17 @@ final class CrashHarness {
   private int lost;
   private int unopenable;
 
+  // SIGTERM instead of SIGKILL: the server must answer what it accepted, lose nothing, exit 0
+  private final boolean terminate;
+
   CrashHarness(Path data, long seed) {
+    this(data, seed, false);
+  }
+
+  CrashHarness(Path data, long seed, boolean terminate) {
     this.data = data;
     this.random = new Random(seed);
+    this.terminate = terminate;
   }
 
   /** Runs {@code rounds} kill-and-restart rounds, each writing for up to {@code maxMillis}. */
@@ -233,8 +241,20 @@ final class CrashHarness {
     }
     threads.forEach(Thread::start);
     Thread.sleep(millis);
-    killed.set(true);
-    server.destroyForcibly(); // SIGKILL on Linux
+    if (terminate) {
+      // SIGTERM with the load still running: every answer until the port closes counts
+      server.destroy();
+      if (!server.waitFor(60, TimeUnit.SECONDS)) {
+        problems.add("round " + round + ": still running 60 s after SIGTERM");
+        server.destroyForcibly();
+      } else if (server.exitValue() != 0) {
+        problems.add("round " + round + ": exit code " + server.exitValue() + " after SIGTERM");
+      }
+      killed.set(true);
+    } else {
+      killed.set(true);
+      server.destroyForcibly(); // SIGKILL on Linux
+    }
     for (Thread t : threads) {
       t.join();
     }
