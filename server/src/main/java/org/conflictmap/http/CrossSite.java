@@ -46,15 +46,29 @@ final class CrossSite {
   }
 
   private static boolean crossSite(Context ctx) {
-    String fetchSite = ctx.header("Sec-Fetch-Site");
+    return crossSite(ctx::header);
+  }
+
+  /** A write a cross-site form could send (no type, or a form's type) from another site. */
+  static boolean simpleCrossSiteWrite(
+      java.util.function.Function<String, String> header, String type) {
+    if (!crossSite(header)) {
+      return false;
+    }
+    String bare = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return type == null || FORM_TYPES.contains(bare);
+  }
+
+  static boolean crossSite(java.util.function.Function<String, String> header) {
+    String fetchSite = header.apply("Sec-Fetch-Site");
     if (fetchSite != null) {
       return fetchSite.equalsIgnoreCase("cross-site");
     }
-    String origin = ctx.header("Origin");
+    String origin = header.apply("Origin");
     if (origin == null) {
       return false;
     }
-    String host = ctx.header("Host");
+    String host = header.apply("Host");
     try {
       URI o = URI.create(origin);
       String authority = o.getRawAuthority();

@@ -65,6 +65,10 @@ public final class HttpServer {
                     new EagerContentHandler(
                         new EagerContentHandler.RetainedContentLoaderFactory(
                             Math.max(settings.maxBodyBytes(), ZoneImport.MAX_BYTES), -1, true)));
+                if (!settings.open()) {
+                  // a write without a token is refused before its body is read
+                  server.insertHandler(new WriteAuthGate());
+                }
                 // Graceful stop: the connectors stop accepting, requests in flight finish (the
                 // store is closed only after, see App.close), idle connections are closed.
                 server.setStopTimeout(STOP_GRACE.toMillis());
