@@ -48,7 +48,7 @@ final class EventRoutes {
     EventStore.Count matched =
         page.next().isEmpty() && q.after().isEmpty()
             ? new EventStore.Count(events.size(), true)
-            : api.events().countUpTo(q, EventStore.COUNT_CAP);
+            : page.matched().orElseGet(() -> api.events().countUpTo(q, EventStore.COUNT_CAP));
     ObjectNode fc = EventJson.toFeatureCollection(events, matched.value(), api.json());
     if (!matched.exact()) {
       // OGC API Features: numberMatched only when known; we say how far we counted instead

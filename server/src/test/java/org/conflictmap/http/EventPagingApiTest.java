@@ -255,6 +255,26 @@ class EventPagingApiTest {
             expected(p -> Set.of("SY", "TR").contains(p.path("country_code").asText())).size());
   }
 
+  /** A small box is read from the box index, whose page query counts the matches as it sorts. */
+  @Test
+  void numberMatchedOfASmallBoxIsExactBeyondThePage() {
+    JsonNode page =
+        http.get("/api/events?bbox=30,25,50,45&datetime=2019-01-01/2023-12-31&limit=5").json();
+    Set<Long> inBox =
+        expected(
+            p ->
+                lon(p) >= 30
+                    && lon(p) <= 50
+                    && lat(p) >= 25
+                    && lat(p) <= 45
+                    && p.path("event_date").asText().compareTo("2019-01-01") >= 0
+                    && p.path("event_date").asText().compareTo("2023-12-31") <= 0);
+    assertThat(inBox).hasSizeGreaterThan(5);
+    assertThat(page.path("numberReturned").asInt()).isEqualTo(5);
+    assertThat(page.path("numberMatched").asLong()).isEqualTo(inBox.size());
+    assertThat(page.has("numberMatchedAtLeast")).isFalse();
+  }
+
   @Test
   void clearRefusals() {
     problem(http.get("/api/events?bbox=10,50,20,40"), 400, "minLat");
