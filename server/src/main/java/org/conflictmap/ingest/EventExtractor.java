@@ -61,8 +61,14 @@ public final class EventExtractor {
     When previous = null;
     String last = null;
     Where.Located lastPlace = null;
-    for (Sentence sentence : Sentences.split(body)) {
-      List<Where.Located> located = Where.in(body, sentence, mentions);
+    List<Sentence> sentences = Sentences.split(body);
+    List<List<Mention>> bySentence = bySentence(sentences, mentions);
+    for (int si = 0; si < sentences.size(); si++) {
+      Sentence sentence = sentences.get(si);
+      // the mentions that can lie in this sentence, in their order: reading every mention of the
+      // article for every sentence made a long article quadratic
+      List<Mention> near = bySentence == null ? mentions : bySentence.get(si);
+      List<Where.Located> located = Where.in(body, sentence, near);
       String text = sentence.text();
       Casualties casualties = Casualties.in(text);
       located =
@@ -94,9 +100,7 @@ public final class EventExtractor {
             events.merge(k, e.get(), EventExtractor::merge);
           }
         }
-      } else if (last != null
-          && !casualties.equals(Casualties.NONE)
-          && followsUp(sentence, mentions)) {
+      } else if (last != null && !casualties.equals(Casualties.NONE) && followsUp(sentence, near)) {
         // "Three more people were wounded.": figures in the next sentence, naming no place,
         // belong to the event just reported
         events.computeIfPresent(last, (k, e) -> withFigures(e, casualties));
@@ -258,6 +262,37 @@ public final class EventExtractor {
    * Whether a sentence can only be adding to the report before it: it names no place or people and
    * speaks of no total ("the war has killed 400,000 since 2011" is not the attack's toll).
    */
+  /**
+   * Each sentence's mentions (those starting inside it), in the mentions' order; {@code null} when
+   * the sentences are not non-empty, sorted and disjoint, and every sentence must then read every
+   * mention. Only a narrowing: callers still test {@link Sentence#contains}, so the result is the
+   * same.
+   */
+  static List<List<Mention>> bySentence(List<Sentence> sentences, List<Mention> mentions) {
+    int[] starts = new int[sentences.size()];
+    for (int i = 0; i < starts.length; i++) {
+      Sentence s = sentences.get(i);
+      if (s.end() <= s.start() || (i > 0 && s.start() < sentences.get(i - 1).end())) {
+        return null;
+      }
+      starts[i] = s.start();
+    }
+    List<List<Mention>> out = new ArrayList<>(starts.length);
+    for (int i = 0; i < starts.length; i++) {
+      out.add(new ArrayList<>());
+    }
+    for (Mention m : mentions) {
+      int i = java.util.Arrays.binarySearch(starts, m.start());
+      if (i < 0) {
+        i = -i - 2; // the last sentence starting before the mention
+      }
+      if (i >= 0 && sentences.get(i).contains(m.start())) {
+        out.get(i).add(m);
+      }
+    }
+    return out;
+  }
+
   private static boolean followsUp(Sentence s, List<Mention> mentions) {
     return mentions.stream().noneMatch(m -> s.contains(m.start()))
         && !TOTALS.matcher(s.text()).find();

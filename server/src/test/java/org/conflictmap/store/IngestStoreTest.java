@@ -195,4 +195,41 @@ class IngestStoreTest {
       pool.shutdownNow();
     }
   }
+
+  /**
+   * Sixteen different articles reporting one shelling, sent at once: one event with sixteen
+   * sources, never two events that each decided the report was new. Whatever replaces the writers'
+   * lock on the ingest path must keep this.
+   */
+  @Test
+  void concurrentReportsOfOneEventFromDifferentArticlesMakeOneEvent() throws Exception {
+    int n = 16;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<IngestResult>> jobs = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        // a few hundred metres apart, so each report matches the others (within 10 km)
+        NewEvent report = Fixtures.event(MARCH_3, 35.93 + k * 0.001, 36.63 - k * 0.001);
+        jobs.add(
+            () ->
+                store.save(
+                    Fixtures.article("https://example.org/report/" + k),
+                    "report-" + k,
+                    List.of(report)));
+      }
+      List<IngestResult> results = new ArrayList<>();
+      for (Future<IngestResult> f : pool.invokeAll(jobs)) {
+        results.add(f.get());
+      }
+      assertThat(results).noneMatch(IngestResult::duplicate);
+      assertThat(store.countArticles()).isEqualTo(n);
+      assertThat(events.count(EventQuery.all())).isEqualTo(1);
+      long id = results.get(0).events().get(0).id();
+      assertThat(results).allMatch(r -> r.events().size() == 1 && r.events().get(0).id() == id);
+      assertThat(events.get(id).orElseThrow().sources()).hasSize(n);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
