@@ -34,8 +34,25 @@ public record Casualties(Integer fatalities, Integer injuries) {
 
   private static Pattern figureBefore(String verb) {
     return Pattern.compile(
-        "\\b" + Numbers.FIGURE + " " + NOUNS + BE + verb + "\\b", Pattern.CASE_INSENSITIVE);
+        "\\b" + Numbers.FIGURE + " " + NOUNS + BE + verb + "\\b" + NOT_DIED,
+        Pattern.CASE_INSENSITIVE);
   }
+
+  /** "three of the wounded died": the wounded who died are deaths, not an injury count. */
+  private static final String NOT_DIED = "(?! (?:later |have |had |has )?(?:died|succumbed))";
+
+  /**
+   * An updated toll ("the death toll rose to 19", "raising the toll to ten"): it replaces the
+   * figure reported before it, where other figures only fill a gap.
+   */
+  private static final Pattern TOLL_UPDATE =
+      Pattern.compile(
+          "\\b(?:(?:death )?toll (?:has |had )?(?:rose|risen|climbed|reached|jumped|increased|grew"
+              + "|went up) (?:to|at)|(?:raising|bringing|taking|pushing|putting|lifting) the"
+              + " (?:death )?toll to) "
+              + Numbers.FIGURE
+              + "\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private static Pattern figureAfter(String verbs) {
     return Pattern.compile(
@@ -48,7 +65,9 @@ public record Casualties(Integer fatalities, Integer injuries) {
     figureAfter(
         "(?:killing|killed|kills|kill|shot dead|shooting dead|gunned down|leaving|left|leaves"
             + "|claimed the lives of|claiming the lives of"
-            + "|death toll (?:rose|climbed|reached|stood|jumped) (?:to|at)|death toll of|toll of"
+            + "|(?:death )?toll (?:has |had )?(?:rose|risen|climbed|reached|stood|jumped|increased"
+            + "|grew|went up) (?:to|at)|death toll of|toll of"
+            + "|(?:raising|bringing|taking|pushing|putting|lifting) the (?:death )?toll to"
             + "|executed|executing)"),
     Pattern.compile(
         "\\b" + Numbers.FIGURE + " (?:\\p{L}+ )?(?:deaths|fatalities|bodies|lives)\\b",
@@ -138,6 +157,21 @@ public record Casualties(Integer fatalities, Integer injuries) {
         lowest(s, FATAL, ONE_DEAD, NO_ONE_DEAD), lowest(s, HURT_PATTERNS, ONE_HURT, NO_ONE_HURT));
   }
 
+  /** The updated death toll a sentence states, or null when it states none. */
+  public static Integer tollUpdate(String sentence) {
+    String s = sentence.replace('\u2019', '\'').replaceAll("\\s+", " ");
+    Matcher m = TOLL_UPDATE.matcher(s);
+    while (m.find()) {
+      if (!isYearOrDate(s, m)) {
+        OptionalInt v = Numbers.low(m);
+        if (v.isPresent()) {
+          return v.getAsInt();
+        }
+      }
+    }
+    return null;
+  }
+
   /** Where the first casualty figure of a sentence is, or 0 when it has none. */
   public static int position(String sentence) {
     String s = sentence.replace('\u2019', '\'').replaceAll("\\s", " ");
@@ -184,7 +218,8 @@ public record Casualties(Integer fatalities, Integer injuries) {
         }
       }
     }
-    if (best == null && one.matcher(s).find()) {
+    // "no one was killed" holds "one was killed": read "one" only outside a "no one"
+    if (best == null && one.matcher(none.matcher(s).replaceAll(" ")).find()) {
       best = 1;
     }
     if (none.matcher(s).find()) {

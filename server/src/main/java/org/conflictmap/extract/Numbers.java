@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * Counts as news writes them: digits ("1,200"), words ("three", "twenty-five", "a hundred"), and
  * the vague words ACLED turns into a figure. Following ACLED's rule of the most conservative
  * estimate, a vague word counts as the lowest number it can mean: "tens" 10, "dozens" 12, "scores"
- * 20, "hundreds" 100, "thousands" 1000; "several" and "a few" 3 (more than a couple).
+ * 20, "hundreds" 100, "thousands" 1000, "a few" 3; "several" and "a number of" are 10, the figure
+ * ACLED's codebook gives plural deaths of unstated number (as it gives "dozens" 12 and "hundreds"
+ * 100).
  */
 public final class Numbers {
   private static final Map<String, Integer> UNITS =
@@ -62,8 +64,8 @@ public final class Numbers {
       Map.ofEntries(
           Map.entry("a few", 3),
           Map.entry("few", 3),
-          Map.entry("several", 3),
-          Map.entry("a number of", 3),
+          Map.entry("several", 10),
+          Map.entry("a number of", 10),
           Map.entry("a handful of", 3),
           Map.entry("tens of", 10),
           Map.entry("tens", 10),

@@ -103,7 +103,8 @@ public final class EventExtractor {
       } else if (last != null && !casualties.equals(Casualties.NONE) && followsUp(sentence, near)) {
         // "Three more people were wounded.": figures in the next sentence, naming no place,
         // belong to the event just reported
-        events.computeIfPresent(last, (k, e) -> withFigures(e, casualties));
+        Integer toll = Casualties.tollUpdate(text);
+        events.computeIfPresent(last, (k, e) -> withFigures(e, casualties, toll));
         last = null;
       } else {
         last = null;
@@ -334,12 +335,16 @@ public final class EventExtractor {
         .orElseThrow();
   }
 
-  /** Figures from a follow-up sentence, where the event has none of its own. */
-  private static NewEvent withFigures(NewEvent e, Casualties c) {
+  /**
+   * Figures from a follow-up sentence, where the event has none of its own; an updated toll ("the
+   * death toll rose to 19") replaces the event's deaths.
+   */
+  private static NewEvent withFigures(NewEvent e, Casualties c, Integer toll) {
     if (e.planned()) {
       return e;
     }
-    Integer fatalities = e.fatalities() != null ? e.fatalities() : c.fatalities();
+    Integer fatalities =
+        toll != null ? toll : e.fatalities() != null ? e.fatalities() : c.fatalities();
     Integer injuries = e.injuries() != null ? e.injuries() : c.injuries();
     return new NewEvent(
         e.eventDate(),

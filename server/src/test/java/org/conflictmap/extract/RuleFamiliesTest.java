@@ -273,4 +273,63 @@ class RuleFamiliesTest {
     NewEvent e = at(extract("Air strikes hit Homs on Monday."), "Homs");
     assertThat(e.typeConfidence()).isEqualTo(Calibration.of(0.9));
   }
+
+  // ------------------------------------------------------------ fatality wording
+
+  @Test
+  void noOneKilledIsZeroNotOne() {
+    assertThat(Casualties.in("Militants raided a checkpoint near Homs, and no one was killed."))
+        .isEqualTo(new Casualties(0, null));
+    assertThat(Casualties.in("Nobody was killed.").fatalities()).isZero();
+    // "one" still counts when no "no" stands before it
+    assertThat(Casualties.in("One guard was killed in the raid.").fatalities()).isEqualTo(1);
+  }
+
+  @Test
+  void vagueCountsAreCodedAsAcledDoes() {
+    assertThat(Casualties.in("Shelling killed at least a dozen people.").fatalities())
+        .isEqualTo(12);
+    assertThat(Casualties.in("Dozens of villagers were killed.").fatalities()).isEqualTo(12);
+    assertThat(Casualties.in("Air strikes killed hundreds of people.").fatalities()).isEqualTo(100);
+    assertThat(Casualties.in("Several fighters were killed.").fatalities()).isEqualTo(10);
+    assertThat(Casualties.in("The attack killed two and wounded five."))
+        .isEqualTo(new Casualties(2, 5));
+  }
+
+  @Test
+  void woundedWhoDiedAreNoInjuryCount() {
+    assertThat(Casualties.in("Four of the wounded later died in hospital.").injuries()).isNull();
+    assertThat(Casualties.in("Four people were wounded.").injuries()).isEqualTo(4);
+  }
+
+  @Test
+  void anUpdatedTollInAFollowUpReplacesTheFirstFigure() {
+    NewEvent e =
+        at(
+            extract(
+                "A car bomb exploded in Homs on Monday, killing six people. The death toll rose to"
+                    + " 14 on Tuesday, doctors said."),
+            "Homs");
+    assertThat(e.fatalities()).isEqualTo(14);
+    NewEvent f =
+        at(
+            extract(
+                "Shelling hit Aleppo on Sunday, killing three civilians. Rescuers found more bodies,"
+                    + " raising the toll to nine."),
+            "Aleppo");
+    assertThat(f.fatalities()).isEqualTo(9);
+    assertThat(Casualties.tollUpdate("The toll climbed to 31.")).isEqualTo(31);
+    assertThat(Casualties.tollUpdate("Police said 31 people were killed.")).isNull();
+  }
+
+  @Test
+  void aFollowUpSayingNoOneDiedGivesZero() {
+    NewEvent e =
+        at(
+            extract(
+                "A roadside bomb hit a bus in Homs on Monday, wounding four. No one was killed."),
+            "Homs");
+    assertThat(e.fatalities()).isZero();
+    assertThat(e.injuries()).isEqualTo(4);
+  }
 }
