@@ -14,7 +14,7 @@ import org.conflictmap.store.EventStore;
 
 /** {@code GET /api/events} (filtered GeoJSON) and {@code GET /api/events/{id}}. */
 final class EventRoutes {
-  private static final Set<String> PARAMS =
+  static final Set<String> PARAMS =
       Set.of(
           "bbox",
           "datetime",

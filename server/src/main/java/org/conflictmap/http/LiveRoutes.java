@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.util.Set;
 import org.conflictmap.events.Event;
 import org.conflictmap.events.EventJson;
+import org.conflictmap.events.EventQuery;
 import org.conflictmap.store.LatestEvents;
 
 /**
  * {@code GET /api/events/latest?after=ID&limit=N}: what a live map polls. The newest events (id
  * above {@code after}), newest first, each with {@code reported_at} (when its first article
- * arrived), plus {@code latest_id} (the cursor for the next poll) and {@code new_count}.
+ * arrived), plus {@code latest_id} (the cursor for the next poll: the newest live id, filters
+ * aside) and {@code new_count}. The filters of {@code /api/events} (bbox, datetime, type, q, zone,
+ * country, ...) narrow the events and the count to what the polling map shows.
  */
 final class LiveRoutes {
   static final int DEFAULT_LIMIT = 10;
@@ -29,10 +32,16 @@ final class LiveRoutes {
   }
 
   private void latest(Context ctx) {
-    Params.allowOnly(ctx, Set.of("after", "limit"));
+    Set<String> allowed = new java.util.HashSet<>(EventRoutes.PARAMS);
+    allowed.remove("cursor");
+    allowed.add("after");
+    Params.allowOnly(ctx, allowed);
     long after = Params.single(ctx, "after").map(LiveRoutes::cursor).orElse(0L);
     int limit = Params.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-    LatestEvents.Page page = api.latest().after(after, limit);
+    // the list's filters (bbox, datetime, type, q, zone, country, ...) read as /api/events reads
+    // them
+    LatestEvents.Page page =
+        api.latest().after(after, limit, EventRoutes.query(api, ctx, EventQuery.DEFAULT_LIMIT));
     ObjectNode out = api.json().createObjectNode();
     out.put("type", "FeatureCollection");
     out.put("latest_id", page.latestId());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.conflictmap.events.Event;
+import org.conflictmap.events.EventQuery;
 
 /**
  * The events most recently added, newest first, with when their first article arrived: what a live
@@ -30,32 +31,53 @@ public final class LatestEvents {
    * how many there are in all.
    */
   public Page after(long after, int limit) {
+    return after(after, limit, EventQuery.all());
+  }
+
+  /**
+   * As {@link #after(long, int)}, counting and listing only the events that match {@code filter}
+   * (its limit and cursor ignored), so a filtered map's "N new" is about what it shows. The cursor
+   * {@code latestId} stays the newest live id of all, so a later change of filter does not turn
+   * events that were there when the page opened into news.
+   */
+  public Page after(long after, int limit, EventQuery filter) {
+    EventStore.Filter f = EventStore.Filter.of(filter.fromStart());
+    int idParam = f.params().size() + 1;
     return db.inTransaction(
         c -> {
           long latest;
           long count;
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "SELECT COALESCE(MAX(e.id), 0), COUNT(*) FROM events e WHERE "
+                  "SELECT COALESCE(MAX(e.id), 0) FROM events e WHERE "
                       + EventRows.LIVE
                       + " AND e.id > ?")) {
             ps.setLong(1, after);
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
               latest = rs.getLong(1);
-              count = rs.getLong(2);
+            }
+          }
+          try (PreparedStatement ps =
+              f.prepare(
+                  c, "SELECT COUNT(*) FROM events e" + f.join() + f.where() + " AND e.id > ?")) {
+            ps.setLong(idParam, after);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              count = rs.getLong(1);
             }
           }
           Map<Long, Instant> reported = new LinkedHashMap<>();
           try (PreparedStatement ps =
-              c.prepareStatement(
+              f.prepare(
+                  c,
                   "SELECT e.id, a.ingested_at FROM events e JOIN articles a ON a.id = e.article_id"
-                      + " WHERE "
-                      + EventRows.LIVE
+                      + f.join()
+                      + f.where()
                       + " AND e.id > ? ORDER BY e.id DESC FETCH FIRST "
                       + Math.max(0, limit)
                       + " ROWS ONLY")) {
-            ps.setLong(1, after);
+            ps.setLong(idParam, after);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 reported.put(rs.getLong(1), SqlValues.getInstant(rs, "ingested_at"));

@@ -87,6 +87,54 @@ class LiveApiTest {
   }
 
   @Test
+  void theNewCountAndTheListHonourTheMapsFilters() {
+    long cursor = http.get("/api/events/latest?limit=1").json().path("latest_id").asLong();
+    Http.Response ingest =
+        http.post(
+            "/api/articles",
+            "application/json",
+            "{\"title\": \"Live filter test\", \"body\": \"Clashes were reported in Homs on"
+                + " Monday.\", \"published\": \"2020-03-02\"}");
+    assertThat(ingest.status()).isEqualTo(201);
+    JsonNode created = ingest.json().path("events").path("features");
+    assertThat(created.size()).isPositive();
+    JsonNode one = created.get(0);
+    long id = one.path("id").asLong();
+    String type = one.path("properties").path("event_type").asText();
+    double lon = one.path("geometry").path("coordinates").get(0).asDouble();
+    double lat = one.path("geometry").path("coordinates").get(1).asDouble();
+    String date = one.path("properties").path("event_date").asText();
+    String around = "bbox=" + (lon - 1) + "," + (lat - 1) + "," + (lon + 1) + "," + (lat + 1);
+    String elsewhere = "bbox=-120,30,-110,40";
+    // each filter the map can have: a match counts the new event, a miss does not
+    String[][] cases = {
+      {around, elsewhere},
+      {"type=" + type, "type=" + (type.equals("protests") ? "battles" : "protests")},
+      {"datetime=" + date + "/" + date, "datetime=1990-01-01/1990-12-31"},
+      {"q=Homs", "q=Nowhereville"},
+      {"country=SY", "country=BR"},
+    };
+    for (String[] c : cases) {
+      JsonNode hit = http.get("/api/events/latest?after=" + cursor + "&" + c[0]).json();
+      assertThat(ids(hit)).as(c[0]).contains(id);
+      assertThat(hit.path("new_count").asLong()).as(c[0]).isEqualTo(ids(hit).size());
+      JsonNode miss = http.get("/api/events/latest?after=" + cursor + "&" + c[1]).json();
+      assertThat(ids(miss)).as(c[1]).doesNotContain(id);
+      assertThat(miss.path("new_count").asLong()).as(c[1]).isZero();
+      // the cursor is the newest id of all, whatever the filter
+      assertThat(miss.path("latest_id").asLong()).as(c[1]).isGreaterThanOrEqualTo(id);
+      // the latest list (no cursor) is filtered too
+      JsonNode list = http.get("/api/events/latest?limit=100&" + c[1]).json();
+      assertThat(ids(list)).as(c[1]).doesNotContain(id);
+    }
+    // as /api/events answers them
+    assertThat(http.get("/api/events/latest?type=nonsense").status())
+        .isEqualTo(http.get("/api/events?type=nonsense").status())
+        .isBetween(400, 499);
+    assertThat(http.get("/api/events/latest?zone=999999").status()).isEqualTo(404);
+  }
+
+  @Test
   void aBadCursorIsAProblemTheClientCanFix() {
     for (String bad : new String[] {"abc", "-1", "1e3"}) {
       Http.Response r = http.get("/api/events/latest?after=" + bad);
