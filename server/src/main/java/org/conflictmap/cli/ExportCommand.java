@@ -16,20 +16,25 @@ import java.util.concurrent.Callable;
 import org.conflictmap.App;
 import org.conflictmap.events.EventQuery;
 import org.conflictmap.export.EventExport;
+import org.conflictmap.export.GeoPackageExport;
 import org.conflictmap.ingest.ArticleText;
 import org.conflictmap.problem.InputException;
 import org.locationtech.jts.geom.Envelope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code export}: the stored events as CSV (ACLED columns), GeoJSON or KML. */
+/** {@code export}: the stored events as CSV (ACLED columns), GeoJSON, KML or GeoPackage. */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     description = "Write the stored events (optionally filtered) to standard output or --output.")
 final class ExportCommand implements Callable<Integer> {
-  @Option(names = "--format", defaultValue = "csv", description = "csv (default), geojson or kml.")
+  @Option(
+      names = "--format",
+      defaultValue = "csv",
+      description = "csv (default), geojson, kml or gpkg (GeoPackage; needs FILE).")
   String format;
 
   @Option(names = "--bbox", description = "minLon,minLat,maxLon,maxLat")
@@ -47,21 +52,41 @@ final class ExportCommand implements Callable<Integer> {
       description = "Write to FILE (written whole or not at all).")
   Path output;
 
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "Write to FILE (the same as --output).")
+  Path positional;
+
   @Mixin DataOptions data = new DataOptions();
 
   @Override
   public Integer call() throws IOException {
+    if (positional != null && output != null && !positional.equals(output)) {
+      throw new InputException(
+          InputException.Kind.MALFORMED, "Two outputs", "give FILE or --output, not both");
+    }
+    Path output = this.output != null ? this.output : positional;
+    String lower = format.toLowerCase(Locale.ROOT);
+    boolean gpkg = lower.equals("gpkg") || lower.equals("geopackage");
     EventExport.Format f =
-        switch (format.toLowerCase(Locale.ROOT)) {
+        switch (lower) {
           case "csv" -> EventExport.Format.CSV;
           case "geojson" -> EventExport.Format.GEOJSON;
           case "kml" -> EventExport.Format.KML;
+          case "gpkg", "geopackage" -> null;
           default ->
               throw new InputException(
                   InputException.Kind.MALFORMED,
                   "Invalid format",
-                  "--format is csv, geojson or kml");
+                  "--format is csv, geojson, kml or gpkg");
         };
+    if (gpkg && output == null) {
+      throw new InputException(
+          InputException.Kind.MALFORMED,
+          "Missing FILE",
+          "a GeoPackage is a database file, not a stream: give FILE");
+    }
     EventQuery q =
         new EventQuery(
             Optional.ofNullable(bbox).map(ExportCommand::envelope),
@@ -72,6 +97,19 @@ final class ExportCommand implements Callable<Integer> {
             Optional.empty(),
             Optional.empty());
     try (App.Services s = App.Services.open(data.config().withSample(false))) {
+      if (gpkg) {
+        Path tmp = GeoPackageExport.tempFile(output.toAbsolutePath().getParent());
+        try {
+          // the CLI is the owner's own tool: no row limit
+          long n = GeoPackageExport.write(s.events(), q, tmp, Long.MAX_VALUE);
+          Files.move(
+              tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          System.err.printf("%d event(s) written to %s%n", n, output);
+        } finally {
+          GeoPackageExport.deleteTemp(tmp);
+        }
+        return 0;
+      }
       if (output == null) {
         Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         EventExport.write(s.events(), q, f, out, s.json());

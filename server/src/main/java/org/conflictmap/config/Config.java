@@ -41,7 +41,8 @@ public final class Config {
     "read.timeout.seconds",
     "idle.timeout.seconds",
     "write.rate.per.minute",
-    "query.timeout.ms"
+    "query.timeout.ms",
+    "export.max.rows"
   };
 
   private final int port;
@@ -63,6 +64,7 @@ public final class Config {
   private final Duration idleTimeout;
   private final int writeRatePerMinute;
   private final Duration queryTimeout;
+  private final long exportMaxRows;
 
   private Config(Builder b) {
     if (b.port < 0 || b.port > 65535) {
@@ -113,6 +115,11 @@ public final class Config {
           "query.timeout.ms must be positive, got " + b.queryTimeout.toMillis());
     }
     this.queryTimeout = b.queryTimeout;
+    if (b.exportMaxRows < 1) {
+      throw new IllegalArgumentException(
+          "export.max.rows must be at least 1, got " + b.exportMaxRows);
+    }
+    this.exportMaxRows = b.exportMaxRows;
   }
 
   /**
@@ -182,6 +189,8 @@ public final class Config {
         Duration.ofMillis(
             Long.parseLong(
                 p.getProperty("query.timeout.ms", String.valueOf(d.queryTimeout.toMillis()))));
+    b.exportMaxRows =
+        Long.parseLong(p.getProperty("export.max.rows", String.valueOf(d.exportMaxRows)));
     return b.build();
   }
 
@@ -245,6 +254,7 @@ public final class Config {
     b.idleTimeout = idleTimeout;
     b.writeRatePerMinute = writeRatePerMinute;
     b.queryTimeout = queryTimeout;
+    b.exportMaxRows = exportMaxRows;
     return b;
   }
 
@@ -338,6 +348,13 @@ public final class Config {
   public Config withQueryTimeout(Duration timeout) {
     Builder b = toBuilder();
     b.queryTimeout = timeout;
+    return b.build();
+  }
+
+  /** The most events one GeoPackage export may hold (it is built in a temporary file first). */
+  public Config withExportMaxRows(long rows) {
+    Builder b = toBuilder();
+    b.exportMaxRows = rows;
     return b.build();
   }
 
@@ -454,6 +471,14 @@ public final class Config {
     return queryTimeout;
   }
 
+  /**
+   * The most events one GeoPackage export may hold; a larger request is refused with 413 before
+   * anything is written (the file is built on disk before it is sent).
+   */
+  public long exportMaxRows() {
+    return exportMaxRows;
+  }
+
   private static final class Builder {
     int port = 7070;
     String bind = "127.0.0.1";
@@ -474,6 +499,7 @@ public final class Config {
     Duration idleTimeout = Duration.ofSeconds(30);
     int writeRatePerMinute = 600;
     Duration queryTimeout = Duration.ofSeconds(5);
+    long exportMaxRows = 1_000_000;
 
     Config build() {
       return new Config(this);

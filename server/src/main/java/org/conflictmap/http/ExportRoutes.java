@@ -3,18 +3,22 @@ package org.conflictmap.http;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.BufferedWriter;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import org.conflictmap.events.EventQuery;
 import org.conflictmap.export.EventExport;
+import org.conflictmap.export.GeoPackageExport;
 
 /**
- * {@code GET /api/export?format=csv|geojson|kml&<filters>}: every event the map's filters match
- * (bbox, datetime, type, q, zone, as on {@code /api/events}, without its limit), streamed as it is
- * read.
+ * {@code GET /api/export?format=csv|geojson|kml|gpkg&<filters>}: every event the map's filters
+ * match (bbox, datetime, type, q, zone, as on {@code /api/events}, without its limit), streamed as
+ * it is read.
  */
 final class ExportRoutes {
   private static final Set<String> PARAMS =
@@ -44,22 +48,24 @@ final class ExportRoutes {
     Params.allowOnly(ctx, PARAMS);
     String raw =
         Params.single(ctx, "format")
-            .orElseThrow(() -> Params.malformed("Missing format", "format is csv, geojson or kml"));
+            .orElseThrow(
+                () -> Params.malformed("Missing format", "format is csv, geojson, kml or gpkg"));
     EventExport.Format format;
     switch (raw.toLowerCase(Locale.ROOT)) {
       case "csv" -> format = EventExport.Format.CSV;
       case "geojson", "json" -> format = EventExport.Format.GEOJSON;
       case "kml" -> format = EventExport.Format.KML;
-      case "gpkg" ->
-          throw Params.malformed(
-              "Format not available",
-              "GeoPackage export is not built yet; use csv, geojson or kml");
+      case "gpkg", "geopackage" -> format = null;
       default ->
           throw Params.malformed(
-              "Invalid format", "format is csv, geojson or kml, got '" + raw + "'");
+              "Invalid format", "format is csv, geojson, kml or gpkg, got '" + raw + "'");
     }
     // the same filters as /api/events, read by the same code
     EventQuery q = EventRoutes.query(api, ctx, EventExport.PAGE);
+    if (format == null) {
+      geoPackage(ctx, q);
+      return;
+    }
     ctx.contentType(format.contentType)
         .header(
             "Content-Disposition",
@@ -69,6 +75,25 @@ final class ExportRoutes {
         new BufferedWriter(
             new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8), 1 << 16)) {
       EventExport.write(api.events(), q, format, out, api.json());
+    }
+  }
+
+  /**
+   * A GeoPackage is a SQLite file, not a stream: it is built in a temporary file (refused with 413
+   * past {@code export.max.rows}), sent, and deleted whatever happens.
+   */
+  private void geoPackage(Context ctx, EventQuery q) throws Exception {
+    Path file = GeoPackageExport.tempFile();
+    try {
+      GeoPackageExport.write(api.events(), q, file, api.config().exportMaxRows());
+      ctx.contentType(GeoPackageExport.CONTENT_TYPE)
+          .header("Content-Length", Long.toString(Files.size(file)))
+          .header("Content-Disposition", "attachment; filename=\"conflictmap-events.gpkg\"");
+      try (OutputStream out = ctx.outputStream()) {
+        Files.copy(file, out);
+      }
+    } finally {
+      GeoPackageExport.deleteTemp(file);
     }
   }
 }

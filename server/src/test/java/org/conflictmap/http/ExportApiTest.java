@@ -171,7 +171,8 @@ class ExportApiTest {
   @Test
   void badRequestsAre400ProblemJson() {
     for (String q :
-        List.of("", "format=xls", "format=csv&bbox=1,2,3", "format=csv&bbx=1", "format=gpkg")) {
+        List.of(
+            "", "format=xls", "format=csv&bbox=1,2,3", "format=csv&bbx=1", "format=gpkg&bbx=1")) {
       Http.Response r = http.get("/api/export?" + q);
       assertThat(r.status()).as(q).isEqualTo(400);
       assertThat(r.contentType()).as(q).startsWith("application/problem+json");
