@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.conflictmap.App;
+import org.conflictmap.TestTokens;
 import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +58,8 @@ class SlowClientsTest {
         .isGreaterThan(HttpServer.MAX_THREADS);
     List<Socket> slow = new ArrayList<>();
     ScheduledExecutorService dribbler = Executors.newSingleThreadScheduledExecutor();
+    // an editor's body: one without a token is refused before it is read (WriteAuthGateTest)
+    String token = TestTokens.editor(app);
     try {
       for (int i = 0; i < SLOW; i++) {
         Socket s = new Socket("127.0.0.1", app.port());
@@ -64,6 +67,9 @@ class SlowClientsTest {
             i < BODIES
                 // a body promised and sent a byte at a time
                 ? "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                    + "Authorization: Bearer "
+                    + token
+                    + "\r\n"
                     + "Content-Length: 100000\r\n\r\nShelling"
                 // headers that never end
                 : "GET /api/events HTTP/1.1\r\nHost: x\r\nX-Slow: ";
