@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.conflictmap.config.Config;
+import org.conflictmap.problem.BusyException;
 import org.conflictmap.problem.InputException;
 import org.conflictmap.store.StoreException;
 import org.conflictmap.zones.ZoneImport;
@@ -151,6 +152,12 @@ public final class HttpServer {
                       e.getStatus(),
                       titleFor(e.getStatus()),
                       detailFor(e, ctx.path())));
+          config.routes.exception(
+              BusyException.class,
+              (e, ctx) -> {
+                ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+                Problems.write(ctx, api.json(), 503, "Server busy", e.detail());
+              });
           config.routes.exception(
               StoreException.class,
               (e, ctx) -> {

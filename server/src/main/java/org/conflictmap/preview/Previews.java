@@ -1,29 +1,38 @@
 package org.conflictmap.preview;
 
 import java.awt.Color;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.conflictmap.events.Event;
 import org.conflictmap.events.EventWhen;
+import org.conflictmap.problem.BusyException;
 import org.conflictmap.zones.Zone;
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * Preview images for an event page and for a whole view of the map, built as {@link Scene}s and
  * cached by scene: an unchanged event over unchanged zones is drawn once, and any edit to either
- * makes a new scene and so a new picture.
+ * makes a new scene and so a new picture. Drawing is bounded: one picture per core at a time, a
+ * cache bounded in bytes, and a request that waits too long is answered 503 rather than drawn.
  */
 public final class Previews {
   /** An event page's preview shows the region around the event, as the map does at this zoom. */
   public static final double EVENT_ZOOM = 7;
 
-  private static final int CACHE_ENTRIES = 256;
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
   private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
@@ -39,32 +48,147 @@ public final class Previews {
           "strategic developments", new Color(0x7fb069));
   private static final Color OTHER_TYPE = new Color(0xa0a7b4);
 
-  private final PreviewRenderer renderer;
-  private final Map<Scene, byte[]> cache =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Scene, byte[]> eldest) {
-          return size() > CACHE_ENTRIES;
-        }
-      };
+  /** The cache's budget: a few hundred pictures, whatever their size, never the heap. */
+  static final long CACHE_BYTES = 32L * 1024 * 1024;
 
+  /** How long a request waits for a free renderer before it is told to come back later. */
+  static final Duration WAIT = Duration.ofSeconds(15);
+
+  private final Function<Scene, byte[]> render;
+  private final Semaphore renderers;
+  private final long cacheBytes;
+  private final Duration wait;
+  private final ConcurrentHashMap<Scene, CompletableFuture<byte[]>> inFlight =
+      new ConcurrentHashMap<>();
+  private final LinkedHashMap<Scene, byte[]> cache = new LinkedHashMap<>(64, 0.75f, true);
+  private long cachedBytes;
+
+  /**
+   * Draws with {@code renderer}, one picture per core at a time: each drawing holds a few megabytes
+   * of raster and the PNG encoder pins arrays for the garbage collector, so drawing as many as
+   * requests arrive ran a 512 MB heap out of memory under load.
+   */
   public Previews(PreviewRenderer renderer) {
-    this.renderer = renderer;
+    this(
+        renderer::renderPng,
+        Math.max(1, Runtime.getRuntime().availableProcessors()),
+        CACHE_BYTES,
+        WAIT);
   }
 
-  /** The PNG for a scene, drawn at most once while it stays in the cache. */
+  /**
+   * @param render draws a scene as PNG bytes
+   * @param concurrent how many scenes may be drawn at once
+   * @param cacheBytes how many bytes of pictures the cache may hold
+   * @param wait how long a request waits for a free renderer before {@link BusyException}
+   */
+  public Previews(Function<Scene, byte[]> render, int concurrent, long cacheBytes, Duration wait) {
+    if (concurrent < 1) {
+      throw new IllegalArgumentException("concurrent must be at least 1: " + concurrent);
+    }
+    this.render = render;
+    this.renderers = new Semaphore(concurrent, true);
+    this.cacheBytes = cacheBytes;
+    this.wait = wait;
+  }
+
+  /**
+   * The PNG for a scene. A cached scene is answered at once; requests for a scene being drawn wait
+   * for that one drawing; any other waits for a free renderer, at most {@link #WAIT}.
+   *
+   * @throws BusyException when no renderer came free in time
+   */
   public byte[] png(Scene scene) {
+    byte[] hit = cached(scene);
+    if (hit != null) {
+      return hit;
+    }
+    CompletableFuture<byte[]> mine = new CompletableFuture<>();
+    CompletableFuture<byte[]> running = inFlight.putIfAbsent(scene, mine);
+    if (running != null) {
+      return join(running);
+    }
+    try {
+      // it may have been finished and cached between the first look and taking the slot
+      byte[] png = cached(scene);
+      if (png == null) {
+        png = drawn(scene);
+        remember(scene, png);
+      }
+      mine.complete(png);
+      return png;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(scene, mine);
+    }
+  }
+
+  /** The bytes the cache holds now. */
+  long cachedBytes() {
     synchronized (cache) {
-      byte[] hit = cache.get(scene);
-      if (hit != null) {
-        return hit;
+      return cachedBytes;
+    }
+  }
+
+  private byte[] drawn(Scene scene) {
+    boolean got;
+    try {
+      got = renderers.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw busy();
+    }
+    if (!got) {
+      throw busy();
+    }
+    try {
+      return render.apply(scene);
+    } finally {
+      renderers.release();
+    }
+  }
+
+  private BusyException busy() {
+    return new BusyException(
+        "every preview renderer is busy; the picture was not drawn, try again shortly",
+        Duration.ofSeconds(5));
+  }
+
+  private static byte[] join(CompletableFuture<byte[]> running) {
+    try {
+      return running.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  private byte[] cached(Scene scene) {
+    synchronized (cache) {
+      return cache.get(scene);
+    }
+  }
+
+  private void remember(Scene scene, byte[] png) {
+    if (png.length > cacheBytes) {
+      return;
+    }
+    synchronized (cache) {
+      byte[] old = cache.put(scene, png);
+      cachedBytes += png.length - (old == null ? 0 : old.length);
+      Iterator<Map.Entry<Scene, byte[]>> eldest = cache.entrySet().iterator();
+      while (cachedBytes > cacheBytes && eldest.hasNext()) {
+        cachedBytes -= eldest.next().getValue().length;
+        eldest.remove();
       }
     }
-    byte[] png = renderer.renderPng(scene);
-    synchronized (cache) {
-      cache.put(scene, png);
-    }
-    return png;
   }
 
   /** The frame of an event's preview: centred on the event. */
