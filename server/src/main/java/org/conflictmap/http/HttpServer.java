@@ -175,6 +175,18 @@ public final class HttpServer {
                           + " again later");
                   return;
                 }
+                if (e.isLockConflict()) {
+                  // another writer held what this one needed: rolled back, safe to retry
+                  ctx.header("Retry-After", "2");
+                  Problems.write(
+                      ctx,
+                      api.json(),
+                      503,
+                      "Busy",
+                      "another change to the same data was in progress and this one waited too"
+                          + " long; nothing was changed, try again");
+                  return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 Problems.write(
                     ctx,

@@ -49,6 +49,12 @@ final class PreviewRoutes {
   private void viewPreview(Context ctx) {
     Params.allowOnly(ctx, MapParams.NAMES);
     MapParams view = MapParams.parse(ctx.queryParamMap());
+    String query = ctx.queryString() == null ? "" : ctx.queryString();
+    png(ctx, previews().view(query, () -> viewScene(view)));
+  }
+
+  /** What a view shows now: its frame, the events and zones it matches, and its caption. */
+  private Scene viewScene(MapParams view) {
     Optional<Event> focus =
         view.event()
             .map(id -> api.events().get(id).orElseThrow(() -> Params.notFound("event", id)));
@@ -89,7 +95,7 @@ final class PreviewRoutes {
       markers.add(new Scene.Marker(e.lon(), e.lat(), Previews.typeColor(e.eventType()), true));
       scene = new Scene(scene.projection(), scene.zones(), markers, scene.caption());
     }
-    png(ctx, previews().png(scene));
+    return scene;
   }
 
   /** The view's own frame; else the event it opens; else its zone; else the world. */

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.conflictmap.events.Event;
 import org.conflictmap.events.EventWhen;
@@ -54,13 +56,20 @@ public final class Previews {
   /** How long a request waits for a free renderer before it is told to come back later. */
   static final Duration WAIT = Duration.ofSeconds(15);
 
+  /**
+   * How long the picture of a view (a URL of {@code /preview.png}) is reused while events keep
+   * arriving: a map that takes several reports a second would otherwise draw every request anew.
+   */
+  public static final Duration VIEW_FRESH = Duration.ofSeconds(60);
+
   private final Function<Scene, byte[]> render;
   private final Semaphore renderers;
   private final long cacheBytes;
   private final Duration wait;
-  private final ConcurrentHashMap<Scene, CompletableFuture<byte[]>> inFlight =
+  private final ConcurrentHashMap<Object, CompletableFuture<byte[]>> inFlight =
       new ConcurrentHashMap<>();
-  private final LinkedHashMap<Scene, byte[]> cache = new LinkedHashMap<>(64, 0.75f, true);
+  private final LinkedHashMap<Object, byte[]> cache = new LinkedHashMap<>(64, 0.75f, true);
+  private final LongSupplier clock;
   private long cachedBytes;
 
   /**
@@ -73,7 +82,8 @@ public final class Previews {
         renderer::renderPng,
         Math.max(1, Runtime.getRuntime().availableProcessors()),
         CACHE_BYTES,
-        WAIT);
+        WAIT,
+        System::currentTimeMillis);
   }
 
   /**
@@ -81,8 +91,14 @@ public final class Previews {
    * @param concurrent how many scenes may be drawn at once
    * @param cacheBytes how many bytes of pictures the cache may hold
    * @param wait how long a request waits for a free renderer before {@link BusyException}
+   * @param clock milliseconds, for how long a view's picture stays fresh
    */
-  public Previews(Function<Scene, byte[]> render, int concurrent, long cacheBytes, Duration wait) {
+  public Previews(
+      Function<Scene, byte[]> render,
+      int concurrent,
+      long cacheBytes,
+      Duration wait,
+      LongSupplier clock) {
     if (concurrent < 1) {
       throw new IllegalArgumentException("concurrent must be at least 1: " + concurrent);
     }
@@ -90,6 +106,7 @@ public final class Previews {
     this.renderers = new Semaphore(concurrent, true);
     this.cacheBytes = cacheBytes;
     this.wait = wait;
+    this.clock = clock;
   }
 
   /**
@@ -99,21 +116,37 @@ public final class Previews {
    * @throws BusyException when no renderer came free in time
    */
   public byte[] png(Scene scene) {
-    byte[] hit = cached(scene);
+    return fetch(scene, () -> scene);
+  }
+
+  /**
+   * The PNG for a view named by its query string: drawn from {@code scene} (which may read the
+   * store) at most once per {@link #VIEW_FRESH} however many requests and writes arrive, so it may
+   * lag the data by that much. Bounded like {@link #png(Scene)}.
+   */
+  public byte[] view(String query, Supplier<Scene> scene) {
+    return fetch(new ViewKey(query, clock.getAsLong() / VIEW_FRESH.toMillis()), scene);
+  }
+
+  /** A view's query string within one freshness period. */
+  private record ViewKey(String query, long period) {}
+
+  private byte[] fetch(Object key, Supplier<Scene> scene) {
+    byte[] hit = cached(key);
     if (hit != null) {
       return hit;
     }
     CompletableFuture<byte[]> mine = new CompletableFuture<>();
-    CompletableFuture<byte[]> running = inFlight.putIfAbsent(scene, mine);
+    CompletableFuture<byte[]> running = inFlight.putIfAbsent(key, mine);
     if (running != null) {
       return join(running);
     }
     try {
       // it may have been finished and cached between the first look and taking the slot
-      byte[] png = cached(scene);
+      byte[] png = cached(key);
       if (png == null) {
-        png = drawn(scene);
-        remember(scene, png);
+        png = drawn(scene.get());
+        remember(key, png);
       }
       mine.complete(png);
       return png;
@@ -121,7 +154,7 @@ public final class Previews {
       mine.completeExceptionally(e);
       throw e;
     } finally {
-      inFlight.remove(scene, mine);
+      inFlight.remove(key, mine);
     }
   }
 
@@ -170,20 +203,20 @@ public final class Previews {
     }
   }
 
-  private byte[] cached(Scene scene) {
+  private byte[] cached(Object key) {
     synchronized (cache) {
-      return cache.get(scene);
+      return cache.get(key);
     }
   }
 
-  private void remember(Scene scene, byte[] png) {
+  private void remember(Object key, byte[] png) {
     if (png.length > cacheBytes) {
       return;
     }
     synchronized (cache) {
-      byte[] old = cache.put(scene, png);
+      byte[] old = cache.put(key, png);
       cachedBytes += png.length - (old == null ? 0 : old.length);
-      Iterator<Map.Entry<Scene, byte[]>> eldest = cache.entrySet().iterator();
+      Iterator<Map.Entry<Object, byte[]>> eldest = cache.entrySet().iterator();
       while (cachedBytes > cacheBytes && eldest.hasNext()) {
         cachedBytes -= eldest.next().getValue().length;
         eldest.remove();

@@ -98,10 +98,13 @@ public final class Database implements AutoCloseable {
     // broken until a restart. force() still reaches the disk, so CHECKPOINT SYNC is as durable.
     // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the store while Jetty still
     // finishes requests after SIGTERM; App.close stops the server first and closes it last.
+    // LOCK_TIMEOUT: a writer waits up to 10 s for a row another writer holds (H2 gives up after 2
+    // s,
+    // which a loaded machine reached); past that the request gets a 503 and may be retried.
     String url =
         "jdbc:h2:async:"
             + dir.resolve("conflictmap")
-            + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE";
+            + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
     Database db = connect(url, "sa", "");
     db.syncCommits = true;
     db.embedded = true;

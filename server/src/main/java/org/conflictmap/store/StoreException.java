@@ -2,6 +2,7 @@ package org.conflictmap.store;
 
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A database failure the caller cannot fix by changing its input: the HTTP layer maps it to a 500.
@@ -28,6 +29,17 @@ public class StoreException extends RuntimeException {
    */
   public boolean isQueryTimeout() {
     return sqlState().filter("57014"::equals).isPresent();
+  }
+
+  /**
+   * True when the write waited too long for a lock another writer held, or lost a deadlock or
+   * serialisation conflict (H2 HYT00 and 40001; PostgreSQL 55P03, 40P01 and 40001): the transaction
+   * was rolled back and the same request may succeed when retried.
+   */
+  public boolean isLockConflict() {
+    return sqlState()
+        .filter(s -> Set.of("HYT00", "55P03", "40P01", "40001").contains(s))
+        .isPresent();
   }
 
   /**

@@ -12,7 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.conflictmap.problem.BusyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,8 @@ class PreviewsTest {
   @Test
   void aBurstOfDistinctScenesIsDrawnTwoAtATime() throws Exception {
     SlowRenderer r = new SlowRenderer(1000);
-    Previews previews = new Previews(r, 2, 1 << 20, Duration.ofSeconds(30));
+    Previews previews =
+        new Previews(r, 2, 1 << 20, Duration.ofSeconds(30), System::currentTimeMillis);
     List<Future<byte[]>> answers = new ArrayList<>();
     CountDownLatch go = new CountDownLatch(1);
     for (int i = 0; i < 16; i++) {
@@ -94,7 +97,8 @@ class PreviewsTest {
   @Test
   void oneSceneAskedForManyTimesAtOnceIsDrawnOnce() throws Exception {
     SlowRenderer r = new SlowRenderer(1000);
-    Previews previews = new Previews(r, 2, 1 << 20, Duration.ofSeconds(30));
+    Previews previews =
+        new Previews(r, 2, 1 << 20, Duration.ofSeconds(30), System::currentTimeMillis);
     CountDownLatch go = new CountDownLatch(1);
     List<Future<byte[]>> answers = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -119,7 +123,8 @@ class PreviewsTest {
   @Test
   void theCacheKeepsToItsByteBudgetAndDropsTheLeastRecentlyUsed() {
     SlowRenderer r = new SlowRenderer(100_000);
-    Previews previews = new Previews(r, 1, 1_000_000, Duration.ofSeconds(30));
+    Previews previews =
+        new Previews(r, 1, 1_000_000, Duration.ofSeconds(30), System::currentTimeMillis);
     previews.png(scene(0));
     for (int i = 1; i < 30; i++) {
       previews.png(scene(i));
@@ -153,7 +158,8 @@ class PreviewsTest {
             },
             1,
             1 << 20,
-            Duration.ofMillis(200));
+            Duration.ofMillis(200),
+            System::currentTimeMillis);
     Future<byte[]> slow = pool.submit(() -> previews.png(scene(1)));
     assertThat(drawing.await(10, TimeUnit.SECONDS)).isTrue();
     assertThatThrownBy(() -> previews.png(scene(2)))
@@ -178,9 +184,30 @@ class PreviewsTest {
             },
             1,
             1 << 20,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            System::currentTimeMillis);
     assertThatThrownBy(() -> previews.png(scene(3))).hasMessage("out of fonts");
     assertThat(previews.png(scene(3))).hasSize(5);
     assertThat(calls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aViewIsDrawnOncePerFreshnessPeriodHoweverTheDataMoves() {
+    SlowRenderer r = new SlowRenderer(100);
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    Previews previews = new Previews(r, 1, 1 << 20, Duration.ofSeconds(5), now::get);
+    AtomicInteger built = new AtomicInteger();
+    // every call would see a new scene (say, an event arrived), but the picture is reused
+    Supplier<Scene> moving = () -> scene(built.incrementAndGet());
+    byte[] first = previews.view("bbox=30,30,40,40", moving);
+    now.addAndGet(Previews.VIEW_FRESH.toMillis() / 10);
+    assertThat(previews.view("bbox=30,30,40,40", moving)).isSameAs(first);
+    assertThat(built.get()).as("the store was read once").isEqualTo(1);
+    previews.view("bbox=30,30,41,40", moving);
+    assertThat(built.get()).as("another view is its own picture").isEqualTo(2);
+    now.addAndGet(Previews.VIEW_FRESH.toMillis());
+    previews.view("bbox=30,30,40,40", moving);
+    assertThat(built.get()).as("a period later the view is drawn from the data again").isEqualTo(3);
+    assertThat(r.drawn.get()).isEqualTo(3);
   }
 }
