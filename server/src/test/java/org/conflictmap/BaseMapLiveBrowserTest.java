@@ -227,6 +227,60 @@ class BaseMapLiveBrowserTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"desktop", "phone"})
+  void theEmbedIsLiveForItsFilters(String device) throws Exception {
+    device(device);
+    // a type the new article is not: its events are not news to this embed
+    load("/embed?type=protests");
+    waitFor(
+        "the embed's latest list",
+        d -> d.findElements(By.id("latest-list")).isEmpty() ? null : true);
+    JsonNode created =
+        ingest(
+            "{\"title\": \"Embed live "
+                + device
+                + "\", \"body\": \"Shelling was reported in Homs on Wednesday ("
+                + device
+                + " embed).\", \"published\": \"2021-04-0"
+                + (device.equals("phone") ? "8" : "7")
+                + "\"}");
+    assertThat(created.path("events").path("features").size()).isPositive();
+    js().executeAsyncScript(
+            "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
+    assertThat(driver.findElement(By.id("live-badge")).isDisplayed()).isFalse();
+    // unfiltered, the same embed counts it
+    load("/embed");
+    waitFor(
+        "the embed's latest list",
+        d -> d.findElements(By.id("latest-list")).isEmpty() ? null : true);
+    ingest(
+        "{\"title\": \"Embed live 2 "
+            + device
+            + "\", \"body\": \"Shelling was reported in Hama on Thursday ("
+            + device
+            + " embed).\", \"published\": \"2021-04-1"
+            + (device.equals("phone") ? "8" : "7")
+            + "\"}");
+    js().executeAsyncScript(
+            "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
+    waitFor(
+        "the embed's new-events counter",
+        d -> d.findElement(By.id("live-badge")).isDisplayed() ? true : null);
+    assertFits("the live embed");
+    Chromium.screenshot(driver, "embed-live-" + device + ".png");
+    // live=0 turns it off
+    load("/embed?live=0");
+    waitFor(
+        "the embed",
+        d ->
+            "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
+                ? true
+                : null);
+    assertThat(driver.findElements(By.id("live-badge"))).isEmpty();
+    Chromium.assertNoConsoleErrors(driver);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"desktop", "phone"})
   void shareAndEmbedAreTwoDialogs(String device) throws IOException {
     device(device);
     load("/");
@@ -294,6 +348,16 @@ class BaseMapLiveBrowserTest {
                 .get(0)
                 .findElements(By.cssSelector("li")))
         .hasSize(6);
+    // bounds read as people write them: no float noise, no trailing zeros, at every scale
+    assertThat(textOf(legend))
+        .doesNotContainPattern("\\d\\.\\d{4,}")
+        .doesNotContainPattern("\\.\\d*0(?!\\d)");
+    assertThat(
+            js().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "import('/js/choropleth.js').then((m) => done("
+                        + "[1.2000000001, 0.0123456, 0.5, 9.96, 47.3, 1234567.8, 0].map(m.formatScaleValue)));"))
+        .isEqualTo(List.of("1.2", "0.012", "0.5", "10", "47", "1,234,568", "0"));
     Chromium.screenshot(driver, "choropleth-legend-" + device + ".png");
     js().executeScript(
             "const t = document.getElementById('choropleth-toggle'); t.checked = false;"

@@ -16,7 +16,18 @@ export function classBreaks(max) {
   return RAMP.map((_, i) => Math.expm1((i / RAMP.length) * Math.log1p(max)));
 }
 
-const fmt = (v) => (v >= 100 ? String(Math.round(v)) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+/**
+ * A scale bound for people: two significant digits below 100 ("1.2", "0.012", "47"), whole numbers
+ * with thousands separators above ("1,234"), no float noise ("1.2000000001") nor trailing zeros.
+ */
+export function formatScaleValue(v) {
+  if (!Number.isFinite(v) || v === 0) return '0';
+  const a = Math.abs(v);
+  const digits = a >= 100 ? 0 : Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(a))));
+  return Number(v.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+const fmt = formatScaleValue;
 
 /** One scale: a swatch per class with its range, plus "none". */
 function scale(title, max, unit) {

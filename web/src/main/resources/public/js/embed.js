@@ -9,11 +9,12 @@ import { createCountryLayer, createEventLayer, createZoneLayer, drawCountriesOve
 import { createLegend } from './legend.js';
 import { setupTheme } from './theme.js';
 import { createBaseMapLabels } from './basemap.js';
+import { setupLive } from './live.js';
 import { applyView, filterParams, parseState, serializeState, viewOf } from './urlState.js';
 
 const FIT_OPTIONS = { padding: [24, 24], maxZoom: 8 };
 const WORLD_VIEW = { center: [25, 15], zoom: 2 };
-const OPTION_DEFAULTS = { controls: true, legend: true, timeline: false, popups: true };
+const OPTION_DEFAULTS = { controls: true, legend: true, timeline: false, popups: true, live: true };
 
 const search = new URLSearchParams(window.location.search);
 const problems = [];
@@ -221,11 +222,42 @@ async function start() {
       lift();
       window.addEventListener('resize', lift);
     }
+    if (options.live) startLive();
     updateBrand();
   } finally {
     document.body.dataset.ready = 'true';
     parent.post('ready', { ...viewMessage(), filter: filterMessage(), count: count() });
   }
+}
+
+// Live, as on the map: "N new events" over the map and a folded "Latest" list, both for the
+// embed's filters and view; live=0 turns it off.
+function startLive() {
+  const latest = h('details', { class: 'embed-latest', id: 'latest-section', 'data-testid': 'embed-latest' }, h('summary', {}, 'Latest'));
+  document.querySelector('#map').append(latest);
+  L.DomEvent.disableClickPropagation(latest);
+  L.DomEvent.disableScrollPropagation(latest);
+  window.conflictmap.live = setupLive({
+    badgeHost: document.querySelector('#map'),
+    listHost: latest,
+    isShown: (id) => Boolean(events.markerFor && events.markerFor(id)),
+    getFilter: () => {
+      const p = filterParams(state);
+      if (!p.has('bbox')) {
+        const b = map.getBounds();
+        p.set('bbox', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(4)).join(','));
+      }
+      return p.toString();
+    },
+    onShow: async (features) => {
+      await events.add(features).done;
+      timelineCount.textContent = `${count()} event${count() === 1 ? '' : 's'}`;
+    },
+    onOpen: async (feature) => {
+      if (!(events.markerFor && events.markerFor(idOf(feature)))) await events.add([feature]).done;
+      await focusEvent(idOf(feature));
+    },
+  });
 }
 
 events.layer.on('click', (e) => {

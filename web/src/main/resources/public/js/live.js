@@ -33,8 +33,10 @@ const featureId = (f) => f.id ?? (f.properties && f.properties.id);
  * @param {(features: object[]) => Promise<void>} hooks.onShow adds new events to the map
  * @param {(feature: object) => void} hooks.onOpen opens one event on the map
  * @param {(id: number) => boolean} [hooks.isShown] whether the map already has this event
+ * @param {() => string} [hooks.getFilter] the map's active filters as /api/events query parameters
+ *   (type, zone, datetime, q, country, bbox of the view): the count and the list honour them
  */
-export function setupLive({ badgeHost, listHost, onShow, onOpen, isShown = () => false }) {
+export function setupLive({ badgeHost, listHost, onShow, onOpen, isShown = () => false, getFilter = () => '' }) {
   const badge = h('button', { type: 'button', class: 'live-badge', id: 'live-badge', 'data-testid': 'live-badge', hidden: true, 'aria-live': 'polite' });
   const list = h('ol', { class: 'latest-list', id: 'latest-list', 'data-testid': 'latest-list' });
   badgeHost.append(badge);
@@ -68,14 +70,28 @@ export function setupLive({ badgeHost, listHost, onShow, onOpen, isShown = () =>
     badge.dataset.count = String(unseenCount);
   }
 
+  let listedFor = null; // the filter the Latest list was read for
+  let newestId = null; // the newest live id of the last answer, filters aside
+
   async function poll() {
-    const params = new URLSearchParams({ limit: String(cursor == null ? LATEST_SHOWN : MAX_NEW) });
+    const filter = new URLSearchParams(getFilter());
+    ['after', 'limit', 'cursor'].forEach((k) => filter.delete(k));
+    const filterKey = filter.toString();
+    if (cursor != null && listedFor !== filterKey) {
+      // the filters changed: the Latest list is read again for them; the cursor (page open) stays
+      const fresh = await request(`/api/events/latest?${new URLSearchParams([...filter, ['limit', String(LATEST_SHOWN)]])}`);
+      latest = fresh.features || [];
+      listedFor = filterKey;
+    }
+    const params = new URLSearchParams([...filter, ['limit', String(cursor == null ? LATEST_SHOWN : MAX_NEW)]]);
     if (cursor != null) params.set('after', String(cursor));
     const d = await request(`/api/events/latest?${params}`);
     const features = d.features || [];
+    newestId = d.latest_id;
     if (cursor == null) {
       latest = features;
       cursor = d.latest_id;
+      listedFor = filterKey;
     } else {
       // the cursor stays until the user brings them in, so each answer holds all that is new;
       // events this page already shows (its own ingest) are not news to it
@@ -90,7 +106,8 @@ export function setupLive({ badgeHost, listHost, onShow, onOpen, isShown = () =>
 
   badge.addEventListener('click', async () => {
     const fresh = unseen;
-    const newest = fresh.length ? Math.max(...fresh.map(featureId)) : cursor;
+    // everything up to the newest id of the last answer has been offered under these filters
+    const newest = Math.max(newestId ?? 0, ...fresh.map(featureId));
     unseen = [];
     unseenCount = 0;
     cursor = Math.max(cursor ?? 0, newest ?? 0);

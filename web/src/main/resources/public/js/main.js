@@ -457,6 +457,15 @@ window.conflictmap.ready.then(() => {
     badgeHost: document.querySelector('.map-wrap'),
     listHost: document.getElementById('latest-section'),
     isShown: (id) => Boolean(events.markerFor(id)),
+    // what the map shows: its filters and the view's box, so "N new" counts only those
+    getFilter: () => {
+      const p = eventParams();
+      if (!p.has('bbox')) {
+        const b = map.getBounds();
+        p.set('bbox', [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(4)).join(','));
+      }
+      return p.toString();
+    },
     onShow: async (features) => {
       const { markers, done } = events.add(features);
       await done;
