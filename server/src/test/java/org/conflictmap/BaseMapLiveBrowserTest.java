@@ -104,6 +104,7 @@ class BaseMapLiveBrowserTest {
         .isEqualTo(0L);
     assertThat(theme()).isEqualTo("dark");
     assertThat(background("#map")).isEqualTo("rgb(13, 23, 34)");
+    assertReadable("dark");
     Chromium.screenshot(driver, "basemap-dark-" + device + ".png");
 
     // the system turns light: so does the map, with no choice stored
@@ -116,6 +117,7 @@ class BaseMapLiveBrowserTest {
                     "return getComputedStyle(document.querySelector('path.country-shape')).fill"))
         .isEqualTo("rgb(244, 241, 232)");
     labels("Aleppo");
+    assertReadable("light");
     Chromium.screenshot(driver, "basemap-light-" + device + ".png");
 
     // a choice is remembered over the system's
@@ -229,20 +231,22 @@ class BaseMapLiveBrowserTest {
   @ValueSource(strings = {"desktop", "phone"})
   void theEmbedIsLiveForItsFilters(String device) throws Exception {
     device(device);
+    // each device reports its own towns and days: one store serves both runs, and a report of the
+    // same type, day and town as an earlier one is merged into it, which is no news to the embed
+    boolean phone = device.equals("phone");
+    String[] town = phone ? new String[] {"Rastan", "Masyaf"} : new String[] {"Homs", "Hama"};
+    String[] day =
+        phone ? new String[] {"Friday", "Saturday"} : new String[] {"Wednesday", "Thursday"};
+    String[] published =
+        phone
+            ? new String[] {"2021-05-07", "2021-05-15"}
+            : new String[] {"2021-04-07", "2021-04-15"};
     // a type the new article is not: its events are not news to this embed
     load("/embed?type=protests");
     waitFor(
         "the embed's latest list",
         d -> d.findElements(By.id("latest-list")).isEmpty() ? null : true);
-    JsonNode created =
-        ingest(
-            "{\"title\": \"Embed live "
-                + device
-                + "\", \"body\": \"Shelling was reported in Homs on Wednesday ("
-                + device
-                + " embed).\", \"published\": \"2021-04-0"
-                + (device.equals("phone") ? "8" : "7")
-                + "\"}");
+    JsonNode created = ingest(embedArticle(device, town[0], day[0], published[0]));
     assertThat(created.path("events").path("features").size()).isPositive();
     js().executeAsyncScript(
             "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
@@ -252,20 +256,17 @@ class BaseMapLiveBrowserTest {
     waitFor(
         "the embed's latest list",
         d -> d.findElements(By.id("latest-list")).isEmpty() ? null : true);
-    ingest(
-        "{\"title\": \"Embed live 2 "
-            + device
-            + "\", \"body\": \"Shelling was reported in Hama on Thursday ("
-            + device
-            + " embed).\", \"published\": \"2021-04-1"
-            + (device.equals("phone") ? "8" : "7")
-            + "\"}");
+    JsonNode second = ingest(embedArticle(device, town[1], day[1], published[1]));
+    // a new event, not one more source of an earlier one
+    assertThat(second.path("events").path("features").get(0).path("id").asLong())
+        .isGreaterThan(created.path("events").path("features").get(0).path("id").asLong());
     js().executeAsyncScript(
             "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
     waitFor(
         "the embed's new-events counter",
         d -> d.findElement(By.id("live-badge")).isDisplayed() ? true : null);
     assertFits("the live embed");
+    assertThat(bottomEdgeOverlaps(false)).as("the brand beside legend and attribution").isEmpty();
     Chromium.screenshot(driver, "embed-live-" + device + ".png");
     // live=0 turns it off
     load("/embed?live=0");
@@ -276,6 +277,61 @@ class BaseMapLiveBrowserTest {
                 ? true
                 : null);
     assertThat(driver.findElements(By.id("live-badge"))).isEmpty();
+    Chromium.assertNoConsoleErrors(driver);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"desktop", "phone"})
+  void theEmbedsTimelineLeavesTheLegendAndAttributionInSight(String device) throws IOException {
+    device(device);
+    load("/embed?timeline=1");
+    assertThat(bottomEdgeOverlaps(true))
+        .as("legend, attribution clear of timeline and brand")
+        .isEmpty();
+    // the legend starts folded where the embed is small (the phone), open where there is room
+    assertThat(js().executeScript("return document.querySelector('.legend details').open"))
+        .isEqualTo(!device.equals("phone"));
+    assertFits("the embed with its timeline");
+    Chromium.screenshot(driver, "embed-timeline-" + device + ".png");
+
+    // a small embed on a wide page (the Embed dialog's 400×300 preview): legend folded, clear
+    load("/");
+    js().executeScript("document.getElementById('embed-button').click()");
+    waitFor(
+        "the embed dialog", d -> d.findElement(By.id("embed-dialog")).isDisplayed() ? true : null);
+    js().executeScript(
+            "document.querySelector('.embed-size-preset[data-size=small]').click();"
+                + "document.getElementById('embed-opt-timeline').click();");
+    WebElement frame = driver.findElement(By.id("embed-preview-frame"));
+    waitFor(
+        "the small preview with its timeline",
+        d -> frame.getAttribute("src").contains("timeline=1") ? true : null);
+    assertThat(frame.getAttribute("data-width")).isEqualTo("400");
+    driver.switchTo().frame(frame);
+    try {
+      waitFor(
+          "the embedded map",
+          d ->
+              "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
+                  ? true
+                  : null);
+      assertThat(js().executeScript("return window.innerWidth")).isEqualTo(400L);
+      assertThat(js().executeScript("return document.querySelector('.legend details').open"))
+          .isEqualTo(false);
+      assertThat(bottomEdgeOverlaps(true))
+          .as("legend, attribution clear of timeline and brand in a 400×300 embed")
+          .isEmpty();
+    } finally {
+      driver.switchTo().defaultContent();
+    }
+    js().executeScript("arguments[0].scrollIntoView({block: 'end'})", frame);
+    Chromium.screenshot(driver, "embed-small-timeline-" + device + ".png");
+    // live is an option of the dialog too
+    js().executeScript("document.getElementById('embed-opt-live').click()");
+    waitFor(
+        "the preview without live",
+        d -> frame.getAttribute("src").contains("live=0") ? true : null);
+    assertThat(driver.findElement(By.id("embed-snippet")).getAttribute("value")).contains("live=0");
     Chromium.assertNoConsoleErrors(driver);
   }
 
@@ -408,6 +464,93 @@ class BaseMapLiveBrowserTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return new ObjectMapper().readTree(r.body());
+  }
+
+  /**
+   * What covers what at the embed's bottom edge: the timeline over the legend or the attribution,
+   * the brand over the attribution or the legend; empty when everything is in sight.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> bottomEdgeOverlaps(boolean timeline) {
+    return (List<String>)
+        js().executeScript(
+                "const box = (s) => document.querySelector(s).getBoundingClientRect();"
+                    + "const hit = (a, b) => a.bottom > b.top && a.top < b.bottom"
+                    + "  && a.right > b.left && a.left < b.right;"
+                    + "const out = [];"
+                    + "const pairs = [['.embed-brand', '.leaflet-control-attribution'],"
+                    + "  ['.embed-brand', '.legend']];"
+                    + "if (arguments[0]) {"
+                    + "  if (box('#timeline').height === 0) out.push('no timeline shown');"
+                    + "  pairs.push(['#timeline', '.legend'], ['#timeline', '.leaflet-control-attribution']); }"
+                    + "for (const [a, b] of pairs) {"
+                    + "  if (box(b).height === 0) out.push(b + ' not shown');"
+                    + "  else if (hit(box(a), box(b))) out.push(a + ' covers ' + b); }"
+                    + "return out;",
+                timeline);
+  }
+
+  /**
+   * Every name on the base map and every text in the side panel reads at WCAG AA (4.5:1): a name
+   * against both land and sea (its halo not counted), panel text against the box behind it.
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertReadable(String theme) {
+    List<String> poor =
+        (List<String>)
+            js().executeScript(
+                    "const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);"
+                        + "const lin = (c) => { c /= 255;"
+                        + "  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };"
+                        + "const lum = (c) => 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);"
+                        + "const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);"
+                        + "  return (x + 0.05) / (y + 0.05); };"
+                        + "const over = (fg, alpha, bg) => fg.slice(0, 3).map((c, i) => c * alpha + bg[i] * (1 - alpha));"
+                        + "const alphaOf = (c) => (c.length > 3 ? c[3] : 1);"
+                        + "const land = rgb(getComputedStyle(document.querySelector('path.country-shape')).fill);"
+                        + "const sea = rgb(getComputedStyle(document.getElementById('map')).backgroundColor);"
+                        + "const out = [];"
+                        + "for (const l of document.querySelectorAll('.map-label:not(.map-label--hidden)')) {"
+                        + "  const cs = getComputedStyle(l), c = rgb(cs.color);"
+                        + "  const a = alphaOf(c) * Number(cs.opacity);"
+                        + "  for (const [name, bg] of [['land', land], ['sea', sea]]) {"
+                        + "    const r = ratio(over(c, a, bg), bg);"
+                        + "    if (r < 4.5) out.push(l.className + ' \"' + l.textContent + '\" on ' + name"
+                        + "      + ' ' + r.toFixed(2));"
+                        + "  } }"
+                        + "const behind = (el) => { const stack = [];"
+                        + "  for (let e = el; e; e = e.parentElement) {"
+                        + "    const b = rgb(getComputedStyle(e).backgroundColor);"
+                        + "    if (b.length && alphaOf(b) > 0) { stack.push(b); if (alphaOf(b) >= 1) break; } }"
+                        + "  return stack.reverse().reduce((acc, b) => over(b, alphaOf(b), acc), [255, 255, 255]); };"
+                        + "for (const el of document.querySelectorAll('#side-panel *')) {"
+                        + "  if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;"
+                        + "  const cs = getComputedStyle(el);"
+                        + "  if (cs.visibility === 'hidden' || cs.display === 'none' || el.closest('[hidden]')) continue;"
+                        + "  if (el.matches(':disabled')) continue;"
+                        + "  const bg = behind(el), c = rgb(cs.color);"
+                        + "  const r = ratio(over(c, alphaOf(c) * Number(cs.opacity), bg), bg);"
+                        + "  if (r < 4.5) out.push(el.tagName + '.' + el.className + ' \"'"
+                        + "    + el.textContent.trim().slice(0, 30) + '\" ' + r.toFixed(2));"
+                        + "}"
+                        + "return out;");
+    assertThat(poor).as("text below 4.5:1 in the " + theme + " theme").isEmpty();
+  }
+
+  private static String embedArticle(String device, String town, String day, String published) {
+    return "{\"title\": \"Embed live "
+        + device
+        + " "
+        + town
+        + "\", \"body\": \"Shelling was reported in "
+        + town
+        + " on "
+        + day
+        + " ("
+        + device
+        + " embed).\", \"published\": \""
+        + published
+        + "\"}";
   }
 
   /** The base map's label texts once one of them is {@code expected}. */

@@ -222,8 +222,9 @@ async function start() {
       lift();
       window.addEventListener('resize', lift);
     }
-    if (options.live) startLive();
     updateBrand();
+    // ready means live too: the first poll has set the cursor, so what arrives next is news
+    if (options.live) await startLive();
   } finally {
     document.body.dataset.ready = 'true';
     parent.post('ready', { ...viewMessage(), filter: filterMessage(), count: count() });
@@ -231,7 +232,7 @@ async function start() {
 }
 
 // Live, as on the map: "N new events" over the map and a folded "Latest" list, both for the
-// embed's filters and view; live=0 turns it off.
+// embed's filters and view; live=0 turns it off. Resolves once the first poll has answered.
 function startLive() {
   const latest = h('details', { class: 'embed-latest', id: 'latest-section', 'data-testid': 'embed-latest' }, h('summary', {}, 'Latest'));
   document.querySelector('#map').append(latest);
@@ -258,6 +259,7 @@ function startLive() {
       await focusEvent(idOf(feature));
     },
   });
+  return window.conflictmap.live.ready;
 }
 
 events.layer.on('click', (e) => {

@@ -8,6 +8,7 @@ export const EMBED_OPTIONS = [
   { key: 'legend', label: 'Legend', default: true },
   { key: 'timeline', label: 'Timeline (date range)', default: false },
   { key: 'popups', label: 'Popups on click', default: true },
+  { key: 'live', label: 'Live: new events as they arrive', default: true },
 ];
 
 const trimSlash = (s) => String(s || '').replace(/\/+$/, '');
