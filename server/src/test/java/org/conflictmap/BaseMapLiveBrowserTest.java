@@ -292,7 +292,13 @@ class BaseMapLiveBrowserTest {
     assertThat(js().executeScript("return document.querySelector('.legend details').open"))
         .isEqualTo(!device.equals("phone"));
     assertFits("the embed with its timeline");
-    Chromium.screenshot(driver, "embed-timeline-" + device + ".png");
+    for (String scheme : List.of("light", "dark")) {
+      systemScheme(scheme);
+      load("/embed?timeline=1");
+      assertThat(theme()).isEqualTo(scheme);
+      assertReadable(scheme + " embed");
+      Chromium.screenshot(driver, "embed-timeline-" + scheme + "-" + device + ".png");
+    }
 
     // a small embed on a wide page (the Embed dialog's 400×300 preview): legend folded, clear
     load("/");
@@ -491,8 +497,9 @@ class BaseMapLiveBrowserTest {
   }
 
   /**
-   * Every name on the base map and every text in the side panel reads at WCAG AA (4.5:1): a name
-   * against both land and sea (its halo not counted), panel text against the box behind it.
+   * Every name on the base map and every text in the side panel and the map's boxes (controls,
+   * legend, attribution, live badge, brand, timeline) reads at WCAG AA (4.5:1): a name against both
+   * land and sea (its halo not counted), other text against the boxes behind it.
    */
   @SuppressWarnings("unchecked")
   private static void assertReadable(String theme) {
@@ -523,10 +530,12 @@ class BaseMapLiveBrowserTest {
                         + "    const b = rgb(getComputedStyle(e).backgroundColor);"
                         + "    if (b.length && alphaOf(b) > 0) { stack.push(b); if (alphaOf(b) >= 1) break; } }"
                         + "  return stack.reverse().reduce((acc, b) => over(b, alphaOf(b), acc), [255, 255, 255]); };"
-                        + "for (const el of document.querySelectorAll('#side-panel *')) {"
+                        + "const texts = '#side-panel *, .leaflet-control-container *, #live-badge,'"
+                        + "  + ' #latest-section *, .embed-brand, .embed-brand *, #timeline *';"
+                        + "for (const el of document.querySelectorAll(texts)) {"
                         + "  if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;"
                         + "  const cs = getComputedStyle(el);"
-                        + "  if (cs.visibility === 'hidden' || cs.display === 'none' || el.closest('[hidden]')) continue;"
+                        + "  if (cs.visibility === 'hidden' || !el.getClientRects().length) continue;"
                         + "  if (el.matches(':disabled')) continue;"
                         + "  const bg = behind(el), c = rgb(cs.color);"
                         + "  const r = ratio(over(c, alphaOf(c) * Number(cs.opacity), bg), bg);"
