@@ -43,6 +43,16 @@ final class ServeCommand implements Callable<Integer> {
   Integer writeRate;
 
   @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDRESS",
+      split = ",",
+      description =
+          "A reverse proxy in front of this server (address or CIDR range; repeatable): writes"
+              + " from it count against the client its X-Forwarded-For names (default: none, or"
+              + " CONFLICTMAP_TRUSTED_PROXIES).")
+  java.util.List<String> trustedProxies;
+
+  @Option(
       names = "--no-sample",
       description = "Start with an empty store instead of the bundled sample.")
   boolean noSample;
@@ -93,6 +103,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (writeRate != null) {
       config = config.withWriteRatePerMinute(writeRate);
+    }
+    if (trustedProxies != null) {
+      config = config.withTrustedProxies(String.join(",", trustedProxies));
     }
     if (noSample) {
       config = config.withSample(false);

@@ -41,6 +41,7 @@ public final class Config {
     "read.timeout.seconds",
     "idle.timeout.seconds",
     "write.rate.per.minute",
+    "trusted.proxies",
     "query.timeout.ms",
     "export.max.rows"
   };
@@ -63,6 +64,7 @@ public final class Config {
   private final Duration readTimeout;
   private final Duration idleTimeout;
   private final int writeRatePerMinute;
+  private final AddressRanges trustedProxies;
   private final Duration queryTimeout;
   private final long exportMaxRows;
 
@@ -110,6 +112,7 @@ public final class Config {
     this.readTimeout = b.readTimeout;
     this.idleTimeout = b.idleTimeout;
     this.writeRatePerMinute = b.writeRatePerMinute;
+    this.trustedProxies = b.trustedProxies;
     if (b.queryTimeout.isNegative() || b.queryTimeout.isZero()) {
       throw new IllegalArgumentException(
           "query.timeout.ms must be positive, got " + b.queryTimeout.toMillis());
@@ -185,6 +188,7 @@ public final class Config {
     b.writeRatePerMinute =
         Integer.parseInt(
             p.getProperty("write.rate.per.minute", String.valueOf(d.writeRatePerMinute)));
+    b.trustedProxies = AddressRanges.parse(p.getProperty("trusted.proxies", ""));
     b.queryTimeout =
         Duration.ofMillis(
             Long.parseLong(
@@ -253,6 +257,7 @@ public final class Config {
     b.readTimeout = readTimeout;
     b.idleTimeout = idleTimeout;
     b.writeRatePerMinute = writeRatePerMinute;
+    b.trustedProxies = trustedProxies;
     b.queryTimeout = queryTimeout;
     b.exportMaxRows = exportMaxRows;
     return b;
@@ -280,6 +285,16 @@ public final class Config {
   public Config withWriteRatePerMinute(int perMinute) {
     Builder b = toBuilder();
     b.writeRatePerMinute = perMinute;
+    return b.build();
+  }
+
+  /**
+   * Reverse proxies whose {@code X-Forwarded-For} is believed (addresses or CIDR ranges, comma
+   * separated); see {@link #trustedProxies()}.
+   */
+  public Config withTrustedProxies(String list) {
+    Builder b = toBuilder();
+    b.trustedProxies = AddressRanges.parse(list);
     return b.build();
   }
 
@@ -466,6 +481,16 @@ public final class Config {
     return writeRatePerMinute;
   }
 
+  /**
+   * The reverse proxies in front of this server. A request from one of them is counted (for the
+   * write limit) against the client its {@code X-Forwarded-For} names: the rightmost address in
+   * that header that is not itself a trusted proxy. From any other peer the header is ignored, so a
+   * client cannot pick its own address. None by default.
+   */
+  public AddressRanges trustedProxies() {
+    return trustedProxies;
+  }
+
   /** How long one read of events may run before the database cancels it. */
   public Duration queryTimeout() {
     return queryTimeout;
@@ -498,6 +523,7 @@ public final class Config {
     Duration readTimeout = Duration.ofSeconds(30);
     Duration idleTimeout = Duration.ofSeconds(30);
     int writeRatePerMinute = 600;
+    AddressRanges trustedProxies = AddressRanges.none();
     Duration queryTimeout = Duration.ofSeconds(5);
     long exportMaxRows = 1_000_000;
 

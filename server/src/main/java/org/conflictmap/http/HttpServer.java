@@ -76,7 +76,8 @@ public final class HttpServer {
                 server.insertHandler(new Draining());
                 if (settings.writeRatePerMinute() > 0) {
                   // outermost: a client over its limit is refused before its body is read
-                  server.insertHandler(new WriteRateLimit(settings.writeRatePerMinute()));
+                  server.insertHandler(
+                      new WriteRateLimit(settings.writeRatePerMinute(), settings.trustedProxies()));
                 }
               });
           config.staticFiles.add("/public", Location.CLASSPATH);

@@ -43,7 +43,7 @@ final class PreviewRoutes {
     Params.allowOnly(ctx, Set.of());
     long id = Params.id(ctx);
     Event e = api.events().get(id).orElseThrow(() -> Params.notFound("event", id));
-    png(ctx, previews().png(Previews.eventScene(e, api.zones().list())));
+    png(ctx, previews().png(e.id(), Previews.eventScene(e, api.zones().list())));
   }
 
   private void viewPreview(Context ctx) {

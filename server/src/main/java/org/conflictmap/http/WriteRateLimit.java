@@ -2,10 +2,13 @@ package org.conflictmap.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.conflictmap.config.AddressRanges;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -15,8 +18,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * A per-client limit on writes: each remote address has a bucket of {@code perMinute} writes that
  * refills evenly over a minute; a write finding it empty gets {@code 429} problem+json with {@code
- * Retry-After}, before its body is read. Reads are not limited. Behind a reverse proxy every client
- * has the proxy's address: raise the limit there, or limit at the proxy.
+ * Retry-After}, before its body is read. Reads are not limited. Behind a reverse proxy, list it in
+ * {@code trusted.proxies}: a request from it counts against the client its {@code X-Forwarded-For}
+ * names (see {@link #client}); from any other peer that header is ignored.
  */
 final class WriteRateLimit extends Handler.Wrapper {
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
@@ -25,16 +29,18 @@ final class WriteRateLimit extends Handler.Wrapper {
   private final int perMinute;
   private final double nanosPerWrite;
   private final LongSupplier clock;
+  private final AddressRanges trustedProxies;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  WriteRateLimit(int perMinute) {
-    this(perMinute, System::nanoTime);
+  WriteRateLimit(int perMinute, AddressRanges trustedProxies) {
+    this(perMinute, trustedProxies, System::nanoTime);
   }
 
-  WriteRateLimit(int perMinute, LongSupplier nanoClock) {
+  WriteRateLimit(int perMinute, AddressRanges trustedProxies, LongSupplier nanoClock) {
     this.perMinute = perMinute;
     this.nanosPerWrite = 60e9 / perMinute;
     this.clock = nanoClock;
+    this.trustedProxies = trustedProxies;
   }
 
   @Override
@@ -42,7 +48,12 @@ final class WriteRateLimit extends Handler.Wrapper {
     if (READS.contains(request.getMethod())) {
       return super.handle(request, response, callback);
     }
-    long waitNanos = take(Request.getRemoteAddr(request));
+    long waitNanos =
+        take(
+            client(
+                Request.getRemoteAddr(request),
+                request.getHeaders().getValuesList("X-Forwarded-For"),
+                trustedProxies));
     if (waitNanos == 0) {
       return super.handle(request, response, callback);
     }
@@ -63,6 +74,36 @@ final class WriteRateLimit extends Handler.Wrapper {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     return true;
+  }
+
+  /**
+   * The address a write is counted against: the peer, unless the peer is a trusted proxy; then the
+   * rightmost {@code X-Forwarded-For} entry that is not a trusted proxy (entries to its left were
+   * written by the client and prove nothing). A malformed entry stops the walk at the last proxy,
+   * so garbage cannot be used to spread one client over many buckets.
+   */
+  static String client(String peer, List<String> forwardedFor, AddressRanges trusted) {
+    if (trusted.isEmpty() || !trusted.contains(peer) || forwardedFor.isEmpty()) {
+      return peer;
+    }
+    List<String> hops = new ArrayList<>();
+    for (String header : forwardedFor) {
+      for (String hop : header.split(",")) {
+        hops.add(hop.strip());
+      }
+    }
+    String last = peer;
+    for (int i = hops.size() - 1; i >= 0; i--) {
+      String hop = hops.get(i);
+      if (AddressRanges.literal(hop).isEmpty()) {
+        return last;
+      }
+      if (!trusted.contains(hop)) {
+        return hop;
+      }
+      last = hop;
+    }
+    return last;
   }
 
   /** Takes one write from the client's bucket: 0 if there was one, else the wait for the next. */

@@ -30,6 +30,9 @@ import org.locationtech.jts.geom.Envelope;
  * cached by scene: an unchanged event over unchanged zones is drawn once, and any edit to either
  * makes a new scene and so a new picture. Drawing is bounded: one picture per core at a time, a
  * cache bounded in bytes, and a request that waits too long is answered 503 rather than drawn.
+ * While every renderer is busy, a request for an event or view that was drawn before gets its last
+ * picture at once (a social card a few seconds behind an edit) instead of queueing behind the
+ * renderers: under a stream of edits every request would otherwise need a new drawing.
  */
 public final class Previews {
   /** An event page's preview shows the region around the event, as the map does at this zoom. */
@@ -69,8 +72,10 @@ public final class Previews {
   private final ConcurrentHashMap<Object, CompletableFuture<byte[]>> inFlight =
       new ConcurrentHashMap<>();
   private final LinkedHashMap<Object, byte[]> cache = new LinkedHashMap<>(64, 0.75f, true);
+  private final LinkedHashMap<Object, byte[]> latest = new LinkedHashMap<>(64, 0.75f, true);
   private final LongSupplier clock;
   private long cachedBytes;
+  private long latestBytes;
 
   /**
    * Draws with {@code renderer}, one picture per core at a time: each drawing holds a few megabytes
@@ -116,7 +121,16 @@ public final class Previews {
    * @throws BusyException when no renderer came free in time
    */
   public byte[] png(Scene scene) {
-    return fetch(scene, () -> scene);
+    return fetch(null, scene, () -> scene);
+  }
+
+  /**
+   * The PNG for a scene of {@code subject} (an event's id, say): like {@link #png(Scene)}, but
+   * while every renderer is busy the last picture drawn for that subject is answered at once, if
+   * there is one, and the new scene is drawn by a later request.
+   */
+  public byte[] png(Object subject, Scene scene) {
+    return fetch(subject, scene, () -> scene);
   }
 
   /**
@@ -125,28 +139,43 @@ public final class Previews {
    * lag the data by that much. Bounded like {@link #png(Scene)}.
    */
   public byte[] view(String query, Supplier<Scene> scene) {
-    return fetch(new ViewKey(query, clock.getAsLong() / VIEW_FRESH.toMillis()), scene);
+    return fetch(
+        new ViewSubject(query),
+        new ViewKey(query, clock.getAsLong() / VIEW_FRESH.toMillis()),
+        scene);
   }
+
+  /** A view's query string, whatever the period: what its last picture is kept under. */
+  private record ViewSubject(String query) {}
 
   /** A view's query string within one freshness period. */
   private record ViewKey(String query, long period) {}
 
-  private byte[] fetch(Object key, Supplier<Scene> scene) {
+  private byte[] fetch(Object subject, Object key, Supplier<Scene> scene) {
     byte[] hit = cached(key);
     if (hit != null) {
       return hit;
     }
+    byte[] stale = subject == null ? null : last(subject);
     CompletableFuture<byte[]> mine = new CompletableFuture<>();
     CompletableFuture<byte[]> running = inFlight.putIfAbsent(key, mine);
     if (running != null) {
-      return join(running);
+      return stale != null ? stale : join(running);
     }
     try {
       // it may have been finished and cached between the first look and taking the slot
       byte[] png = cached(key);
       if (png == null) {
-        png = drawn(scene.get());
+        boolean free = renderers.tryAcquire();
+        if (!free && stale != null) {
+          mine.complete(stale);
+          return stale;
+        }
+        png = free ? drawnHolding(scene.get()) : drawn(scene.get());
         remember(key, png);
+        if (subject != null) {
+          rememberLast(subject, png);
+        }
       }
       mine.complete(png);
       return png;
@@ -176,6 +205,11 @@ public final class Previews {
     if (!got) {
       throw busy();
     }
+    return drawnHolding(scene);
+  }
+
+  /** Draws with a renderer already taken, and gives it back. */
+  private byte[] drawnHolding(Scene scene) {
     try {
       return render.apply(scene);
     } finally {
@@ -219,6 +253,28 @@ public final class Previews {
       Iterator<Map.Entry<Object, byte[]>> eldest = cache.entrySet().iterator();
       while (cachedBytes > cacheBytes && eldest.hasNext()) {
         cachedBytes -= eldest.next().getValue().length;
+        eldest.remove();
+      }
+    }
+  }
+
+  private byte[] last(Object subject) {
+    synchronized (latest) {
+      return latest.get(subject);
+    }
+  }
+
+  /** Keeps the newest picture of each subject, in half the cache's budget again. */
+  private void rememberLast(Object subject, byte[] png) {
+    if (png.length > cacheBytes / 2) {
+      return;
+    }
+    synchronized (latest) {
+      byte[] old = latest.put(subject, png);
+      latestBytes += png.length - (old == null ? 0 : old.length);
+      Iterator<Map.Entry<Object, byte[]>> eldest = latest.entrySet().iterator();
+      while (latestBytes > cacheBytes / 2 && eldest.hasNext()) {
+        latestBytes -= eldest.next().getValue().length;
         eldest.remove();
       }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.conflictmap.App;
+import org.conflictmap.config.AddressRanges;
 import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +71,7 @@ class WriteRateLimitTest {
   @Test
   void theBucketRefillsEvenlyAndEachClientHasItsOwn() {
     AtomicLong now = new AtomicLong();
-    WriteRateLimit limit = new WriteRateLimit(60, now::get); // one a second
+    WriteRateLimit limit = new WriteRateLimit(60, AddressRanges.none(), now::get); // one a second
     for (int i = 0; i < 60; i++) {
       assertThat(limit.take("10.0.0.1")).isZero();
     }

@@ -210,4 +210,46 @@ class PreviewsTest {
     assertThat(built.get()).as("a period later the view is drawn from the data again").isEqualTo(3);
     assertThat(r.drawn.get()).isEqualTo(3);
   }
+
+  @Test
+  void whileEveryRendererIsBusyAnEventDrawnBeforeGetsItsLastPictureAtOnce() throws Exception {
+    CountDownLatch drawing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    Previews previews =
+        new Previews(
+            s -> {
+              if (calls.incrementAndGet() == 2) {
+                drawing.countDown();
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              byte[] png = new byte[10];
+              png[0] = (byte) s.caption().headline().hashCode();
+              return png;
+            },
+            1,
+            1 << 20,
+            Duration.ofMillis(200),
+            System::currentTimeMillis);
+    byte[] before = previews.png(7L, scene(1));
+    // another event takes the only renderer and keeps it
+    Future<byte[]> other = pool.submit(() -> previews.png(8L, scene(2)));
+    assertThat(drawing.await(10, TimeUnit.SECONDS)).isTrue();
+    // event 7 was edited (a new scene): with no renderer free it gets its last picture, no wait
+    long t0 = System.nanoTime();
+    assertThat(previews.png(7L, scene(3))).isSameAs(before);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(150));
+    // an event never drawn has nothing to fall back on: it waits, then is refused as busy
+    assertThatThrownBy(() -> previews.png(9L, scene(4))).isInstanceOf(BusyException.class);
+    release.countDown();
+    assertThat(other.get(10, TimeUnit.SECONDS)).hasSize(10);
+    // the renderer is free again: the edited event is drawn as it is now
+    byte[] after = previews.png(7L, scene(3));
+    assertThat(after).isNotSameAs(before);
+    assertThat(after[0]).isEqualTo((byte) "scene 3".hashCode());
+  }
 }
