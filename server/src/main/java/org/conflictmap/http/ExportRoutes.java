@@ -21,19 +21,7 @@ import org.conflictmap.export.GeoPackageExport;
  * it is read.
  */
 final class ExportRoutes {
-  private static final Set<String> PARAMS =
-      Set.of(
-          "format",
-          "bbox",
-          "datetime",
-          "type",
-          "q",
-          "zone",
-          "country",
-          "actor",
-          "precision",
-          "min_fatalities",
-          "min_confidence");
+  private static final Set<String> PARAMS = ViewGrammar.with(ViewGrammar.FILTERS, "format");
   private final Api api;
 
   ExportRoutes(Api api) {
