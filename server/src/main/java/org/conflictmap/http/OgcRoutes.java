@@ -414,7 +414,8 @@ final class OgcRoutes {
         .union(gf.toGeometry(new Envelope(-180, b.getMaxX() - 360, b.getMinY(), b.getMaxY())));
   }
 
-  private static boolean during(Zone z, ViewGrammar.Interval interval) {
+  /** Whether a zone is in force at some day of the interval (open ends: any). */
+  static boolean during(Zone z, ViewGrammar.Interval interval) {
     LocalDate from = interval.from().orElse(null);
     LocalDate to = interval.to().orElse(null);
     return (to == null || z.validFrom() == null || !z.validFrom().isAfter(to))
