@@ -1,5 +1,5 @@
-// The one parameter set that describes a view (the server reads the same names in
-// http/MapParams.java): bbox=minLon,minLat,maxLon,maxLat or center=lon,lat&zoom=z, datetime
+// The one parameter set that describes a view (the server reads the same names, by the same
+// grammar, in http/ViewGrammar.java): bbox=minLon,minLat,maxLon,maxLat or center=lon,lat&zoom=z, datetime
 // (a day or an ISO interval with open ends), type (comma-separated ACLED types), zone (an id),
 // q (free text), country (ISO codes, comma-separated), actor (text), precision (geo-precisions 1-3),
 // min_fatalities (a whole number), layers (countries,zones,events,heat) and event (an id whose popup opens).
@@ -34,14 +34,24 @@ function fail(message) {
   throw new ParamError(message);
 }
 
+// ASCII decimals only, as the server reads them: no exponents, NaN, hex or other scripts' digits
+const DECIMAL = /^-?[0-9]+(\.[0-9]+)?$/;
+
 function numbers(name, raw, count, shape) {
   const parts = raw.split(',');
   if (parts.length !== count) fail(`${name} takes ${shape}, got '${raw}'`);
   return parts.map((p) => {
-    const v = p.trim() === '' ? NaN : Number(p);
-    if (!Number.isFinite(v)) fail(`${name} value '${p}' is not a number`);
-    return v;
+    const t = p.trim();
+    if (!DECIMAL.test(t) || t.length > 32) fail(`${name} value '${p}' is not a decimal number`);
+    return Number(t);
   });
+}
+
+/** A comma-separated list; a stray comma (an empty item) is refused, as the server does. */
+function items(name, raw) {
+  const parts = raw.split(',').map((v) => v.trim());
+  if (parts.some((v) => v === '')) fail(`${name} is a comma-separated list without empty items, got '${raw}'`);
+  return parts;
 }
 
 function day(raw, field) {
@@ -85,7 +95,8 @@ export function parseState(search) {
 
   read('bbox', (raw) => {
     const [w, s, e, n] = numbers('bbox', raw, 4, 'minLon,minLat,maxLon,maxLat');
-    if (w < -180 || e > 180 || s < -90 || n > 90 || w > e || s > n) fail(`bbox '${raw}' is outside the world or inside out`);
+    // w > e is a box across the antimeridian; longitudes beyond ±180 are refused, not folded
+    if (w < -180 || w > 180 || e < -180 || e > 180 || s < -90 || n > 90 || s > n) fail(`bbox '${raw}' is outside the world or inside out`);
     state.view = { bbox: [w, s, e, n] };
   });
   const center = params.has('center') || params.has('zoom');
@@ -114,7 +125,7 @@ export function parseState(search) {
   });
   read('type', (raw) => {
     const byFolded = new Map(EVENT_TYPE_NAMES.map((t) => [t.toLowerCase(), t]));
-    state.types = [...new Set(raw.split(',').map((t) => t.trim()).filter(Boolean).map((t) => {
+    state.types = [...new Set(items('type', raw).map((t) => {
       const known = byFolded.get(t.toLowerCase());
       if (!known) fail(`unknown event type '${t}'`);
       return known;
@@ -126,7 +137,7 @@ export function parseState(search) {
     state.q = raw;
   });
   read('country', (raw) => {
-    const codes = raw.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+    const codes = items('country', raw).map((c) => c.toUpperCase());
     for (const c of codes) if (!/^[A-Z]{2}$/.test(c)) fail(`country takes two-letter ISO codes, got '${c}'`);
     state.countries = [...new Set(codes)].sort();
   });
@@ -135,7 +146,7 @@ export function parseState(search) {
     state.actor = raw;
   });
   read('precision', (raw) => {
-    const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+    const values = items('precision', raw);
     for (const v of values) if (!/^[123]$/.test(v)) fail(`precision takes 1, 2 or 3, got '${v}'`);
     state.precisions = [...new Set(values.map(Number))].sort();
   });
@@ -144,7 +155,7 @@ export function parseState(search) {
     state.minFatalities = Number(raw);
   });
   read('layers', (raw) => {
-    const names = raw.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+    const names = items('layers', raw).map((l) => l.toLowerCase());
     for (const n of names) if (!LAYER_NAMES.includes(n)) fail(`unknown layer '${n}'`);
     state.layers = [...new Set(names)].sort();
   });
@@ -210,7 +221,7 @@ export function applyView(map, view, fitOptions) {
   if (!view) return false;
   if (view.bbox) {
     const [w, s, e, n] = view.bbox;
-    map.fitBounds([[s, w], [n, e]], { ...fitOptions, animate: false });
+    map.fitBounds([[s, w], [n, w > e ? e + 360 : e]], { ...fitOptions, animate: false });
   } else {
     map.setView([view.center[1], view.center[0]], view.zoom, { animate: false });
   }

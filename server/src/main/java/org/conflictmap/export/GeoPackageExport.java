@@ -25,6 +25,7 @@ import org.conflictmap.events.Event;
 import org.conflictmap.events.EventQuery;
 import org.conflictmap.problem.InputException;
 import org.conflictmap.store.EventStore;
+import org.conflictmap.zones.Zone;
 
 /**
  * Writes the events a filter matches as an OGC GeoPackage (SQLite, via the NGA library): a point
@@ -40,6 +41,9 @@ public final class GeoPackageExport {
 
   /** The media type OGC registered for GeoPackage. */
   public static final String CONTENT_TYPE = "application/geopackage+sqlite3";
+
+  /** The zones' feature table: the areas the exported events lie in, as the map draws them. */
+  public static final String ZONES_TABLE = "zones";
 
   /** Rows written per SQLite transaction: one commit per row would be a disk sync per row. */
   private static final int COMMIT_EVERY = 10_000;
@@ -68,6 +72,16 @@ public final class GeoPackageExport {
    */
   public static long write(EventStore store, EventQuery q, Path file, long maxRows)
       throws IOException {
+    return write(store, q, null, file, maxRows);
+  }
+
+  /**
+   * The same, with a second feature table {@value #ZONES_TABLE} (MultiPolygons in EPSG:4326 with
+   * id, name, kind, description and validity) holding {@code zones}; null writes no zone table.
+   */
+  public static long write(
+      EventStore store, EventQuery q, List<Zone> zones, Path file, long maxRows)
+      throws IOException {
     if (maxRows < Integer.MAX_VALUE && !store.countUpTo(q, (int) maxRows).exact()) {
       throw tooLarge(maxRows);
     }
@@ -75,7 +89,11 @@ public final class GeoPackageExport {
       throw new IOException("could not create a GeoPackage at " + file);
     }
     try (GeoPackage gp = GeoPackageManager.open(file.toFile(), false)) {
-      return fill(gp, store, q, maxRows);
+      long n = fill(gp, store, q, maxRows);
+      if (zones != null) {
+        zones(gp, zones);
+      }
+      return n;
     } catch (java.sql.SQLException e) {
       throw new IOException("could not write the GeoPackage", e);
     }
@@ -137,6 +155,66 @@ public final class GeoPackageExport {
     }
     gp.getContentsDao().update(contents);
     return written[0];
+  }
+
+  private static void zones(GeoPackage gp, List<Zone> zones) throws java.sql.SQLException {
+    SpatialReferenceSystem srs = gp.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
+    GeometryColumns geometry = new GeometryColumns();
+    geometry.setId(new TableColumnKey(ZONES_TABLE, "geom"));
+    geometry.setGeometryType(GeometryType.MULTIPOLYGON);
+    geometry.setZ((byte) 0);
+    geometry.setM((byte) 0);
+    geometry.setSrsId(srs.getSrsId());
+    List<FeatureColumn> columns =
+        List.of(
+            FeatureColumn.createColumn("zone_id", GeoPackageDataType.INTEGER),
+            FeatureColumn.createColumn("name", GeoPackageDataType.TEXT),
+            FeatureColumn.createColumn("kind", GeoPackageDataType.TEXT),
+            FeatureColumn.createColumn("description", GeoPackageDataType.TEXT),
+            FeatureColumn.createColumn("valid_from", GeoPackageDataType.DATE),
+            FeatureColumn.createColumn("valid_to", GeoPackageDataType.DATE));
+    gp.createFeatureTable(FeatureTableMetadata.create(geometry, "fid", columns));
+    FeatureDao dao = gp.getFeatureDao(ZONES_TABLE);
+    org.locationtech.jts.geom.Envelope box = new org.locationtech.jts.geom.Envelope();
+    org.locationtech.jts.io.WKBWriter wkb = new org.locationtech.jts.io.WKBWriter(2);
+    gp.beginTransaction();
+    boolean ok = false;
+    try {
+      for (Zone z : zones) {
+        org.locationtech.jts.geom.Geometry g = z.geometry();
+        if (g instanceof org.locationtech.jts.geom.Polygon p) {
+          g = p.getFactory().createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {p});
+        }
+        FeatureRow row = dao.newRow();
+        try {
+          row.setGeometry(
+              GeoPackageGeometryData.create(
+                  SRS_ID, mil.nga.sf.wkb.GeometryReader.readGeometry(wkb.write(g))));
+        } catch (IOException e) {
+          throw new java.sql.SQLException("zone " + z.id() + " has no WKB", e);
+        }
+        row.setValue("zone_id", z.id());
+        row.setValue("name", z.name());
+        row.setValue("kind", z.kind() == null ? null : z.kind().wire());
+        row.setValue("description", z.description());
+        row.setValue("valid_from", z.validFrom() == null ? null : z.validFrom().toString());
+        row.setValue("valid_to", z.validTo() == null ? null : z.validTo().toString());
+        dao.insert(row);
+        box.expandToInclude(g.getEnvelopeInternal());
+      }
+      ok = true;
+    } finally {
+      gp.endTransaction(ok);
+    }
+    Contents contents = gp.getContentsDao().queryForId(ZONES_TABLE);
+    contents.setDescription("conflictmap zones");
+    if (!box.isNull()) {
+      contents.setMinX(box.getMinX());
+      contents.setMinY(box.getMinY());
+      contents.setMaxX(box.getMaxX());
+      contents.setMaxY(box.getMaxY());
+    }
+    gp.getContentsDao().update(contents);
   }
 
   /** The extent of the rows written, as gpkg_contents holds it (for tests and logs). */

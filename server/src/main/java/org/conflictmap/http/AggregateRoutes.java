@@ -15,20 +15,9 @@ import org.conflictmap.store.EventAggregates.Period;
  * {@code /api/events}.
  */
 final class AggregateRoutes {
-  private static final Set<String> FILTERS =
-      Set.of(
-          "bbox",
-          "datetime",
-          "type",
-          "q",
-          "zone",
-          "country",
-          "actor",
-          "precision",
-          "min_fatalities",
-          "min_confidence");
-  private static final Set<String> CLUSTER_PARAMS = union(FILTERS, "zoom");
-  private static final Set<String> HISTOGRAM_PARAMS = union(FILTERS, "bucket");
+  private static final Set<String> CLUSTER_PARAMS = ViewGrammar.with(ViewGrammar.FILTERS, "zoom");
+  private static final Set<String> HISTOGRAM_PARAMS =
+      ViewGrammar.with(ViewGrammar.FILTERS, "bucket");
   private final Api api;
   private final EventAggregates aggregates;
 
@@ -45,10 +34,7 @@ final class AggregateRoutes {
 
   private void clusters(Context ctx) {
     Params.allowOnly(ctx, CLUSTER_PARAMS);
-    if (Params.single(ctx, "zoom").isEmpty()) {
-      throw Params.malformed("Missing zoom", "clusters need zoom=0.." + EventAggregates.MAX_ZOOM);
-    }
-    int zoom = zoom(ctx);
+    int zoom = ViewGrammar.of(ctx).gridZoom(EventAggregates.MAX_ZOOM);
     EventQuery q = EventRoutes.query(api, ctx, EventQuery.MAX_LIMIT);
     EventAggregates.Grid grid = aggregates.grid(q, zoom);
     ObjectNode fc = api.json().createObjectNode();
@@ -68,27 +54,6 @@ final class AggregateRoutes {
       cell.eventId().ifPresent(id -> props.put("event_id", id));
     }
     ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString());
-  }
-
-  private int zoom(Context ctx) {
-    String raw = Params.single(ctx, "zoom").orElseThrow();
-    try {
-      int zoom = AsciiNumbers.parseInt(raw);
-      if (zoom >= EventAggregates.MIN_ZOOM && zoom <= EventAggregates.MAX_ZOOM) {
-        return zoom;
-      }
-    } catch (NumberFormatException e) {
-      // the same answer as out of range, below
-    }
-    throw Params.malformed(
-        "Invalid zoom",
-        "zoom is a whole number from "
-            + EventAggregates.MIN_ZOOM
-            + " to "
-            + EventAggregates.MAX_ZOOM
-            + ", got '"
-            + raw
-            + "'");
   }
 
   private void histogram(Context ctx) {
@@ -111,11 +76,5 @@ final class AggregateRoutes {
     }
     out.put("numberMatched", total);
     ctx.contentType("application/json; charset=utf-8").result(out.toString());
-  }
-
-  private static Set<String> union(Set<String> a, String b) {
-    java.util.HashSet<String> s = new java.util.HashSet<>(a);
-    s.add(b);
-    return Set.copyOf(s);
   }
 }

@@ -3,7 +3,6 @@ package org.conflictmap.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,20 +13,7 @@ import org.conflictmap.store.EventStore;
 
 /** {@code GET /api/events} (filtered GeoJSON) and {@code GET /api/events/{id}}. */
 final class EventRoutes {
-  static final Set<String> PARAMS =
-      Set.of(
-          "bbox",
-          "datetime",
-          "limit",
-          "type",
-          "q",
-          "zone",
-          "country",
-          "actor",
-          "precision",
-          "min_fatalities",
-          "cursor",
-          "min_confidence");
+  static final Set<String> PARAMS = ViewGrammar.with(ViewGrammar.FILTERS, "limit", "cursor");
   private final Api api;
 
   EventRoutes(Api api) {
@@ -42,7 +28,7 @@ final class EventRoutes {
   private void list(Context ctx) {
     Params.allowOnly(ctx, PARAMS);
     EventQuery q =
-        query(api, ctx, Params.pageLimit(ctx, EventQuery.DEFAULT_LIMIT, EventQuery.MAX_LIMIT));
+        query(api, ctx, ViewGrammar.of(ctx).limit(EventQuery.DEFAULT_LIMIT, EventQuery.MAX_LIMIT));
     EventStore.Page page = api.events().page(q);
     List<Event> events = page.events();
     EventStore.Count matched =
@@ -66,15 +52,6 @@ final class EventRoutes {
     ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString());
   }
 
-  /** {@code actor=text}: part of an actor's name, any case. */
-  private static String actor(String raw) {
-    if (raw.isBlank() || raw.length() > 200) {
-      throw Params.malformed(
-          "Invalid actor", "actor is part of an actor's name, 1 to 200 characters");
-    }
-    return raw;
-  }
-
   /** This request's own URL with the cursor of the next page in place of its own. */
   private static String nextHref(Context ctx, EventQuery.Cursor next) {
     StringBuilder b = new StringBuilder("/api/events?");
@@ -86,72 +63,35 @@ final class EventRoutes {
         b.append(enc(e.getKey())).append('=').append(enc(v)).append('&');
       }
     }
-    return b.append("cursor=").append(Params.encodeCursor(next)).toString();
+    return b.append("cursor=").append(ViewGrammar.encodeCursor(next)).toString();
   }
 
   private static String enc(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  /** {@code min_confidence=0.7}: a number from 0 to 1, the least type confidence shown. */
-  private static java.util.OptionalDouble minConfidence(Context ctx) {
-    Optional<String> raw = Params.single(ctx, "min_confidence");
-    if (raw.isEmpty()) {
-      return java.util.OptionalDouble.empty();
-    }
-    double v;
-    try {
-      v = Double.parseDouble(raw.get().strip());
-    } catch (NumberFormatException e) {
-      v = Double.NaN;
-    }
-    if (!(v >= 0 && v <= 1) || !raw.get().strip().matches("[0-9.]+")) {
-      throw Params.malformed(
-          "Invalid min_confidence",
-          "min_confidence is a number from 0 to 1, got '" + raw.get() + "'");
-    }
-    return java.util.OptionalDouble.of(v);
-  }
-
   /**
-   * The filter parameters of {@code /api/events} (bbox, datetime, type, q, zone) as a query; the
-   * aggregate routes read the same ones, so their counts are the list's.
+   * The filters of {@code /api/events} ({@link ViewGrammar#FILTERS}) and its cursor as a query; the
+   * aggregate, zone and export routes read the same ones, so their counts are the list's.
    */
   static EventQuery query(Api api, Context ctx, int limit) {
-    LocalDate[] interval = Params.dateInterval(ctx);
-    EventQuery q =
-        new EventQuery(
-            Params.bbox(ctx),
-            Optional.ofNullable(interval[0]),
-            Optional.ofNullable(interval[1]),
-            limit,
-            Params.single(ctx, "type").map(MapParams::types).orElse(Set.of()),
-            Params.single(ctx, "q").map(MapParams::text),
-            Optional.empty(),
-            Params.countries(ctx),
-            Params.single(ctx, "actor").map(EventRoutes::actor),
-            Params.precisions(ctx),
-            Optional.of(Params.intParam(ctx, "min_fatalities", -1, 0, 1_000_000))
-                .filter(n -> n >= 0),
-            Params.cursor(ctx),
-            minConfidence(ctx));
-    return zoneFilter(api, ctx, q);
+    ViewGrammar g = ViewGrammar.of(ctx);
+    EventQuery q = g.filters(limit);
+    Optional<EventQuery.Cursor> cursor = g.cursor();
+    if (cursor.isPresent()) {
+      q = q.after(cursor.get());
+    }
+    return zoneFilter(api, q);
   }
 
   /** {@code zone=ID}: only the events inside that zone (as /api/zones/{id}/events counts them). */
-  private static EventQuery zoneFilter(Api api, Context ctx, EventQuery q) {
-    Optional<String> raw = Params.single(ctx, "zone");
-    if (raw.isEmpty()) {
+  private static EventQuery zoneFilter(Api api, EventQuery q) {
+    if (q.zone().isEmpty()) {
       return q;
     }
-    long id;
-    try {
-      id = AsciiNumbers.parseLong(raw.get());
-    } catch (NumberFormatException e) {
-      throw Params.malformed("Invalid zone", "zone is a zone id, got '" + raw.get() + "'");
-    }
+    long id = q.zone().get();
     var zone = api.zones().get(id).orElseThrow(() -> Params.notFound("zone", id));
-    return q.withBbox(ZoneRoutes.withinZone(q.bbox(), zone)).inZone(id);
+    return q.withBbox(ZoneRoutes.withinZone(q.bbox(), zone));
   }
 
   private void get(Context ctx) {

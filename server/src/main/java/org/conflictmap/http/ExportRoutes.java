@@ -21,19 +21,7 @@ import org.conflictmap.export.GeoPackageExport;
  * it is read.
  */
 final class ExportRoutes {
-  private static final Set<String> PARAMS =
-      Set.of(
-          "format",
-          "bbox",
-          "datetime",
-          "type",
-          "q",
-          "zone",
-          "country",
-          "actor",
-          "precision",
-          "min_fatalities",
-          "min_confidence");
+  private static final Set<String> PARAMS = ViewGrammar.with(ViewGrammar.FILTERS, "format");
   private final Api api;
 
   ExportRoutes(Api api) {
@@ -79,13 +67,33 @@ final class ExportRoutes {
   }
 
   /**
+   * The zones an export's GeoPackage carries: the one its {@code zone} filter names, else those
+   * that meet its bbox and are in force during its datetime (as OGC items choose them).
+   */
+  private java.util.List<org.conflictmap.zones.Zone> zones(EventQuery q) {
+    var box = q.bbox().map(OgcRoutes::boxGeometry);
+    java.util.List<org.conflictmap.zones.Zone> out = new java.util.ArrayList<>();
+    for (var z : api.zones().list()) {
+      boolean chosen =
+          q.zone().isPresent()
+              ? q.zone().get() == z.id()
+              : box.map(b -> z.geometry().intersects(b)).orElse(true)
+                  && OgcRoutes.during(z, new ViewGrammar.Interval(q.from(), q.to()));
+      if (chosen) {
+        out.add(z);
+      }
+    }
+    return out;
+  }
+
+  /**
    * A GeoPackage is a SQLite file, not a stream: it is built in a temporary file (refused with 413
    * past {@code export.max.rows}), sent, and deleted whatever happens.
    */
   private void geoPackage(Context ctx, EventQuery q) throws Exception {
     Path file = GeoPackageExport.tempFile();
     try {
-      GeoPackageExport.write(api.events(), q, file, api.config().exportMaxRows());
+      GeoPackageExport.write(api.events(), q, zones(q), file, api.config().exportMaxRows());
       ctx.contentType(GeoPackageExport.CONTENT_TYPE)
           .header("Content-Length", Long.toString(Files.size(file)))
           .header("Content-Disposition", "attachment; filename=\"conflictmap-events.gpkg\"");

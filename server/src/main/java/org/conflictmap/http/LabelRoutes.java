@@ -39,8 +39,9 @@ final class LabelRoutes {
 
   private void labels(Context ctx) {
     Params.allowOnly(ctx, Set.of("bbox", "zoom"));
-    Envelope box = Params.bbox(ctx).orElse(new Envelope(-180, 180, -90, 90));
-    double zoom = Params.single(ctx, "zoom").map(LabelRoutes::zoom).orElse(2.0);
+    ViewGrammar view = ViewGrammar.of(ctx);
+    Envelope box = view.bbox().orElse(new Envelope(-180, 180, -90, 90));
+    double zoom = view.zoom().orElse(2.0);
     ObjectNode out = api.json().createObjectNode();
     out.put("type", "FeatureCollection");
     ArrayNode features = out.putArray("features");
@@ -58,18 +59,5 @@ final class LabelRoutes {
     // the gazetteer is bundled: the labels of a view change only with a new release
     ctx.header("Cache-Control", "public, max-age=3600");
     ctx.contentType("application/geo+json; charset=utf-8").result(out.toString());
-  }
-
-  private static double zoom(String raw) {
-    double z;
-    try {
-      z = Double.parseDouble(raw.strip());
-    } catch (NumberFormatException e) {
-      throw Params.malformed("Invalid zoom", "zoom is a number from 0 to 18, got '" + raw + "'");
-    }
-    if (!Double.isFinite(z) || z < 0 || z > MapParams.MAX_ZOOM) {
-      throw Params.malformed("Invalid zoom", "zoom is a number from 0 to 18, got '" + raw + "'");
-    }
-    return z;
   }
 }

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.conflictmap.events.Event;
 import org.conflictmap.events.EventJson;
 import org.conflictmap.events.EventQuery;
@@ -55,7 +54,6 @@ final class OgcRoutes {
   private static final String JSON = "application/json";
   private static final String GEOJSON = "application/geo+json";
   private static final String HTML = "text/html";
-  private static final Pattern NUMBER = Pattern.compile("[-+]?\\d{1,12}(\\.\\d{1,17})?");
   private static final Set<String> ITEMS_PARAMS =
       Set.of("bbox", "datetime", "limit", "offset", "f");
 
@@ -194,16 +192,14 @@ final class OgcRoutes {
     String id = collectionId(ctx);
     boolean html = wantsHtml(ctx, ITEMS_PARAMS);
     Optional<Envelope> bbox = bbox(ctx);
-    LocalDate[] interval = datetime(ctx);
+    ViewGrammar.Interval interval = datetime(ctx);
     int limit = limit(ctx);
     long offset = offset(ctx);
     List<ObjectNode> features = new ArrayList<>();
     long matched;
     switch (id) {
       case "events" -> {
-        EventQuery q =
-            new EventQuery(
-                bbox, Optional.ofNullable(interval[0]), Optional.ofNullable(interval[1]), limit);
+        EventQuery q = new EventQuery(bbox, interval.from(), interval.to(), limit);
         List<Event> page = api.events().findPage(q, offset);
         for (Event e : page) {
           features.add(EventJson.toFeature(e, api.json()));
@@ -212,7 +208,7 @@ final class OgcRoutes {
       }
       case "zones" -> {
         List<Zone> all = new ArrayList<>();
-        Geometry box = bbox.map(b -> new GeometryFactory().toGeometry(b)).orElse(null);
+        Geometry box = bbox.map(OgcRoutes::boxGeometry).orElse(null);
         for (Zone z : api.zones().list()) {
           if ((box == null || z.geometry().intersects(box)) && during(z, interval)) {
             all.add(z);
@@ -224,7 +220,7 @@ final class OgcRoutes {
         }
       }
       default -> {
-        Geometry box = bbox.map(b -> new GeometryFactory().toGeometry(b)).orElse(null);
+        Geometry box = bbox.map(OgcRoutes::boxGeometry).orElse(null);
         List<Country> all = new ArrayList<>();
         for (Country c : countries()) {
           if (box == null || c.geometry().intersects(box)) {
@@ -358,52 +354,17 @@ final class OgcRoutes {
   }
 
   /**
-   * {@code bbox=minLon,minLat,maxLon,maxLat} (or six numbers with heights, which are ignored), in
-   * CRS84. A box across the antimeridian (minLon greater than maxLon) is refused: ask for its two
-   * halves.
+   * {@code bbox}, as {@link ViewGrammar#bbox()} reads it for every endpoint: four numbers (or six
+   * with heights) in CRS84; minLon greater than maxLon crosses the antimeridian, as the standard
+   * says.
    */
   static Optional<Envelope> bbox(Context ctx) {
-    Optional<String> raw = asBadRequest(() -> Params.single(ctx, "bbox"));
-    if (raw.isEmpty()) {
-      return Optional.empty();
-    }
-    String[] parts = raw.get().split(",", -1);
-    if (parts.length != 4 && parts.length != 6) {
-      throw Params.malformed(
-          "Invalid bbox",
-          "bbox takes four numbers minLon,minLat,maxLon,maxLat (or six with heights); got '"
-              + raw.get()
-              + "'");
-    }
-    double[] v = new double[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      String p = parts[i].strip();
-      if (!NUMBER.matcher(p).matches()) {
-        throw Params.malformed("Invalid bbox", "bbox value '" + p + "' is not a decimal number");
-      }
-      v[i] = Double.parseDouble(p);
-    }
-    int d = parts.length / 2;
-    double minLon = v[0], minLat = v[1], maxLon = v[d], maxLat = v[d + 1];
-    if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90 || minLat > maxLat) {
-      throw Params.malformed(
-          "Invalid bbox",
-          "bbox must lie within -180..180 longitude and -90..90 latitude, minLat <= maxLat; got '"
-              + raw.get()
-              + "'");
-    }
-    if (minLon > maxLon) {
-      throw Params.malformed(
-          "Invalid bbox",
-          "a bbox across the antimeridian (minLon > maxLon) is not supported; request the two"
-              + " halves");
-    }
-    return Optional.of(new Envelope(minLon, maxLon, minLat, maxLat));
+    return asBadRequest(() -> ViewGrammar.of(ctx).bbox());
   }
 
   /** {@code datetime}: a date or timestamp, or an interval {@code start/end} with open ends. */
-  static LocalDate[] datetime(Context ctx) {
-    return asBadRequest(() -> Params.dateInterval(ctx));
+  static ViewGrammar.Interval datetime(Context ctx) {
+    return asBadRequest(() -> ViewGrammar.of(ctx).datetime());
   }
 
   /**
@@ -411,28 +372,16 @@ final class OgcRoutes {
    * says a too-large limit is not an error).
    */
   static int limit(Context ctx) {
-    Optional<String> raw = asBadRequest(() -> Params.single(ctx, "limit"));
-    if (raw.isEmpty()) {
-      return DEFAULT_LIMIT;
-    }
-    long v = whole(raw.get(), "limit");
-    if (v < 1) {
-      throw Params.malformed("Invalid limit", "limit must be at least 1, got " + raw.get());
-    }
-    return (int) Math.min(v, MAX_LIMIT);
+    return asBadRequest(() -> ViewGrammar.of(ctx).clampedLimit(DEFAULT_LIMIT, MAX_LIMIT));
   }
 
   static long offset(Context ctx) {
-    Optional<String> raw = asBadRequest(() -> Params.single(ctx, "offset"));
-    return raw.map(r -> whole(r, "offset")).orElse(0L);
-  }
-
-  private static long whole(String raw, String name) {
-    if (!raw.matches("\\d{1,18}")) {
-      throw Params.malformed(
-          "Invalid " + name, name + " must be a whole number of at least 0, got '" + raw + "'");
-    }
-    return Long.parseLong(raw);
+    return asBadRequest(
+        () ->
+            ViewGrammar.of(ctx)
+                .single("offset")
+                .map(r -> ViewGrammar.whole("offset", r, 0, Long.MAX_VALUE))
+                .orElse(0L));
   }
 
   /** The standard answers every invalid parameter with 400, where /api says 422 for some. */
@@ -455,9 +404,20 @@ final class OgcRoutes {
         });
   }
 
-  private static boolean during(Zone z, LocalDate[] interval) {
-    LocalDate from = interval[0];
-    LocalDate to = interval[1];
+  /** A bbox as a geometry: across the antimeridian, its two halves either side of it. */
+  static Geometry boxGeometry(Envelope b) {
+    GeometryFactory gf = new GeometryFactory();
+    if (!EventQuery.crossesAntimeridian(b)) {
+      return gf.toGeometry(b);
+    }
+    return gf.toGeometry(new Envelope(b.getMinX(), 180, b.getMinY(), b.getMaxY()))
+        .union(gf.toGeometry(new Envelope(-180, b.getMaxX() - 360, b.getMinY(), b.getMaxY())));
+  }
+
+  /** Whether a zone is in force at some day of the interval (open ends: any). */
+  static boolean during(Zone z, ViewGrammar.Interval interval) {
+    LocalDate from = interval.from().orElse(null);
+    LocalDate to = interval.to().orElse(null);
     return (to == null || z.validFrom() == null || !z.validFrom().isAfter(to))
         && (from == null || z.validTo() == null || !z.validTo().isBefore(from));
   }

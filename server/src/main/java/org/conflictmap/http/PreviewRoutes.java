@@ -67,16 +67,8 @@ final class PreviewRoutes {
       }
     }
     Projection frame = frame(view, focus, zones);
-    Set<String> layers = view.layers().orElse(MapParams.LAYERS);
-    EventQuery q =
-        new EventQuery(
-            Optional.of(frame.bounds()),
-            view.from(),
-            view.to(),
-            MAX_MARKERS,
-            view.types(),
-            view.q(),
-            view.zone());
+    Set<String> layers = view.layers().orElse(ViewGrammar.LAYERS);
+    EventQuery q = view.query(Optional.of(frame.bounds()), MAX_MARKERS);
     List<Event> events = layers.contains("events") ? api.events().find(q) : List.of();
     long matched = events.size() < MAX_MARKERS ? events.size() : api.events().count(q);
     Scene scene =
@@ -101,7 +93,7 @@ final class PreviewRoutes {
   /** The view's own frame; else the event it opens; else its zone; else the world. */
   private static Projection frame(MapParams view, Optional<Event> focus, List<Zone> zones) {
     if (view.center().isPresent()) {
-      MapParams.Center c = view.center().get();
+      ViewGrammar.Center c = view.center().get();
       return new Projection(
           c.lon(), c.lat(), c.zoom(), PreviewRenderer.WIDTH, PreviewRenderer.MAP_HEIGHT);
     }

@@ -32,14 +32,7 @@ record ViewCard(String title, String description) {
         return new ViewCard(EventPageRoutes.title(e.get()), EventPageRoutes.description(e.get()));
       }
     }
-    boolean filtered =
-        !view.types().isEmpty()
-            || view.q().isPresent()
-            || view.zone().isPresent()
-            || view.from().isPresent()
-            || view.to().isPresent()
-            || view.bbox().isPresent();
-    if (!filtered) {
+    if (!view.filtered() && view.bbox().isEmpty()) {
       return PLAIN;
     }
     StringBuilder what =
@@ -53,17 +46,7 @@ record ViewCard(String title, String description) {
     view.q().ifPresent(q -> what.append(" matching “").append(q).append("”"));
     String period = period(view);
     String title = period.isEmpty() ? what.toString() : what + ", " + period;
-    long n =
-        api.events()
-            .count(
-                new EventQuery(
-                    view.bbox(),
-                    view.from(),
-                    view.to(),
-                    EventQuery.DEFAULT_LIMIT,
-                    view.types(),
-                    view.q(),
-                    view.zone()));
+    long n = api.events().count(view.query(view.bbox(), EventQuery.DEFAULT_LIMIT));
     String count = n == 0 ? "No events" : n == 1 ? "1 event" : n + " events";
     String description =
         count

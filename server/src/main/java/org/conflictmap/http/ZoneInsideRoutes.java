@@ -22,7 +22,12 @@ import org.conflictmap.zones.ZoneStats;
  * were left out as located too coarsely, and why.
  */
 final class ZoneInsideRoutes {
-  private static final Set<String> EVENT_PARAMS = Set.of("bbox", "datetime", "limit", "type", "q");
+  /** The filters of /api/events but the zone, which is this one. */
+  private static final Set<String> EVENT_PARAMS =
+      ViewGrammar.with(ViewGrammar.FILTERS, "limit").stream()
+          .filter(n -> !n.equals("zone"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private static final Set<String> INTERVALS = Set.of("day", "week", "month");
   private final Api api;
 
@@ -40,17 +45,9 @@ final class ZoneInsideRoutes {
   private void events(Context ctx) {
     Params.allowOnly(ctx, EVENT_PARAMS);
     Zone zone = zone(ctx);
-    LocalDate[] interval = Params.dateInterval(ctx);
-    EventQuery q =
-        new EventQuery(
-                ZoneRoutes.withinZone(Params.bbox(ctx), zone),
-                Optional.ofNullable(interval[0]),
-                Optional.ofNullable(interval[1]),
-                Params.intParam(ctx, "limit", EventQuery.DEFAULT_LIMIT, 1, EventQuery.MAX_LIMIT),
-                Params.single(ctx, "type").map(MapParams::types).orElse(Set.of()),
-                Params.single(ctx, "q").map(MapParams::text),
-                Optional.empty())
-            .inZone(zone.id());
+    ViewGrammar g = ViewGrammar.of(ctx);
+    EventQuery f = g.filters(g.limit(EventQuery.DEFAULT_LIMIT, EventQuery.MAX_LIMIT));
+    EventQuery q = f.withBbox(ZoneRoutes.withinZone(f.bbox(), zone)).inZone(zone.id());
     List<Event> events = api.events().find(q);
     long matched = events.size() < q.limit() ? events.size() : api.events().count(q);
     ObjectNode fc = EventJson.toFeatureCollection(events, matched, api.json());
@@ -67,10 +64,8 @@ final class ZoneInsideRoutes {
       throw Params.malformed(
           "Invalid interval", "interval is day, week or month, got '" + interval + "'");
     }
-    LocalDate[] dates = Params.dateInterval(ctx);
-    ZoneStats s =
-        api.zoneEvents()
-            .stats(zone, Optional.ofNullable(dates[0]), Optional.ofNullable(dates[1]), interval);
+    ViewGrammar.Interval dates = ViewGrammar.of(ctx).datetime();
+    ZoneStats s = api.zoneEvents().stats(zone, dates.from(), dates.to(), interval);
     ObjectNode body = api.json().createObjectNode();
     body.put("zone_id", s.zoneId());
     body.put("zone_name", zone.name());
@@ -84,9 +79,9 @@ final class ZoneInsideRoutes {
 
   private void density(Context ctx) {
     Params.allowOnly(ctx, Set.of("datetime", "at"));
-    LocalDate[] dates = Params.dateInterval(ctx);
-    Optional<LocalDate> from = Optional.ofNullable(dates[0]);
-    Optional<LocalDate> to = Optional.ofNullable(dates[1]);
+    ViewGrammar.Interval dates = ViewGrammar.of(ctx).datetime();
+    Optional<LocalDate> from = dates.from();
+    Optional<LocalDate> to = dates.to();
     List<Zone> zones = ZoneRoutes.zonesAt(ctx, api);
     Map<Long, Long> perZone = api.zoneEvents().countsPerZone(zones, from, to);
     ObjectNode body = api.json().createObjectNode();

@@ -159,8 +159,9 @@ class AggregatesApiTest {
 
   @Test
   void badZoomsBucketsAndViewsAreProblemsAClientCanActOn() {
-    ZoneValidationApiTest.assertProblem(http.get("/api/events/clusters?zoom=21"), 400);
-    ZoneValidationApiTest.assertProblem(http.get("/api/events/clusters?zoom=-1"), 400);
+    // out of range is 422, as for every view parameter (ViewGrammar)
+    ZoneValidationApiTest.assertProblem(http.get("/api/events/clusters?zoom=21"), 422);
+    ZoneValidationApiTest.assertProblem(http.get("/api/events/clusters?zoom=-1"), 422);
     ZoneValidationApiTest.assertProblem(http.get("/api/events/clusters?zoom=2.5"), 400);
     ZoneValidationApiTest.assertProblem(http.get("/api/events/clusters"), 400);
     ZoneValidationApiTest.assertProblem(http.get("/api/events/clusters?zoom=3&limit=5"), 400);

@@ -108,7 +108,8 @@ class EventFilterParamsTest {
   void theViewPreviewRefusesWhatTheMapWouldRefuse() {
     String[][] cases = {
       {"bbox=1,2,3", "400"},
-      {"bbox=10,10,0,0", "422"},
+      {"bbox=10,10,0,0", "400"},
+      {"bbox=10,0,200,10", "422"},
       {"center=36,35", "400"},
       {"zoom=5", "400"},
       {"center=36,35&zoom=19", "422"},

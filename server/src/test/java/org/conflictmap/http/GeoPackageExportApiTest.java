@@ -88,7 +88,8 @@ class GeoPackageExportApiTest {
     features.forEach(f -> byId.put(f.path("id").asLong(), f));
     Path file = fetch("format=gpkg&" + filter);
     try (GeoPackage gp = GeoPackageManager.open(file.toFile(), false)) {
-      assertThat(gp.getFeatureTables()).containsExactly("events");
+      // the events, and the zones of the view as a layer of their own
+      assertThat(gp.getFeatureTables()).containsExactlyInAnyOrder("events", "zones");
       FeatureDao dao = gp.getFeatureDao("events");
       assertThat(dao.count()).isEqualTo(expected);
       assertThat(dao.getSrsId()).isEqualTo(4326);
@@ -202,6 +203,41 @@ class GeoPackageExportApiTest {
       }
     }
     assertThat(matched("bbox=10,10,11,11")).isZero();
+  }
+
+  @Test
+  void theZonesOfTheViewAreALayerOfTheirOwn() throws Exception {
+    // the same zones OGC items list for the box and period: in the sample, Idlib's
+    String filter = "bbox=35,35,38,37&datetime=2019-08-01/2019-08-31";
+    JsonNode ogc = http.get("/ogc/collections/zones/items?" + filter).json();
+    List<String> expected = new java.util.ArrayList<>();
+    ogc.path("features").forEach(f -> expected.add(f.path("properties").path("name").asText()));
+    assertThat(expected).isNotEmpty();
+    Path f = fetch("format=gpkg&" + filter);
+    try (GeoPackage gp = GeoPackageManager.open(f.toFile(), false)) {
+      assertThat(gp.getFeatureTables()).contains("events", "zones");
+      FeatureDao dao = gp.getFeatureDao("zones");
+      assertThat(dao.getSrs().getOrganization()).isEqualToIgnoringCase("EPSG");
+      assertThat(dao.getSrs().getOrganizationCoordsysId()).isEqualTo(4326);
+      List<String> names = new java.util.ArrayList<>();
+      FeatureResultSet rows = dao.queryForAll();
+      try {
+        while (rows.moveToNext()) {
+          FeatureRow row = rows.getRow();
+          names.add((String) row.getValue("name"));
+          assertThat(row.getGeometry().getGeometry()).isInstanceOf(mil.nga.sf.MultiPolygon.class);
+          assertThat(row.getValue("kind")).isNotNull();
+        }
+      } finally {
+        rows.close();
+      }
+      assertThat(names).containsExactlyInAnyOrderElementsOf(expected);
+    }
+    // a box far from every zone: the layer is there, and empty
+    try (GeoPackage gp =
+        GeoPackageManager.open(fetch("format=gpkg&bbox=10,10,11,11").toFile(), false)) {
+      assertThat(gp.getFeatureDao("zones").count()).isZero();
+    }
   }
 
   @Test

@@ -180,7 +180,7 @@ class LiveApiTest {
     List<String> closer = labels("bbox=36.4,35.7,36.9,36.1&zoom=10", "town");
     assertThat(closer).contains("Idlib");
     assertThat(labels("bbox=35.5,34.5,38.5,37&zoom=6", "region")).isNotEmpty();
-    assertThat(http.get("/api/places/labels?zoom=99").status()).isEqualTo(400);
+    assertThat(http.get("/api/places/labels?zoom=99").status()).isEqualTo(422);
     assertThat(http.get("/api/places/labels?bbox=1,2,3&zoom=4").status()).isEqualTo(400);
   }
 }

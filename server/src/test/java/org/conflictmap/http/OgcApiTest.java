@@ -255,6 +255,20 @@ class OgcApiTest {
         json("/ogc/collections/countries/items?bbox=37.5,55.7,37.7,55.8", "application/geo+json");
     assertThat(moscow.path("features").get(0).path("properties").path("iso_a2").asText())
         .isEqualTo("RU");
+    // minLon > maxLon crosses the antimeridian (17-069r4, 7.15.3): Fiji lies either side of it
+    Set<String> across = new HashSet<>();
+    json(
+            "/ogc/collections/countries/items?bbox=179,-19,-179.5,-16&limit=100",
+            "application/geo+json")
+        .path("features")
+        .forEach(f -> across.add(f.path("properties").path("iso_a2").asText()));
+    assertThat(across).contains("FJ");
+    assertThat(
+            json("/ogc/collections/events/items?bbox=170,-60,-170,60", "application/geo+json")
+                .path("numberMatched")
+                .asInt())
+        .as("no sample event lies in the Pacific")
+        .isZero();
     // the next link keeps the filter
     JsonNode paged =
         json("/ogc/collections/events/items?bbox=35,35,38,37&limit=1", "application/geo+json");
@@ -274,7 +288,7 @@ class OgcApiTest {
             "bbox=0x1p3,0,1,1",
             "bbox=1,95,2,96",
             "bbox=1,5,2,4",
-            "bbox=170,0,-170,10",
+            "bbox=190,0,200,10",
             "datetime=yesterday",
             "datetime=2019-09-01/2019-08-01",
             "datetime=2019-01-01/2019-02-01/2019-03-01",

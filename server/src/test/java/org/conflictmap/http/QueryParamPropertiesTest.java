@@ -234,7 +234,7 @@ class QueryParamPropertiesTest {
     t.put("event", Arbitraries.integers().between(-1, 6).map(String::valueOf));
     t.put(
         "type",
-        Arbitraries.of(MapParams.knownTypes().toArray(new String[0]))
+        Arbitraries.of(ViewGrammar.knownTypes().toArray(new String[0]))
             .list()
             .ofMaxSize(3)
             .map(l -> String.join(",", l)));
