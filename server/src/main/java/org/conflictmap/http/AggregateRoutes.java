@@ -50,6 +50,10 @@ final class AggregateRoutes {
     }
     int zoom = zoom(ctx);
     EventQuery q = EventRoutes.query(api, ctx, EventQuery.MAX_LIMIT);
+    String tag = Freshness.tag(api.events().dataVersion());
+    if (Freshness.notModified(ctx, tag)) {
+      return;
+    }
     EventAggregates.Grid grid = aggregates.grid(q, zoom);
     ObjectNode fc = api.json().createObjectNode();
     fc.put("type", "FeatureCollection");
@@ -67,6 +71,7 @@ final class AggregateRoutes {
       props.put("count", cell.count());
       cell.eventId().ifPresent(id -> props.put("event_id", id));
     }
+    Freshness.mark(ctx, tag);
     ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString());
   }
 
@@ -101,6 +106,10 @@ final class AggregateRoutes {
                     Params.malformed(
                         "Invalid bucket", "bucket is day, week or month, got '" + raw + "'"));
     EventQuery q = EventRoutes.query(api, ctx, EventQuery.MAX_LIMIT);
+    String tag = Freshness.tag(api.events().dataVersion());
+    if (Freshness.notModified(ctx, tag)) {
+      return;
+    }
     ObjectNode out = api.json().createObjectNode();
     out.put("bucket", period.name().toLowerCase(java.util.Locale.ROOT));
     ArrayNode buckets = out.putArray("buckets");
@@ -110,6 +119,7 @@ final class AggregateRoutes {
       total += b.count();
     }
     out.put("numberMatched", total);
+    Freshness.mark(ctx, tag);
     ctx.contentType("application/json; charset=utf-8").result(out.toString());
   }
 
