@@ -25,10 +25,11 @@ import org.conflictmap.store.Database;
 
 /**
  * {@code api-load --events N [--data DIR] [--seconds S] [--scales world,country,city]
- * [--connections 1,8,32]}: {@code /api/events} under load on a generated store of N events (built
- * once with the generator, then reused), at 1, 8 and 32 connections, for bbox + time at world,
- * country and city scale; beside each, a static file of the same size served by the same server in
- * the same run. Loopback only; every cell runs S seconds (default 5) after a one-second warm-up.
+ * [--connections 1,8,32] [--conditional]}: {@code /api/events} under load on a generated store of N
+ * events (built once with the generator, then reused), at 1, 8 and 32 connections, for bbox + time
+ * at world, country and city scale; beside each, a static file of the same size served by the same
+ * server in the same run. Loopback only; every cell runs S seconds (default 5) after a one-second
+ * warm-up.
  */
 final class ApiLoadBench {
   private static final int[] CONNECTIONS = {1, 8, 32};
@@ -47,10 +48,12 @@ final class ApiLoadBench {
     int seconds = 5;
     Set<String> only = Set.of();
     int[] connections = CONNECTIONS;
+    boolean conditional = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Long.parseLong(args[++i]);
         case "--scales" -> only = Set.of(args[++i].split(","));
+        case "--conditional" -> conditional = true;
         case "--connections" ->
             connections = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--data" -> data = Path.of(args[++i]);
@@ -100,8 +103,8 @@ final class ApiLoadBench {
         byte[] sample = get(HttpClient.newHttpClient(), base + s.path().apply(0));
         String file = staticTwin(s.name(), sample.length);
         for (int conns : connections) {
-          Result api = load(base, s.path(), conns, seconds);
-          Result stat = load(base, n -> file, conns, seconds);
+          Result api = load(base, s.path(), conns, seconds, conditional);
+          Result stat = load(base, n -> file, conns, seconds, false);
           System.out.printf(
               "%-8s %5d %9d %7.1fms %7.1fms %9.1f %9d %7.1fms %7.1fms %9.1f %9d %8.0f%%%n",
               s.name(),
@@ -184,7 +187,12 @@ final class ApiLoadBench {
    */
   private record Result(double p50, double p99, double rate, long errors, String firstError) {}
 
-  private static Result load(String base, IntFunction<String> path, int conns, int seconds)
+  /**
+   * With {@code conditional}, each connection sends back the ETag it last got for a URL, as a
+   * browser's cache would: on a store nothing writes to, every repeat is a 304.
+   */
+  private static Result load(
+      String base, IntFunction<String> path, int conns, int seconds, boolean conditional)
       throws InterruptedException {
     long warmEnd = System.nanoTime() + 1_000_000_000L;
     long end = warmEnd + seconds * 1_000_000_000L;
@@ -207,6 +215,7 @@ final class ApiLoadBench {
                         .connectTimeout(Duration.ofSeconds(10))
                         .build();
                 SplittableRandom random = new SplittableRandom(seed);
+                java.util.Map<String, String> tags = conditional ? new java.util.HashMap<>() : null;
                 int n = 0;
                 long answered = 0;
                 long finished = 0; // started after the warm-up, answered or failed
@@ -217,7 +226,7 @@ final class ApiLoadBench {
                   long start = System.nanoTime();
                   boolean ok;
                   try {
-                    get(client, base + path.apply(random.nextInt(1 << 20)));
+                    get(client, base + path.apply(random.nextInt(1 << 20)), tags);
                     ok = true;
                   } catch (IOException | RuntimeException e) {
                     ok = false;
@@ -277,12 +286,27 @@ final class ApiLoadBench {
 
   private static byte[] get(HttpClient client, String url)
       throws IOException, InterruptedException {
-    HttpResponse<byte[]> r =
-        client.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+    return get(client, url, null);
+  }
+
+  /** A GET that must answer 200, or 304 when {@code tags} holds this URL's last ETag. */
+  private static byte[] get(HttpClient client, String url, java.util.Map<String, String> tags)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+    String tag = tags == null ? null : tags.get(url);
+    if (tag != null) {
+      b.header("If-None-Match", tag);
+    }
+    HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() == 304 && tag != null) {
+      return r.body();
+    }
     if (r.statusCode() != 200) {
       throw new IllegalStateException(url + " answered " + r.statusCode());
+    }
+    if (tags != null) {
+      r.headers().firstValue("ETag").ifPresent(t -> tags.put(url, t));
     }
     return r.body();
   }
