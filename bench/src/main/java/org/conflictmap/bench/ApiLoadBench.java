@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -23,11 +24,12 @@ import org.conflictmap.store.BulkEvents;
 import org.conflictmap.store.Database;
 
 /**
- * {@code api-load --events N [--data DIR] [--seconds S]}: {@code /api/events} under load on a
- * generated store of N events (built once with the generator, then reused), at 1, 8 and 32
- * connections, for bbox + time at world, country and city scale; beside each, a static file of the
- * same size served by the same server in the same run. Loopback only; every cell runs S seconds
- * (default 5) after a one-second warm-up.
+ * {@code api-load --events N [--data DIR] [--seconds S] [--scales world,country,city]
+ * [--connections 1,8,32] [--conditional]}: {@code /api/events} under load on a generated store of N
+ * events (built once with the generator, then reused), at 1, 8 and 32 connections, for bbox + time
+ * at world, country and city scale; beside each, a static file of the same size served by the same
+ * server in the same run. Loopback only; every cell runs S seconds (default 5) after a one-second
+ * warm-up.
  */
 final class ApiLoadBench {
   private static final int[] CONNECTIONS = {1, 8, 32};
@@ -44,21 +46,36 @@ final class ApiLoadBench {
     long events = 100_000;
     Path data = null;
     int seconds = 5;
+    Set<String> only = Set.of();
+    int[] connections = CONNECTIONS;
+    boolean conditional = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Long.parseLong(args[++i]);
+        case "--scales" -> only = Set.of(args[++i].split(","));
+        case "--conditional" -> conditional = true;
+        case "--connections" ->
+            connections = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--data" -> data = Path.of(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    if (events < 1 || events > 5_000_000 || seconds < 1 || seconds > 60) {
-      throw new IllegalArgumentException("--events 1..5000000, --seconds 1..60");
+    if (events < 1
+        || events > 5_000_000
+        || seconds < 1
+        || seconds > 60
+        || Arrays.stream(connections).anyMatch(c -> c < 1 || c > 256)) {
+      throw new IllegalArgumentException(
+          "--events 1..5000000, --seconds 1..60, --connections 1..256 each");
     }
     if (data == null) {
       data = Path.of(events == 1_000_000 ? "/tmp/conflictmap-1m" : "/tmp/conflictmap-" + events);
     }
     fill(data, events);
+    // the twins' folder must exist when the server starts, or the server never finds files put
+    // there later (on a first run every static request was a 404, and its thread died silently)
+    Files.createDirectories(STATIC_ROOT.resolve("public/bench"));
     Config config = Config.defaults().withPort(0).withDataDir(data).withSample(false);
     try (App app = App.start(config)) {
       String base = "http://127.0.0.1:" + app.port();
@@ -66,35 +83,48 @@ final class ApiLoadBench {
       System.out.printf(
           "api-load: %,d events in %s, %d s per cell, loopback%n", events, data, seconds);
       System.out.printf(
-          "%-8s %5s %9s %9s %9s %9s %9s %9s %8s %9s%n",
+          "%-8s %5s %9s %9s %9s %9s %9s %9s %9s %8s %9s %9s%n",
           "scale",
           "conns",
           "bytes",
           "api p50",
           "api p99",
           "api r/s",
+          "api errs",
           "file p50",
           "file p99",
           "file r/s",
+          "file errs",
           "api/file");
       for (Scale s : scales) {
+        if (!only.isEmpty() && !only.contains(s.name())) {
+          continue;
+        }
         byte[] sample = get(HttpClient.newHttpClient(), base + s.path().apply(0));
         String file = staticTwin(s.name(), sample.length);
-        for (int conns : CONNECTIONS) {
-          Result api = load(base, s.path(), conns, seconds);
-          Result stat = load(base, n -> file, conns, seconds);
+        for (int conns : connections) {
+          Result api = load(base, s.path(), conns, seconds, conditional);
+          Result stat = load(base, n -> file, conns, seconds, false);
           System.out.printf(
-              "%-8s %5d %9d %7.1fms %7.1fms %9.1f %7.1fms %7.1fms %8.1f %8.0f%%%n",
+              "%-8s %5d %9d %7.1fms %7.1fms %9.1f %9d %7.1fms %7.1fms %9.1f %9d %8.0f%%%n",
               s.name(),
               conns,
               sample.length,
               api.p50(),
               api.p99(),
               api.rate(),
+              api.errors(),
               stat.p50(),
               stat.p99(),
               stat.rate(),
+              stat.errors(),
               100 * api.rate() / stat.rate());
+          if (api.firstError() != null) {
+            System.out.println("  first api error: " + api.firstError());
+          }
+          if (stat.firstError() != null) {
+            System.out.println("  first file error: " + stat.firstError());
+          }
         }
       }
       System.out.printf(
@@ -151,14 +181,26 @@ final class ApiLoadBench {
     return "/bench/" + name + ".json";
   }
 
-  private record Result(double p50, double p99, double rate) {}
+  /**
+   * Percentiles and rate of the answered requests (status 200) started after the warm-up; errors
+   * (another status, an I/O failure, a timeout) are counted apart and not in the rate.
+   */
+  private record Result(double p50, double p99, double rate, long errors, String firstError) {}
 
-  private static Result load(String base, IntFunction<String> path, int conns, int seconds)
+  /**
+   * With {@code conditional}, each connection sends back the ETag it last got for a URL, as a
+   * browser's cache would: on a store nothing writes to, every repeat is a 304.
+   */
+  private static Result load(
+      String base, IntFunction<String> path, int conns, int seconds, boolean conditional)
       throws InterruptedException {
     long warmEnd = System.nanoTime() + 1_000_000_000L;
     long end = warmEnd + seconds * 1_000_000_000L;
     List<long[]> samples = new ArrayList<>();
     AtomicLong done = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    java.util.concurrent.atomic.AtomicReference<String> firstError =
+        new java.util.concurrent.atomic.AtomicReference<>();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < conns; t++) {
       long[] mine = new long[200_000];
@@ -173,23 +215,44 @@ final class ApiLoadBench {
                         .connectTimeout(Duration.ofSeconds(10))
                         .build();
                 SplittableRandom random = new SplittableRandom(seed);
+                java.util.Map<String, String> tags = conditional ? new java.util.HashMap<>() : null;
                 int n = 0;
-                while (System.nanoTime() < end) {
+                long answered = 0;
+                long finished = 0; // started after the warm-up, answered or failed
+                // past the end a thread still waits for one measured answer (up to a minute), so
+                // a cell whose answers all take longer than it lasts shows them, not 0 req/s
+                long latest = end + 60_000_000_000L;
+                while (System.nanoTime() < end || (finished == 0 && System.nanoTime() < latest)) {
                   long start = System.nanoTime();
+                  boolean ok;
                   try {
-                    get(client, base + path.apply(random.nextInt(1 << 20)));
-                  } catch (IOException | InterruptedException e) {
-                    throw new IllegalStateException(e);
+                    get(client, base + path.apply(random.nextInt(1 << 20)), tags);
+                    ok = true;
+                  } catch (IOException | RuntimeException e) {
+                    ok = false;
+                    if (start >= warmEnd) {
+                      errors.incrementAndGet();
+                      firstError.compareAndSet(null, e.toString());
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                   }
                   long stop = System.nanoTime();
+                  if (start >= warmEnd) {
+                    finished++;
+                  }
                   // every request started after the warm-up counts, however long it takes, so a
                   // slow query is measured rather than dropped; the cell then lasts longer
-                  if (start >= warmEnd && n < mine.length - 1) {
-                    mine[n++] = stop - start;
+                  if (ok && start >= warmEnd) {
+                    answered++;
+                    if (n < mine.length - 1) {
+                      mine[n++] = stop - start;
+                    }
                   }
                 }
                 mine[mine.length - 1] = n;
-                done.addAndGet(n);
+                done.addAndGet(answered);
               });
       threads.add(th);
       th.start();
@@ -198,8 +261,11 @@ final class ApiLoadBench {
       th.join();
     }
     double elapsed = Math.max(seconds, (System.nanoTime() - warmEnd) / 1e9);
-    long total = done.get();
-    long[] all = new long[(int) total];
+    int kept = 0;
+    for (long[] s : samples) {
+      kept += (int) s[s.length - 1];
+    }
+    long[] all = new long[kept];
     int k = 0;
     for (long[] s : samples) {
       int n = (int) s[s.length - 1];
@@ -208,22 +274,39 @@ final class ApiLoadBench {
     }
     Arrays.sort(all);
     if (all.length == 0) {
-      return new Result(Double.NaN, Double.NaN, 0);
+      return new Result(Double.NaN, Double.NaN, 0, errors.get(), firstError.get());
     }
     return new Result(
         all[(int) (all.length * 0.50)] / 1e6,
         all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6,
-        total / elapsed);
+        done.get() / elapsed,
+        errors.get(),
+        firstError.get());
   }
 
   private static byte[] get(HttpClient client, String url)
       throws IOException, InterruptedException {
-    HttpResponse<byte[]> r =
-        client.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+    return get(client, url, null);
+  }
+
+  /** A GET that must answer 200, or 304 when {@code tags} holds this URL's last ETag. */
+  private static byte[] get(HttpClient client, String url, java.util.Map<String, String> tags)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+    String tag = tags == null ? null : tags.get(url);
+    if (tag != null) {
+      b.header("If-None-Match", tag);
+    }
+    HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() == 304 && tag != null) {
+      return r.body();
+    }
     if (r.statusCode() != 200) {
       throw new IllegalStateException(url + " answered " + r.statusCode());
+    }
+    if (tags != null) {
+      r.headers().firstValue("ETag").ifPresent(t -> tags.put(url, t));
     }
     return r.body();
   }

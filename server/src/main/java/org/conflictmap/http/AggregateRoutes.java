@@ -36,6 +36,10 @@ final class AggregateRoutes {
     Params.allowOnly(ctx, CLUSTER_PARAMS);
     int zoom = ViewGrammar.of(ctx).gridZoom(EventAggregates.MAX_ZOOM);
     EventQuery q = EventRoutes.query(api, ctx, EventQuery.MAX_LIMIT);
+    String tag = Freshness.tag(api.events().dataVersion());
+    if (Freshness.notModified(ctx, tag)) {
+      return;
+    }
     EventAggregates.Grid grid = aggregates.grid(q, zoom);
     ObjectNode fc = api.json().createObjectNode();
     fc.put("type", "FeatureCollection");
@@ -53,6 +57,7 @@ final class AggregateRoutes {
       props.put("count", cell.count());
       cell.eventId().ifPresent(id -> props.put("event_id", id));
     }
+    Freshness.mark(ctx, tag);
     ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString());
   }
 
@@ -66,6 +71,10 @@ final class AggregateRoutes {
                     Params.malformed(
                         "Invalid bucket", "bucket is day, week or month, got '" + raw + "'"));
     EventQuery q = EventRoutes.query(api, ctx, EventQuery.MAX_LIMIT);
+    String tag = Freshness.tag(api.events().dataVersion());
+    if (Freshness.notModified(ctx, tag)) {
+      return;
+    }
     ObjectNode out = api.json().createObjectNode();
     out.put("bucket", period.name().toLowerCase(java.util.Locale.ROOT));
     ArrayNode buckets = out.putArray("buckets");
@@ -75,6 +84,7 @@ final class AggregateRoutes {
       total += b.count();
     }
     out.put("numberMatched", total);
+    Freshness.mark(ctx, tag);
     ctx.contentType("application/json; charset=utf-8").result(out.toString());
   }
 }

@@ -1,6 +1,6 @@
 package org.conflictmap.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.conflictmap.events.Event;
 import org.conflictmap.events.EventJson;
+import org.conflictmap.events.EventJsonStream;
 import org.conflictmap.events.EventQuery;
 import org.conflictmap.store.EventStore;
 
@@ -25,31 +26,32 @@ final class EventRoutes {
     routes.get("/api/events/{id}", this::get);
   }
 
-  private void list(Context ctx) {
+  private void list(Context ctx) throws java.io.IOException {
     Params.allowOnly(ctx, PARAMS);
     EventQuery q =
         query(api, ctx, ViewGrammar.of(ctx).limit(EventQuery.DEFAULT_LIMIT, EventQuery.MAX_LIMIT));
+    String tag = Freshness.tag(api.events().dataVersion());
+    if (Freshness.notModified(ctx, tag)) {
+      return;
+    }
     EventStore.Page page = api.events().page(q);
     List<Event> events = page.events();
     EventStore.Count matched =
         page.next().isEmpty() && q.after().isEmpty()
             ? new EventStore.Count(events.size(), true)
             : page.matched().orElseGet(() -> api.events().countUpTo(q, EventStore.COUNT_CAP));
-    ObjectNode fc = EventJson.toFeatureCollection(events, matched.value(), api.json());
-    if (!matched.exact()) {
-      // OGC API Features: numberMatched only when known; we say how far we counted instead
-      fc.remove("numberMatched");
-      fc.put("numberMatchedAtLeast", matched.value());
+    Optional<String> next = page.next().map(c -> nextHref(ctx, c));
+    // everything that can fail with a problem answer has run: from here the bytes stream out
+    Freshness.mark(ctx, tag);
+    ctx.contentType("application/geo+json; charset=utf-8");
+    try (JsonGenerator g =
+        api.json()
+            .getFactory()
+            .createGenerator(ctx.outputStream())
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      EventJsonStream.write(
+          g, events, new EventJsonStream.Matched(matched.value(), matched.exact()), next);
     }
-    page.next()
-        .ifPresent(
-            next ->
-                fc.putArray("links")
-                    .addObject()
-                    .put("rel", "next")
-                    .put("type", "application/geo+json")
-                    .put("href", nextHref(ctx, next)));
-    ctx.contentType("application/geo+json; charset=utf-8").result(fc.toString());
   }
 
   /** This request's own URL with the cursor of the next page in place of its own. */

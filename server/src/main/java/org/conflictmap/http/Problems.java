@@ -28,6 +28,9 @@ final class Problems {
     p.put("detail", detail);
     p.put("instance", ctx.path());
     extensions.forEach((k, v) -> p.set(k, json.valueToTree(v)));
+    // an error describes this moment, not the resource: no cache keeps it, no tag validates it
+    ctx.res().setHeader("ETag", null);
+    ctx.header("Cache-Control", "no-store");
     ctx.status(status).contentType(CONTENT_TYPE).result(p.toString());
   }
 

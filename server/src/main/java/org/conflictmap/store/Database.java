@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
@@ -67,6 +69,23 @@ public final class Database implements AutoCloseable {
 
   private final GroupCommit commits = new GroupCommit();
 
+  /**
+   * Embedded H2: how many transactions that wrote have committed since this process opened the
+   * file, the only process that can write it. PostgreSQL keeps the count in a sequence instead.
+   */
+  private final AtomicLong localVersion = new AtomicLong();
+
+  /** A committed write whose version bump failed (PostgreSQL connection lost after the commit). */
+  private volatile boolean bumpOwed;
+
+  /**
+   * Embedded H2: this opening of the file, so a version handed out before a restart is never handed
+   * out again for other data.
+   */
+  private final String opening =
+      Long.toString(System.currentTimeMillis(), 36)
+          + Long.toString(ThreadLocalRandom.current().nextLong() & 0xffffff, 36);
+
   private Database(Vendor vendor, ConnectionSource connections) {
     this.vendor = vendor;
     this.connections = connections;
@@ -104,11 +123,25 @@ public final class Database implements AutoCloseable {
     String url =
         "jdbc:h2:async:"
             + dir.resolve("conflictmap")
-            + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+            + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
+            + ";CACHE_SIZE="
+            + pageCacheKb(Runtime.getRuntime().maxMemory());
     Database db = connect(url, "sa", "");
     db.syncCommits = true;
     db.embedded = true;
     return db;
+  }
+
+  /** The most heap H2's page cache takes, whatever the heap: the working set of a large store. */
+  static final long MAX_PAGE_CACHE_KB = 256 * 1024;
+
+  /**
+   * H2's page cache (its CACHE_SIZE, in KB) for a JVM whose heap may grow to {@code maxHeapBytes}:
+   * a quarter of it, at most {@link #MAX_PAGE_CACHE_KB}. H2's own default is 16 MB, under which a
+   * country-sized read of a store of 100,000 events or more is served from the file, not memory.
+   */
+  static long pageCacheKb(long maxHeapBytes) {
+    return Math.max(1, Math.min(MAX_PAGE_CACHE_KB, maxHeapBytes / 4 / 1024));
   }
 
   /** Connects to any supported JDBC URL (H2 or PostgreSQL with PostGIS) and migrates the schema. */
@@ -130,6 +163,11 @@ public final class Database implements AutoCloseable {
         db =
             new Database(
                 vendor, new PooledSource(JdbcConnectionPool.create(jdbcUrl, user, password)));
+      }
+      if (vendor == Vendor.POSTGRESQL) {
+        // a server that stopped between a commit and its bump leaves the version behind the data:
+        // moving it once on every start makes any tag handed out before stale
+        db.bumpVersion();
       }
     } catch (RuntimeException e) {
       db.close();
@@ -245,15 +283,28 @@ public final class Database implements AutoCloseable {
   public <T> Committed<T> commit(SqlWork<T> work) {
     try (Connection c = connections.open()) {
       c.setAutoCommit(false);
+      boolean changed;
+      Committed<T> done;
       try {
         T result = work.run(c);
-        boolean wrote = syncCommits && wrote(c);
+        changed = changedAnything(c);
         c.commit();
-        return new Committed<>(result, wrote ? commits.committed() : 0);
+        done = new Committed<>(result, changed && syncCommits ? commits.committed() : 0);
       } catch (SQLException | RuntimeException | Error e) {
         rollbackQuietly(c, e);
         throw e;
       }
+      if (changed) {
+        // after the commit, never before: a reader reads the version first and the data second,
+        // so a tag it hands out is never newer than the data it sent with it
+        try {
+          bumpVersion(c);
+        } catch (SQLException e) {
+          // the write is committed and must be acknowledged; the next read of the version retries
+          bumpOwed = true;
+        }
+      }
+      return done;
     } catch (SQLException e) {
       throw new StoreException("Database error: " + e.getMessage(), e);
     }
@@ -278,15 +329,76 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Whether the transaction on {@code c} changed anything: a read needs no sync. H2's session says
-   * so; if the connection is not H2's own, assume it wrote.
+   * Whether the transaction on {@code c} changed anything: a read needs no sync and leaves the data
+   * version alone. H2's session says so; PostgreSQL assigns a transaction id only to a transaction
+   * that writes. If neither can tell, assume it wrote.
    */
-  private static boolean wrote(Connection c) {
+  private boolean changedAnything(Connection c) {
+    if (vendor == Vendor.POSTGRESQL) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT txid_current_if_assigned()");
+          ResultSet rs = ps.executeQuery()) {
+        return !rs.next() || rs.getObject(1) != null;
+      } catch (SQLException e) {
+        return true;
+      }
+    }
     try {
       return !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal s)
           || s.hasPendingTransaction();
     } catch (SQLException e) {
       return true;
+    }
+  }
+
+  /**
+   * The version of everything stored: it moves with every committed write (through any server on
+   * the same PostgreSQL database) and with nothing else, so a client holding an answer tagged with
+   * it may reuse that answer while it stays the same. Read it before reading the data it tags.
+   */
+  public String dataVersion() {
+    if (bumpOwed) {
+      bumpOwed = false;
+      try {
+        bumpVersion();
+      } catch (StoreException e) {
+        bumpOwed = true;
+        throw e;
+      }
+    }
+    if (vendor != Vendor.POSTGRESQL) {
+      return opening + "." + localVersion.get();
+    }
+    try (Connection c = connections.open();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT last_value, is_called FROM data_version");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getBoolean(2) ? Long.toString(rs.getLong(1)) : "0";
+    } catch (SQLException e) {
+      throw new StoreException("Database error: " + e.getMessage(), e);
+    }
+  }
+
+  private void bumpVersion() {
+    try (Connection c = connections.open()) {
+      bumpVersion(c);
+    } catch (SQLException e) {
+      throw new StoreException("Database error: " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves the data version on; a PostgreSQL sequence is outside transactions, so this is final. */
+  private void bumpVersion(Connection c) throws SQLException {
+    if (vendor != Vendor.POSTGRESQL) {
+      localVersion.incrementAndGet();
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT nextval('data_version')");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+    }
+    if (!c.getAutoCommit()) {
+      c.commit();
     }
   }
 

@@ -290,6 +290,14 @@ public final class EventStore {
     return " USE INDEX (" + (boxShare < dateShare ? BOX_INDEX : DATE_INDEX) + ")";
   }
 
+  /**
+   * The version of the whole store's data (see {@link Database#dataVersion}): read it before a
+   * query whose answer it tags.
+   */
+  public String dataVersion() {
+    return db.dataVersion();
+  }
+
   /** The event with this id, unless there is none or an editor deleted it. */
   public Optional<Event> get(long id) {
     return db.inTransaction(c -> EventRows.byIds(c, List.of(id)).stream().findFirst());

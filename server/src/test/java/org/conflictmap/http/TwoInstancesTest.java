@@ -110,4 +110,33 @@ class TwoInstancesTest {
     JsonNode readThroughA = new Http(a.port()).get("/api/zones/" + fromB).json();
     assertThat(readThroughA.path("properties").path("name").asText()).isEqualTo("Box B");
   }
+
+  @Test
+  void bothServersTagAlikeAndAWriteThroughOneStalesTheOthersTag() {
+    String token = TestTokens.editor(a);
+    for (String path : ConditionalGetTest.READS) {
+      Http.Response fromA = new Http(a.port()).get(path);
+      assertThat(fromA.status()).as(path + ": " + fromA.body()).isEqualTo(200);
+      String tag = fromA.header("ETag");
+      assertThat(tag).as(path).startsWith("W/\"");
+      // a tag from one server is good on the other: a cache in front of both may use either
+      Http.Response fromB = ConditionalGetTest.conditional(new Http(b.port()), path, tag);
+      assertThat(fromB.status()).as(path).isEqualTo(304);
+      assertThat(fromB.body()).isEmpty();
+    }
+    String before = new Http(b.port()).get(ConditionalGetTest.READS.get(0)).header("ETag");
+    String zone =
+        "{\"type\":\"Feature\",\"properties\":{\"name\":\"Tagged box\",\"kind\":\"other\","
+            + "\"valid_from\":\"2020-01-01\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+            + "[[[32,30],[33,30],[33,31],[32,31],[32,30]]]}}";
+    Http.Response zoned =
+        new Http(a.port(), token).post("/api/zones", "application/geo+json", zone);
+    assertThat(zoned.status()).as(zoned.body()).isEqualTo(201);
+    for (String path : ConditionalGetTest.READS) {
+      Http.Response viaB = ConditionalGetTest.conditional(new Http(b.port()), path, before);
+      assertThat(viaB.status()).as(path).isEqualTo(200);
+      assertThat(viaB.header("ETag")).as(path).isNotEqualTo(before);
+      assertThat(new Http(a.port()).get(path).header("ETag")).isEqualTo(viaB.header("ETag"));
+    }
+  }
 }

@@ -41,6 +41,40 @@ class DatabaseOnPostgisTest {
   }
 
   @Test
+  void twoServersShareOneDataVersionThatMovesWithWritesOnly() {
+    String url = Postgis.freshDatabaseUrl();
+    try (Database first = Database.connect(url, Postgis.user(), Postgis.password());
+        Database second = Database.connect(url, Postgis.user(), Postgis.password())) {
+      String start = first.dataVersion();
+      assertThat(second.dataVersion()).isEqualTo(start);
+      new EventStore(second).count(org.conflictmap.events.EventQuery.all());
+      new IngestStore(first).countArticles();
+      assertThat(first.dataVersion()).isEqualTo(start);
+      assertThat(second.dataVersion()).isEqualTo(start);
+
+      new IngestStore(first)
+          .save(
+              Fixtures.article("https://example.org/v"),
+              "hv",
+              java.util.List.of(Fixtures.idlib(java.time.LocalDate.of(2020, 3, 3))));
+      String written = second.dataVersion();
+      assertThat(written).isNotEqualTo(start).isEqualTo(first.dataVersion());
+
+      assertThatThrownBy(
+              () ->
+                  second.inTransaction(
+                      c -> {
+                        try (var ps = c.prepareStatement("DELETE FROM event_sources")) {
+                          ps.executeUpdate();
+                        }
+                        throw new IllegalStateException("boom");
+                      }))
+          .hasMessage("boom");
+      assertThat(first.dataVersion()).isEqualTo(written);
+    }
+  }
+
+  @Test
   void anUnreachableServerIsOneClearErrorWithoutThePassword() {
     assertThatThrownBy(
             () ->

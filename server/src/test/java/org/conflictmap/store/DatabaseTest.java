@@ -49,6 +49,75 @@ class DatabaseTest {
   }
 
   @Test
+  void thePageCacheIsAQuarterOfTheHeapUpTo256Mb() {
+    assertThat(Database.pageCacheKb(1L << 30)).isEqualTo(256 * 1024); // 1 GB: 256 MB
+    assertThat(Database.pageCacheKb(512L << 20)).isEqualTo(128 * 1024);
+    assertThat(Database.pageCacheKb(64L << 20)).isEqualTo(16 * 1024); // H2's own default
+    assertThat(Database.pageCacheKb(8L << 30)).isEqualTo(256 * 1024);
+    assertThat(Database.pageCacheKb(Long.MAX_VALUE)).isEqualTo(256 * 1024); // no -Xmx limit
+    assertThat(Database.pageCacheKb(0)).isEqualTo(1);
+  }
+
+  @Test
+  void theOpenStoreUsesThatPageCache() {
+    try (Database db = Database.embedded(dir)) {
+      long kb =
+          db.inTransaction(
+              c -> {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                            "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                                + " WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'");
+                    var rs = ps.executeQuery()) {
+                  assertThat(rs.next()).isTrue();
+                  return Long.parseLong(rs.getString(1));
+                }
+              });
+      // H2 reports the cache in MB
+      assertThat(kb).isEqualTo(Database.pageCacheKb(Runtime.getRuntime().maxMemory()) / 1024);
+    }
+  }
+
+  @Test
+  void theDataVersionMovesWithWritesOnly() {
+    List<String> seen = new java.util.ArrayList<>();
+    try (Database db = Database.embedded(dir)) {
+      String start = db.dataVersion();
+      seen.add(start);
+      new EventStore(db).count(org.conflictmap.events.EventQuery.all());
+      new IngestStore(db).countArticles();
+      assertThat(db.dataVersion()).isEqualTo(start);
+
+      new IngestStore(db)
+          .save(
+              Fixtures.article("https://example.org/v"),
+              "hv",
+              List.of(Fixtures.idlib(LocalDate.of(2020, 3, 3))));
+      String written = db.dataVersion();
+      assertThat(written).isNotEqualTo(start);
+      seen.add(written);
+
+      // a write rolled back changed nothing
+      assertThatThrownBy(
+              () ->
+                  db.inTransaction(
+                      c -> {
+                        try (PreparedStatement ps =
+                            c.prepareStatement("DELETE FROM event_sources")) {
+                          ps.executeUpdate();
+                        }
+                        throw new IllegalStateException("boom");
+                      }))
+          .hasMessage("boom");
+      assertThat(db.dataVersion()).isEqualTo(written);
+    }
+    // a reopened store never hands out a version it handed out before
+    try (Database db = Database.embedded(dir)) {
+      assertThat(db.dataVersion()).isNotIn(seen);
+    }
+  }
+
+  @Test
   void rollsBackWhenTheWorkThrows() {
     try (Database db = Database.embedded(dir)) {
       assertThatThrownBy(
