@@ -172,7 +172,8 @@ final class RowMapper {
       faults.add("cm_sources", "is not a JSON array of sources");
       return List.of();
     }
-    String sentence = text(f, "cm_sentence");
+    // ACLED's notes are the text an analyst reads (and the map searches): its sentence
+    String sentence = f.containsKey("cm_sentence") ? text(f, "cm_sentence") : text(f, "notes");
     Integer start = offset(f, "cm_sentence_start", faults);
     Integer end = offset(f, "cm_sentence_end", faults);
     int s = start == null ? 0 : start;
