@@ -43,6 +43,9 @@ final class ImportBench {
   static void run(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int baseline = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+    // H2's page cache in MB for the import store (default: H2's own, 16 MB), to see what misses
+    // cost
+    int cacheMb = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Path dir = Files.createTempDirectory("importbench");
     Path csv = dir.resolve("acled.csv");
     write(csv, n);
@@ -61,6 +64,15 @@ final class ImportBench {
     report("parse and check only", parsed.rows(), t);
 
     try (Database db = Database.embedded(dir.resolve("store"))) {
+      if (cacheMb > 0) {
+        db.inTransaction(
+            c -> {
+              try (var st = c.createStatement()) {
+                return st.executeUpdate("SET CACHE_SIZE " + cacheMb * 1024);
+              }
+            });
+        System.out.printf("H2 cache set to %d MB%n", cacheMb);
+      }
       EventImportStore store = new EventImportStore(db);
       t = System.nanoTime();
       EventImport.Summary first;
