@@ -19,6 +19,7 @@ import org.conflictmap.sample.SampleData;
 import org.conflictmap.store.AuditStore;
 import org.conflictmap.store.Database;
 import org.conflictmap.store.EventAggregates;
+import org.conflictmap.store.EventImportStore;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
@@ -94,7 +95,8 @@ public final class App implements AutoCloseable {
               new TokenStore(s.db()),
               new AuditStore(s.db()),
               new LatestEvents(s.db()),
-              new EventAggregates(s.db()));
+              new EventAggregates(s.db()),
+              new EventImportStore(s.db()));
       String firstAdmin = null;
       if (!config.open() && config.editorToken().isEmpty() && api.tokens().count() == 0) {
         // a fresh store with no way to write: make the first admin token, shown once

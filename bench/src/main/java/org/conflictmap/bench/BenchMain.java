@@ -35,6 +35,7 @@ public final class BenchMain {
     BENCHMARKS.put("ingest-load", IngestLoadBench::run);
     BENCHMARKS.put("scalemap", ScaleMapBench::run);
     BENCHMARKS.put("export", ExportBench::run);
+    BENCHMARKS.put("import", ImportBench::run);
   }
 
   private BenchMain() {}

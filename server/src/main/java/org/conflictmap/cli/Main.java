@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       ZonesCommand.class,
       ExportCommand.class,
+      ImportCommand.class,
       TokensCommand.class,
       GenerateEventsCommand.class,
       CommandLine.HelpCommand.class

@@ -17,6 +17,8 @@ import java.util.List;
  * @param sources every report of the event, oldest first
  * @param corroboration how many distinct articles report the event
  * @param corrected the fields an editor has corrected, in the order first corrected
+ * @param externalId the id the imported file gave the event (ACLED's event_id_cnty), or null for an
+ *     event that came from articles
  */
 public record Event(
     long id,
@@ -47,11 +49,122 @@ public record Event(
     Double typeConfidence,
     List<EventSource> sources,
     int corroboration,
-    List<String> corrected) {
+    List<String> corrected,
+    String externalId) {
 
   public Event {
     actors = actors == null ? List.of() : List.copyOf(actors);
     sources = sources == null ? List.of() : List.copyOf(sources);
     corrected = corrected == null ? List.of() : List.copyOf(corrected);
+  }
+
+  /** An event that was not imported (no external id). */
+  public Event(
+      long id,
+      long articleId,
+      String articleTitle,
+      String sourceUrl,
+      LocalDate eventDate,
+      String eventType,
+      String subEventType,
+      int geoPrecision,
+      int timePrecision,
+      Integer fatalities,
+      String notes,
+      String placeKey,
+      Long placeId,
+      String placeName,
+      String countryCode,
+      String precision,
+      double lat,
+      double lon,
+      String sentence,
+      int sentenceStart,
+      int sentenceEnd,
+      LocalDate eventDateEnd,
+      Integer injuries,
+      boolean planned,
+      List<Actor> actors,
+      Double typeConfidence,
+      List<EventSource> sources,
+      int corroboration,
+      List<String> corrected) {
+    this(
+        id,
+        articleId,
+        articleTitle,
+        sourceUrl,
+        eventDate,
+        eventType,
+        subEventType,
+        geoPrecision,
+        timePrecision,
+        fatalities,
+        notes,
+        placeKey,
+        placeId,
+        placeName,
+        countryCode,
+        precision,
+        lat,
+        lon,
+        sentence,
+        sentenceStart,
+        sentenceEnd,
+        eventDateEnd,
+        injuries,
+        planned,
+        actors,
+        typeConfidence,
+        sources,
+        corroboration,
+        corrected,
+        null);
+  }
+
+  /**
+   * ACLED's event_id_cnty: the imported file's own id when there was one, else the country code (XX
+   * when unknown) and our id, as ACLED builds it.
+   */
+  public String eventIdCnty() {
+    if (externalId != null) {
+      return externalId;
+    }
+    return (countryCode == null || countryCode.isEmpty() ? "XX" : countryCode) + id;
+  }
+
+  /** The same event with other sources, corroboration and corrected fields. */
+  public Event withDetails(List<EventSource> sources, int corroboration, List<String> corrected) {
+    return new Event(
+        id,
+        articleId,
+        articleTitle,
+        sourceUrl,
+        eventDate,
+        eventType,
+        subEventType,
+        geoPrecision,
+        timePrecision,
+        fatalities,
+        notes,
+        placeKey,
+        placeId,
+        placeName,
+        countryCode,
+        precision,
+        lat,
+        lon,
+        sentence,
+        sentenceStart,
+        sentenceEnd,
+        eventDateEnd,
+        injuries,
+        planned,
+        actors,
+        typeConfidence,
+        sources,
+        corroboration,
+        corrected,
+        externalId);
   }
 }

@@ -20,6 +20,7 @@ public final class EventJson {
     g.putArray("coordinates").add(e.lon()).add(e.lat());
     ObjectNode p = f.putObject("properties");
     p.put("id", e.id());
+    p.put("event_id_cnty", e.eventIdCnty());
     p.put("event_date", e.eventDate().toString());
     p.put("event_type", e.eventType());
     p.put("sub_event_type", e.subEventType());

@@ -73,7 +73,12 @@ public final class EventExport {
           "cm_planned",
           "cm_source_url",
           "cm_sentence",
-          "cm_actor_countries");
+          "cm_actor_countries",
+          "cm_type_confidence",
+          "cm_sentence_start",
+          "cm_sentence_end",
+          "cm_sources",
+          "cm_actors");
 
   /** ACLED's disorder type of each event type (its 2023 codebook). */
   private static final Map<String, String> DISORDER =
@@ -170,7 +175,7 @@ public final class EventExport {
     String[] v = new String[ACLED_COLUMNS.size() + EXTRA_COLUMNS.size()];
     int i = 0;
     String cc = e.countryCode() == null ? "" : e.countryCode();
-    v[i++] = (cc.isEmpty() ? "XX" : cc) + e.id(); // event_id_cnty
+    v[i++] = e.eventIdCnty();
     v[i++] = e.eventDate().toString();
     v[i++] = Integer.toString(e.eventDate().getYear());
     v[i++] = Integer.toString(e.timePrecision());
@@ -220,7 +225,37 @@ public final class EventExport {
         actors.stream()
             .map(a -> a.countryCode() == null ? "" : a.countryCode())
             .collect(Collectors.joining("; "));
+    v[i++] = e.typeConfidence() == null ? "" : e.typeConfidence().toString();
+    v[i++] = Integer.toString(e.sentenceStart());
+    v[i++] = Integer.toString(e.sentenceEnd());
+    v[i++] = e.sources().size() > 1 ? sources(e) : ""; // one source: source, cm_source_url, …
+    // "; " joins the actors above: a name holding it needs the list spelled out
+    v[i++] = actors.stream().anyMatch(a -> a.name().contains("; ")) ? actorsJson(actors) : "";
     return List.of(v);
+  }
+
+  private static String actorsJson(List<Actor> actors) {
+    com.fasterxml.jackson.databind.node.ArrayNode a =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    actors.forEach(x -> a.addObject().put("name", x.name()).put("country_code", x.countryCode()));
+    return a.toString();
+  }
+
+  /** Every source of the event as a JSON array, with the GeoJSON export's names. */
+  private static String sources(Event e) {
+    com.fasterxml.jackson.databind.node.ArrayNode a =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    for (org.conflictmap.events.EventSource s : e.sources()) {
+      a.addObject()
+          .put("article_title", s.articleTitle())
+          .put("source_url", s.sourceUrl())
+          .put("sentence", s.sentence())
+          .put("sentence_start", s.sentenceStart())
+          .put("sentence_end", s.sentenceEnd())
+          .put("fatalities", s.fatalities())
+          .put("injuries", s.injuries());
+    }
+    return a.toString();
   }
 
   private static String nz(String s) {
@@ -296,8 +331,11 @@ public final class EventExport {
         case '>' -> b.append("&gt;");
         case '"' -> b.append("&quot;");
         case '\'' -> b.append("&apos;");
+        // a raw CR would come back from any XML parser as LF (XML 1.0, 2.11): keep it as a
+        // reference
+        case '\r' -> b.append("&#13;");
         default -> {
-          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+          if (c >= 0x20 || c == '\t' || c == '\n') {
             b.append(c);
           }
         }

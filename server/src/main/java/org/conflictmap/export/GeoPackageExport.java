@@ -61,7 +61,10 @@ public final class GeoPackageExport {
           Map.entry("cm_place_id", GeoPackageDataType.INTEGER),
           Map.entry("cm_event_date_end", GeoPackageDataType.DATE),
           Map.entry("cm_injuries", GeoPackageDataType.INTEGER),
-          Map.entry("cm_planned", GeoPackageDataType.BOOLEAN));
+          Map.entry("cm_planned", GeoPackageDataType.BOOLEAN),
+          Map.entry("cm_type_confidence", GeoPackageDataType.DOUBLE),
+          Map.entry("cm_sentence_start", GeoPackageDataType.INTEGER),
+          Map.entry("cm_sentence_end", GeoPackageDataType.INTEGER));
 
   private GeoPackageExport() {}
 

@@ -6,6 +6,7 @@ import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.ingest.Ingester;
 import org.conflictmap.store.AuditStore;
 import org.conflictmap.store.EventAggregates;
+import org.conflictmap.store.EventImportStore;
 import org.conflictmap.store.EventStore;
 import org.conflictmap.store.FeedStore;
 import org.conflictmap.store.IngestStore;
@@ -34,4 +35,5 @@ public record Api(
     TokenStore tokens,
     AuditStore audit,
     LatestEvents latest,
-    EventAggregates aggregates) {}
+    EventAggregates aggregates,
+    EventImportStore imports) {}

@@ -125,6 +125,7 @@ public final class HttpServer {
           new OEmbedRoutes(api).register(config.routes);
           new OgcRoutes(api).register(config.routes);
           new ExportRoutes(api).register(config.routes);
+          new ImportRoutes(api).register(config.routes);
 
           config.routes.exception(
               InputException.class,

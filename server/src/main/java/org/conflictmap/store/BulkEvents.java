@@ -33,8 +33,15 @@ public final class BulkEvents {
     this.db = Objects.requireNonNull(db);
   }
 
-  /** An article with its content hash (see {@code ArticleText.fingerprint}). */
-  public record ArticleRow(NewArticle article, String contentHash) {}
+  /**
+   * An article with its content hash (see {@code ArticleText.fingerprint}); {@code storedId} names
+   * an article already in the store that the batch's reports cite, which is then not inserted.
+   */
+  public record ArticleRow(NewArticle article, String contentHash, Long storedId) {
+    public ArticleRow(NewArticle article, String contentHash) {
+      this(article, contentHash, null);
+    }
+  }
 
   /** One report of an event: which article of the batch says it, and what it says. */
   public record Report(int article, NewEvent event) {}
@@ -43,14 +50,26 @@ public final class BulkEvents {
    * Articles and events: every event's reports in the order of their articles, the first being the
    * article that created the event in ingest's terms.
    */
-  public record Batch(List<ArticleRow> articles, List<List<Report>> events) {}
+  public record Batch(
+      List<ArticleRow> articles, List<List<Report>> events, List<String> externalIds) {
+    public Batch(List<ArticleRow> articles, List<List<Report>> events) {
+      this(articles, events, null);
+    }
+  }
+
+  // INSERT_EVENT plus the imported file's own id of the event
+  private static final String INSERT_EVENT_EXTERNAL =
+      EventSources.INSERT_EVENT
+          .replace(" type_confidence)", " type_confidence, external_id)")
+          .replaceFirst("\\?\\)$", "?, ?)");
 
   /** Writes the batch in one transaction; returns the ids of the events written, in order. */
   public long[] write(Batch batch) {
     return db.inTransaction(c -> write(c, batch));
   }
 
-  private static long[] write(Connection c, Batch batch) throws SQLException {
+  /** Writes the batch in the caller's transaction on {@code c}. */
+  static long[] write(Connection c, Batch batch) throws SQLException {
     Instant now = SqlValues.now();
     long[] articleIds = insertArticles(c, batch.articles(), now);
     long[] eventIds = insertEvents(c, batch, articleIds);
@@ -60,8 +79,16 @@ public final class BulkEvents {
 
   private static long[] insertArticles(Connection c, List<ArticleRow> rows, Instant now)
       throws SQLException {
+    long[] ids = new long[rows.size()];
+    int fresh = 0;
     try (PreparedStatement ps = c.prepareStatement(INSERT_ARTICLE, new String[] {"id"})) {
-      for (ArticleRow r : rows) {
+      for (int i = 0; i < rows.size(); i++) {
+        ArticleRow r = rows.get(i);
+        if (r.storedId() != null) {
+          ids[i] = r.storedId();
+          continue;
+        }
+        fresh++;
         NewArticle a = r.article();
         ps.setString(1, a.title());
         ps.setString(2, a.body());
@@ -71,19 +98,33 @@ public final class BulkEvents {
         SqlValues.setInstant(ps, 6, now);
         ps.addBatch();
       }
+      if (fresh == 0) {
+        return ids;
+      }
       ps.executeBatch();
-      return keys(ps, rows.size());
+      long[] keys = keys(ps, fresh);
+      for (int i = 0, k = 0; i < rows.size(); i++) {
+        if (rows.get(i).storedId() == null) {
+          ids[i] = keys[k++];
+        }
+      }
+      return ids;
     }
   }
 
   private static long[] insertEvents(Connection c, Batch batch, long[] articleIds)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(EventSources.INSERT_EVENT, new String[] {"id"})) {
-      for (List<Report> reports : batch.events()) {
+    List<String> external = batch.externalIds();
+    String sql = external == null ? EventSources.INSERT_EVENT : INSERT_EVENT_EXTERNAL;
+    try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+      for (int i = 0; i < batch.events().size(); i++) {
+        List<Report> reports = batch.events().get(i);
         Report first = reports.get(0);
         NewEvent e = derived(reports);
         EventSources.bindEvent(ps, articleIds[first.article()], e);
+        if (external != null) {
+          ps.setString(25, external.get(i));
+        }
         ps.addBatch();
       }
       ps.executeBatch();

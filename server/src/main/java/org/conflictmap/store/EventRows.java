@@ -22,8 +22,8 @@ final class EventRows {
       "SELECT e.id, e.article_id, a.title, a.url, e.event_date, e.event_type,"
           + " e.sub_event_type, e.geo_precision, e.time_precision, e.fatalities, e.notes, e.place_key, e.place_id,"
           + " e.place_name, e.country_code, e.precision, e.lat, e.lon, e.sentence, e.sentence_start, e.sentence_end,"
-          + " e.event_date_end, e.injuries, e.planned, e.actors, e.type_confidence"
-          + " FROM events e JOIN articles a ON a.id = e.article_id";
+          + " e.event_date_end, e.injuries, e.planned, e.actors, e.type_confidence,"
+          + " e.external_id FROM events e JOIN articles a ON a.id = e.article_id";
 
   /** Live (not deleted) events only. */
   static final String LIVE = "e.deleted_at IS NULL";
@@ -64,7 +64,8 @@ final class EventRows {
         SqlValues.getDouble(rs, "type_confidence"),
         List.of(),
         0,
-        List.of());
+        List.of(),
+        rs.getString("external_id"));
   }
 
   /** The live events with these ids, in the given order, complete with sources. */
@@ -160,36 +161,7 @@ final class EventRows {
 
   private static Event complete(
       Event e, List<EventSource> sources, int corroboration, List<String> corrected) {
-    return new Event(
-        e.id(),
-        e.articleId(),
-        e.articleTitle(),
-        e.sourceUrl(),
-        e.eventDate(),
-        e.eventType(),
-        e.subEventType(),
-        e.geoPrecision(),
-        e.timePrecision(),
-        e.fatalities(),
-        e.notes(),
-        e.placeKey(),
-        e.placeId(),
-        e.placeName(),
-        e.countryCode(),
-        e.precision(),
-        e.lat(),
-        e.lon(),
-        e.sentence(),
-        e.sentenceStart(),
-        e.sentenceEnd(),
-        e.eventDateEnd(),
-        e.injuries(),
-        e.planned(),
-        e.actors(),
-        e.typeConfidence(),
-        sources,
-        corroboration,
-        corrected);
+    return e.withDetails(sources, corroboration, corrected);
   }
 
   /**
