@@ -73,7 +73,8 @@ public final class EventExport {
           "cm_planned",
           "cm_source_url",
           "cm_sentence",
-          "cm_actor_countries");
+          "cm_actor_countries",
+          "cm_place_confidence");
 
   /** ACLED's disorder type of each event type (its 2023 codebook). */
   private static final Map<String, String> DISORDER =
@@ -220,6 +221,7 @@ public final class EventExport {
         actors.stream()
             .map(a -> a.countryCode() == null ? "" : a.countryCode())
             .collect(Collectors.joining("; "));
+    v[i++] = e.placeConfidence() == null ? "" : e.placeConfidence().toString();
     return List.of(v);
   }
 

@@ -65,8 +65,11 @@ public final class Geoparser {
     }
     Document doc = new Document(text, vocabulary);
     Candidates candidates = new Candidates(gazetteer, recent);
-    return Resolver.resolve(
-        weights, candidates, doc, Spotter.spot(gazetteer, aliases, candidates, doc));
+    List<Mention> resolved =
+        Resolver.resolve(
+            weights, candidates, doc, Spotter.spot(gazetteer, aliases, candidates, doc));
+    // a town abroad that nothing else in the text goes abroad with is read at home
+    return CountryContext.apply(resolved, this::candidates);
   }
 
   /**

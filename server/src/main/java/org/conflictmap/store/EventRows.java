@@ -22,7 +22,7 @@ final class EventRows {
       "SELECT e.id, e.article_id, a.title, a.url, e.event_date, e.event_type,"
           + " e.sub_event_type, e.geo_precision, e.time_precision, e.fatalities, e.notes, e.place_key, e.place_id,"
           + " e.place_name, e.country_code, e.precision, e.lat, e.lon, e.sentence, e.sentence_start, e.sentence_end,"
-          + " e.event_date_end, e.injuries, e.planned, e.actors, e.type_confidence"
+          + " e.event_date_end, e.injuries, e.planned, e.actors, e.type_confidence, e.place_confidence"
           + " FROM events e JOIN articles a ON a.id = e.article_id";
 
   /** Live (not deleted) events only. */
@@ -62,6 +62,7 @@ final class EventRows {
         rs.getBoolean("planned"),
         ActorsJson.read(rs.getString("actors")),
         SqlValues.getDouble(rs, "type_confidence"),
+        SqlValues.getDouble(rs, "place_confidence"),
         List.of(),
         0,
         List.of());
@@ -189,6 +190,7 @@ final class EventRows {
         e.planned(),
         e.actors(),
         e.typeConfidence(),
+        e.placeConfidence(),
         sources,
         corroboration,
         corrected);
