@@ -69,7 +69,7 @@ public final class EventExtractor {
    * fitting the place confidence model.
    */
   public List<Extracted> extractWithEvidence(String body, LocalDate date, int timePrecision) {
-    List<Mention> mentions = geoparser.parse(body);
+    List<Mention> mentions = geoparser.parseInCountryContext(body);
     CountryContext context = CountryContext.of(mentions);
     Map<String, NewEvent> events = new LinkedHashMap<>();
     Map<String, double[]> evidence = new java.util.HashMap<>();

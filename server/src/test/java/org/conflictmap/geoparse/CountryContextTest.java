@@ -10,7 +10,7 @@ class CountryContextTest {
   private final Geoparser parser = new Geoparser(TestGazetteer.get());
 
   private List<String> countriesOf(String text, String name) {
-    return parser.parse(text).stream()
+    return parser.parseInCountryContext(text).stream()
         .filter(m -> m.text().equals(name))
         .map(m -> m.place().countryCode())
         .toList();
@@ -20,6 +20,12 @@ class CountryContextTest {
   void aNamesakeInTheCountryTheArticleIsAboutWins() {
     // alone, the capital abroad would win on size
     assertThat(countriesOf("Fighters seized Tripoli overnight.", "Tripoli")).containsExactly("LY");
+    String lebanon = "Fighters seized Tripoli overnight. The Lebanese government condemned it.";
+    // the plain parse (what the geoparsing corpora score) keeps the prior's choice
+    assertThat(parser.parse(lebanon))
+        .filteredOn(m -> m.text().equals("Tripoli"))
+        .extracting(m -> m.place().countryCode())
+        .containsExactly("LY");
     assertThat(
             countriesOf(
                 "Fighters seized Tripoli overnight. The Lebanese government condemned it.",
