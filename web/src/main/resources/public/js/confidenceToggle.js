@@ -1,7 +1,7 @@
-// "Hide uncertain events": asks /api/events for events whose calibrated type confidence is at
-// least MIN_CONFIDENCE (the server's min_confidence), so unclassified and weakly cued reports drop
-// off the map and the list. The confidence is the share of such events the extractor got right on
-// its tuning set (eval-events --calibration).
+// "Hide uncertain events": asks /api/events for events whose calibrated type and place confidence
+// are both at least MIN_CONFIDENCE (the server's min_confidence, kept in the URL), so unclassified,
+// weakly cued and doubtfully placed reports drop off the map and the list. Each confidence is the
+// share of such events the extractor got right on its tuning set (eval-events --calibration).
 import { h } from './dom.js';
 
 export const MIN_CONFIDENCE = 0.8;
@@ -14,15 +14,16 @@ export function withMinConfidence(params, min) {
 }
 
 /**
- * Puts the toggle at the end of `container`; `onChange(min)` gets MIN_CONFIDENCE when checked,
- * null when not.
+ * Puts the toggle at the end of `container`, checked when a floor is already set (a link's
+ * min_confidence); `onChange(min)` gets MIN_CONFIDENCE when checked, null when not.
  */
-export function createConfidenceToggle(container, onChange) {
+export function createConfidenceToggle(container, current, onChange) {
   const input = h('input', {
     type: 'checkbox',
     id: 'hide-uncertain',
     'data-testid': 'hide-uncertain',
   });
+  input.checked = current != null;
   const label = h('label', { for: 'hide-uncertain', class: 'confidence-toggle' },
     input, ` Hide uncertain events (confidence below ${MIN_CONFIDENCE})`);
   input.addEventListener('change', () => onChange(input.checked ? MIN_CONFIDENCE : null));

@@ -18,7 +18,7 @@ import { createBaseMapLabels } from './basemap.js';
 import { createPlaceSearch } from './placeSearch.js';
 import { createEmbedDialog } from './embedDialog.js';
 import { setupLive } from './live.js';
-import { createConfidenceToggle, withMinConfidence } from './confidenceToggle.js';
+import { createConfidenceToggle } from './confidenceToggle.js';
 import { createScaleView, VIEW_MARKER_LIMIT } from './clusters.js';
 import { createTimeline } from './timeline.js';
 import { createHeatLayer } from './heat.js';
@@ -173,9 +173,8 @@ async function applyFilters() {
   heat.setData(events.features().map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], count: 1 })));
 }
 
-// The "hide uncertain events" floor (confidenceToggle.js); null shows every event.
-let minConfidence = null;
-const eventParams = () => withMinConfidence(filterParams(state), minConfidence);
+// The "hide uncertain events" floor (confidenceToggle.js) is state.minConfidence, kept in the URL.
+const eventParams = () => filterParams(state);
 
 function loadEvents(fc) {
   const features = (fc && fc.features) || [];
@@ -417,8 +416,8 @@ const filterForm = createFilterForm(document.getElementById('filter-section'), a
 });
 filterForm.set(state);
 
-createConfidenceToggle(document.getElementById('filter-section'), async (min) => {
-  minConfidence = min;
+createConfidenceToggle(document.getElementById('filter-section'), state.minConfidence, async (min) => {
+  state = { ...state, minConfidence: min };
   const errorEl = document.getElementById('filter-status');
   try {
     histogramKey = null;
@@ -427,6 +426,7 @@ createConfidenceToggle(document.getElementById('filter-section'), async (min) =>
   } catch (err) {
     errorEl.textContent = `Filter not applied: ${err.message}`;
   }
+  syncUrl();
 });
 
 // The time slider: choosing a period or playing moves the date filter, and the zones in force with it.

@@ -2,7 +2,8 @@
 // grammar, in http/ViewGrammar.java): bbox=minLon,minLat,maxLon,maxLat or center=lon,lat&zoom=z, datetime
 // (a day or an ISO interval with open ends), type (comma-separated ACLED types), zone (an id),
 // q (free text), country (ISO codes, comma-separated), actor (text), precision (geo-precisions 1-3),
-// min_fatalities (a whole number), layers (countries,zones,events,heat) and event (an id whose popup opens).
+// min_fatalities (a whole number), min_confidence (0 to 1: the least of an event's type and place
+// confidence), layers (countries,zones,events,heat) and event (an id whose popup opens).
 
 export const EVENT_TYPE_NAMES = [
   'Battles',
@@ -17,14 +18,14 @@ export const LAYER_NAMES = ['countries', 'zones', 'events', 'heat'];
 export const MAX_QUERY = 200;
 export const MAX_ZOOM = 18;
 
-const VIEW_NAMES = ['bbox', 'center', 'zoom', 'datetime', 'type', 'zone', 'q', 'country', 'actor', 'precision', 'min_fatalities', 'layers', 'event'];
+const VIEW_NAMES = ['bbox', 'center', 'zoom', 'datetime', 'type', 'zone', 'q', 'country', 'actor', 'precision', 'min_fatalities', 'min_confidence', 'layers', 'event'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The state of a map with nothing chosen: the default view, every event. */
 export function emptyState() {
   return {
     view: null, from: null, to: null, types: [], zone: null, q: null,
-    countries: [], actor: null, precisions: [], minFatalities: null, layers: null, event: null,
+    countries: [], actor: null, precisions: [], minFatalities: null, minConfidence: null, layers: null, event: null,
   };
 }
 
@@ -154,6 +155,11 @@ export function parseState(search) {
     if (!/^\d{1,6}$/.test(raw)) fail(`min_fatalities is a whole number, got '${raw}'`);
     state.minFatalities = Number(raw);
   });
+  read('min_confidence', (raw) => {
+    // the server's grammar (http/Decimal): plain digits, no exponent
+    if (!/^\d{1,3}(\.\d{1,6})?$/.test(raw) || Number(raw) > 1) fail(`min_confidence is a number from 0 to 1, got '${raw}'`);
+    state.minConfidence = Number(raw);
+  });
   read('layers', (raw) => {
     const names = items('layers', raw).map((l) => l.toLowerCase());
     for (const n of names) if (!LAYER_NAMES.includes(n)) fail(`unknown layer '${n}'`);
@@ -195,6 +201,7 @@ function appendFilters(p, state) {
   if (state.actor) p.set('actor', state.actor);
   if (state.precisions && state.precisions.length) p.set('precision', state.precisions.join(','));
   if (state.minFatalities != null && state.minFatalities > 0) p.set('min_fatalities', String(state.minFatalities));
+  if (state.minConfidence != null) p.set('min_confidence', String(state.minConfidence));
 }
 
 /** The filters of a state as /api/events parameters (the view is not a filter on the map). */

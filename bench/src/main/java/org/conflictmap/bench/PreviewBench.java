@@ -174,6 +174,7 @@ final class PreviewBench {
         false,
         List.of(),
         0.5,
+        0.5,
         List.of(),
         1,
         List.of());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.conflictmap.extract.PlaceConfidence;
 import org.conflictmap.gazetteer.Gazetteer;
 import org.conflictmap.geoparse.Geoparser;
 import org.conflictmap.ingest.EventEval;
@@ -50,9 +51,16 @@ final class EventEvalCommand implements Callable<Integer> {
   @Option(
       names = "--calibration",
       description =
-          "Print the reliability table of the type confidence: extracted events binned by"
-              + " confidence, beside the share that were right (event and type).")
+          "Print the reliability tables of the type and the place confidence: extracted events"
+              + " binned by confidence, beside the share that were right (event and type; place).")
   boolean calibration;
+
+  @Option(
+      names = "--fit-place",
+      description =
+          "Fit the place confidence model on this set (use the tuning part) and print its"
+              + " coefficients, to paste into extract.PlaceConfidence.")
+  boolean fitPlace;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -79,8 +87,67 @@ final class EventEvalCommand implements Callable<Integer> {
     EventEval.Report baseline =
         EventEval.score(cases, EventEval.sentenceBaseline(geoparser), gazetteer);
     System.out.print(json ? json(report, baseline) : text(report, baseline));
+    if (fitPlace) {
+      System.out.print(fit(cases, extractor, gazetteer));
+    }
     return 0;
   }
+
+  private static String fit(
+      List<EventEval.Case> cases, EventExtractor extractor, Gazetteer gazetteer) {
+    List<double[]> xs = new java.util.ArrayList<>();
+    List<Boolean> ys = new java.util.ArrayList<>();
+    for (EventEval.Case c : cases) {
+      for (EventExtractor.Extracted e :
+          extractor.extractWithEvidence(c.article().body(), c.article().published(), 1)) {
+        xs.add(e.placeEvidence());
+        ys.add(EventEval.placeRight(c, e.event(), gazetteer));
+      }
+    }
+    double[] w = PlaceConfidence.fit(xs, ys, FIT_L2);
+    StringBuilder out = new StringBuilder();
+    long right = ys.stream().filter(b -> b).count();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "place confidence model, fitted on %d extracted events (%d with the right place),"
+                + " L2 %.1f:%n",
+            xs.size(),
+            right,
+            FIT_L2));
+    out.append(String.format(Locale.ROOT, "  %-18s %8.3f%n", "intercept", w[0]));
+    for (int i = 0; i < PlaceConfidence.FEATURES.size(); i++) {
+      out.append(
+          String.format(Locale.ROOT, "  %-18s %8.3f%n", PlaceConfidence.FEATURES.get(i), w[i + 1]));
+    }
+    out.append("  events with a yes/no evidence present, and the share with the right place:\n");
+    for (int i : new int[] {2, 3, 5, 6, 7, 8}) {
+      int n = 0;
+      int ok = 0;
+      for (int k = 0; k < xs.size(); k++) {
+        if (xs.get(k)[i] > 0.5) {
+          n++;
+          ok += ys.get(k) ? 1 : 0;
+        }
+      }
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "    %-18s %4d  %s%n",
+              PlaceConfidence.FEATURES.get(i),
+              n,
+              n == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) ok / n)));
+    }
+    out.append("  as constants: {");
+    for (int i = 0; i < w.length; i++) {
+      out.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", w[i]));
+    }
+    out.append("}\n");
+    return out.toString();
+  }
+
+  /** The penalty on the place model's weights: the tuning part has about a hundred events. */
+  private static final double FIT_L2 = 1.0;
 
   private String text(EventEval.Report r, EventEval.Report b) {
     StringBuilder out = new StringBuilder();
@@ -129,6 +196,26 @@ final class EventEvalCommand implements Callable<Integer> {
       }
       out.append(
           String.format(Locale.ROOT, "  expected calibration error %.3f%n", r.calibrationError()));
+      out.append(
+          "calibration of place confidence (extracted events; right = the annotation has an event"
+              + " at that place):\n");
+      out.append(
+          String.format(
+              Locale.ROOT, "  %-11s %6s %10s %9s%n", "confidence", "events", "mean conf", "right"));
+      for (EventEval.Bin bin : r.placeCalibration()) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %.1f–%.1f %8d %10.3f %9.3f%n",
+                bin.from(),
+                bin.to(),
+                bin.count(),
+                bin.meanConfidence(),
+                bin.accuracy()));
+      }
+      out.append(
+          String.format(
+              Locale.ROOT, "  expected calibration error %.3f%n", r.placeCalibrationError()));
     }
     if (details) {
       for (EventEval.Kind kind : EventEval.Kind.values()) {
@@ -185,6 +272,16 @@ final class EventEvalCommand implements Callable<Integer> {
         n.put("accuracy", round(bin.accuracy()));
       }
       o.put("calibration_error", round(r.calibrationError()));
+      com.fasterxml.jackson.databind.node.ArrayNode pa = o.putArray("place_calibration");
+      for (EventEval.Bin bin : r.placeCalibration()) {
+        ObjectNode n = pa.addObject();
+        n.put("from", bin.from());
+        n.put("to", bin.to());
+        n.put("events", bin.count());
+        n.put("mean_confidence", round(bin.meanConfidence()));
+        n.put("accuracy", round(bin.accuracy()));
+      }
+      o.put("place_calibration_error", round(r.placeCalibrationError()));
     }
     if (withDifferences && details) {
       com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("details");

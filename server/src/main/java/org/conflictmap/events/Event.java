@@ -14,6 +14,8 @@ import java.util.List;
  * @param planned true for an announced event that has not happened yet
  * @param typeConfidence how sure the type rules were, 0 to 1; null for events stored before it was
  *     kept
+ * @param placeConfidence how likely the place is the one its reports mean, 0 to 1 (the best of its
+ *     sources'); null for events stored before it was kept or written without it
  * @param sources every report of the event, oldest first
  * @param corroboration how many distinct articles report the event
  * @param corrected the fields an editor has corrected, in the order first corrected
@@ -47,6 +49,7 @@ public record Event(
     boolean planned,
     List<Actor> actors,
     Double typeConfidence,
+    Double placeConfidence,
     List<EventSource> sources,
     int corroboration,
     List<String> corrected,
@@ -86,6 +89,7 @@ public record Event(
       boolean planned,
       List<Actor> actors,
       Double typeConfidence,
+      Double placeConfidence,
       List<EventSource> sources,
       int corroboration,
       List<String> corrected) {
@@ -116,6 +120,7 @@ public record Event(
         planned,
         actors,
         typeConfidence,
+        placeConfidence,
         sources,
         corroboration,
         corrected,
@@ -162,6 +167,7 @@ public record Event(
         planned,
         actors,
         typeConfidence,
+        placeConfidence,
         sources,
         corroboration,
         corrected,

@@ -49,6 +49,7 @@ public final class EventJson {
       actorDetails.addObject().put("name", a.name()).put("country_code", a.countryCode());
     }
     p.put("type_confidence", e.typeConfidence());
+    p.put("place_confidence", e.placeConfidence()); // null: stored before the place model
     ArrayNode sources = p.putArray("sources");
     for (EventSource s : e.sources()) {
       sources

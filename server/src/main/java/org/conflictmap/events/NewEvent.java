@@ -19,6 +19,8 @@ import java.util.List;
  * @param planned true for an announced event that has not happened yet
  * @param actors the actors the text names for the event, in order of appearance
  * @param typeConfidence how sure the type rules are, 0 to 1 (0 for "Unclassified")
+ * @param placeConfidence how likely the place is the one the text means, 0 to 1; null when no model
+ *     judged it (generated or test events)
  */
 public record NewEvent(
     LocalDate eventDate,
@@ -42,9 +44,88 @@ public record NewEvent(
     Integer injuries,
     boolean planned,
     List<Actor> actors,
-    double typeConfidence) {
+    double typeConfidence,
+    Double placeConfidence) {
 
   public NewEvent {
     actors = actors == null ? List.of() : List.copyOf(actors);
+  }
+
+  /** An event whose place no model judged. */
+  public NewEvent(
+      LocalDate eventDate,
+      String eventType,
+      String subEventType,
+      int geoPrecision,
+      int timePrecision,
+      Integer fatalities,
+      String notes,
+      String placeKey,
+      Long placeId,
+      String placeName,
+      String countryCode,
+      String precision,
+      double lat,
+      double lon,
+      String sentence,
+      int sentenceStart,
+      int sentenceEnd,
+      LocalDate eventDateEnd,
+      Integer injuries,
+      boolean planned,
+      List<Actor> actors,
+      double typeConfidence) {
+    this(
+        eventDate,
+        eventType,
+        subEventType,
+        geoPrecision,
+        timePrecision,
+        fatalities,
+        notes,
+        placeKey,
+        placeId,
+        placeName,
+        countryCode,
+        precision,
+        lat,
+        lon,
+        sentence,
+        sentenceStart,
+        sentenceEnd,
+        eventDateEnd,
+        injuries,
+        planned,
+        actors,
+        typeConfidence,
+        null);
+  }
+
+  /** The same event with another place confidence. */
+  public NewEvent withPlaceConfidence(Double c) {
+    return new NewEvent(
+        eventDate,
+        eventType,
+        subEventType,
+        geoPrecision,
+        timePrecision,
+        fatalities,
+        notes,
+        placeKey,
+        placeId,
+        placeName,
+        countryCode,
+        precision,
+        lat,
+        lon,
+        sentence,
+        sentenceStart,
+        sentenceEnd,
+        eventDateEnd,
+        injuries,
+        planned,
+        actors,
+        typeConfidence,
+        c);
   }
 }

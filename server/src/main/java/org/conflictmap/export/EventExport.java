@@ -78,7 +78,8 @@ public final class EventExport {
           "cm_sentence_start",
           "cm_sentence_end",
           "cm_sources",
-          "cm_actors");
+          "cm_actors",
+          "cm_place_confidence");
 
   /** ACLED's disorder type of each event type (its 2023 codebook). */
   private static final Map<String, String> DISORDER =
@@ -231,6 +232,7 @@ public final class EventExport {
     v[i++] = e.sources().size() > 1 ? sources(e) : ""; // one source: source, cm_source_url, …
     // "; " joins the actors above: a name holding it needs the list spelled out
     v[i++] = actors.stream().anyMatch(a -> a.name().contains("; ")) ? actorsJson(actors) : "";
+    v[i++] = e.placeConfidence() == null ? "" : e.placeConfidence().toString();
     return List.of(v);
   }
 

@@ -64,7 +64,8 @@ public final class GeoPackageExport {
           Map.entry("cm_planned", GeoPackageDataType.BOOLEAN),
           Map.entry("cm_type_confidence", GeoPackageDataType.DOUBLE),
           Map.entry("cm_sentence_start", GeoPackageDataType.INTEGER),
-          Map.entry("cm_sentence_end", GeoPackageDataType.INTEGER));
+          Map.entry("cm_sentence_end", GeoPackageDataType.INTEGER),
+          Map.entry("cm_place_confidence", GeoPackageDataType.DOUBLE));
 
   private GeoPackageExport() {}
 

@@ -185,6 +185,11 @@ final class EventPageRoutes {
     if (e.fatalities() != null) {
       h.append(" · ").append(e.fatalities()).append(" fatalities reported");
     }
+    if (e.placeConfidence() != null) {
+      h.append(" · <span class=\"place-confidence\">place confidence ")
+          .append(Math.round(100 * e.placeConfidence()))
+          .append("%</span>");
+    }
     h.append("</p>\n");
     if (e.sentence() != null && !e.sentence().isBlank()) {
       h.append("      <blockquote class=\"event-sentence\">")

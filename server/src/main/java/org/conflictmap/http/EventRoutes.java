@@ -50,7 +50,11 @@ final class EventRoutes {
             .createGenerator(ctx.outputStream())
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       EventJsonStream.write(
-          g, events, new EventJsonStream.Matched(matched.value(), matched.exact()), next);
+          api.json(),
+          g,
+          events,
+          new EventJsonStream.Matched(matched.value(), matched.exact()),
+          next);
     }
   }
 

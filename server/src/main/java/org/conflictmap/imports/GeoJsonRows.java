@@ -34,7 +34,8 @@ final class GeoJsonRows {
           Map.entry("event_date_end", "cm_event_date_end"),
           Map.entry("injuries", "cm_injuries"),
           Map.entry("planned", "cm_planned"),
-          Map.entry("type_confidence", "cm_type_confidence"));
+          Map.entry("type_confidence", "cm_type_confidence"),
+          Map.entry("place_confidence", "cm_place_confidence"));
 
   private GeoJsonRows() {}
 

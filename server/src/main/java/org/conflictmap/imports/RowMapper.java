@@ -68,7 +68,8 @@ final class RowMapper {
     Integer fatalities = count(f, "fatalities", faults);
     Integer injuries = count(f, "cm_injuries", faults);
     Long placeId = placeId(f, faults);
-    Double confidence = confidence(f, faults);
+    Double confidence = confidence(f, "cm_type_confidence", faults);
+    Double placeConfidence = confidence(f, "cm_place_confidence", faults);
     List<EventImportStore.Source> sources = sources(f, fatalities, injuries, faults);
     String planned = text(f, "cm_planned");
     if (planned != null && !planned.equals("true") && !planned.equals("false")) {
@@ -111,7 +112,9 @@ final class RowMapper {
             "true".equals(planned),
             actors(f, faults),
             // ACLED's rows are coded by people: as sure as a type gets
-            confidence == null ? 1.0 : confidence);
+            confidence == null ? 1.0 : confidence,
+            // no model judged an ACLED row's place: left unknown, as for events stored before one
+            placeConfidence);
     String id = text(f, "event_id_cnty");
     return Optional.of(new EventImportStore.Item(id == null ? fingerprint(f) : id, e, sources));
   }
@@ -347,8 +350,8 @@ final class RowMapper {
     }
   }
 
-  private static Double confidence(Map<String, String> f, Faults faults) {
-    String v = text(f, "cm_type_confidence");
+  private static Double confidence(Map<String, String> f, String column, Faults faults) {
+    String v = text(f, column);
     if (v == null) {
       return null;
     }
@@ -360,7 +363,7 @@ final class RowMapper {
     } catch (NumberFormatException e) {
       // reported below
     }
-    faults.add("cm_type_confidence", "is a number from 0 to 1, not '" + v + "'");
+    faults.add(column, "is a number from 0 to 1, not '" + v + "'");
     return null;
   }
 

@@ -114,12 +114,36 @@ public final class EventEval {
       List<Field> fields,
       List<String> differences,
       List<Detail> details,
-      List<Scored> scored) {
+      List<Scored> scored,
+      List<Scored> placeScored) {
     /**
      * The reliability table of the type confidence: extracted events binned by the confidence they
      * were given, beside the share of them that were right (matched, with the right type).
      */
     public List<Bin> calibration() {
+      return bins(scored);
+    }
+
+    /** Expected calibration error: the count-weighted gap between confidence and accuracy. */
+    public double calibrationError() {
+      return error(scored);
+    }
+
+    /**
+     * The reliability table of the place confidence: extracted events binned by it, beside the
+     * share whose place is one the annotation has an event at (same name or gazetteer key, same
+     * country).
+     */
+    public List<Bin> placeCalibration() {
+      return bins(placeScored);
+    }
+
+    /** Expected calibration error of the place confidence. */
+    public double placeCalibrationError() {
+      return error(placeScored);
+    }
+
+    private static List<Bin> bins(List<Scored> scored) {
       List<Bin> bins = new ArrayList<>();
       for (int i = 0; i < BIN_EDGES.length - 1; i++) {
         double lo = BIN_EDGES[i];
@@ -136,12 +160,11 @@ public final class EventEval {
       return bins;
     }
 
-    /** Expected calibration error: the count-weighted gap between confidence and accuracy. */
-    public double calibrationError() {
+    private static double error(List<Scored> scored) {
       int n = scored.size();
       return n == 0
           ? 0
-          : calibration().stream()
+          : bins(scored).stream()
                   .mapToDouble(b -> b.count() * Math.abs(b.meanConfidence() - b.accuracy()))
                   .sum()
               / n;
@@ -318,8 +341,14 @@ public final class EventEval {
     List<String> differences = new ArrayList<>();
     List<Detail> details = new ArrayList<>();
     List<Scored> scored = new ArrayList<>();
+    List<Scored> placeScored = new ArrayList<>();
     for (Case c : cases) {
       List<NewEvent> all = extractor.extract(c.article().body(), c.article().published(), 1);
+      for (NewEvent e : all) {
+        if (e.placeConfidence() != null) {
+          placeScored.add(new Scored(e.placeConfidence(), placeRight(c, e, gazetteer)));
+        }
+      }
       List<NewEvent> found = new ArrayList<>(all);
       expected += c.expected().size();
       extracted += found.size();
@@ -397,7 +426,23 @@ public final class EventEval {
       fields.add(new Field(CHECKS.get(i).name(), correct[i], matched));
     }
     return new Report(
-        cases.size(), expected, extracted, matched, fields, differences, details, scored);
+        cases.size(),
+        expected,
+        extracted,
+        matched,
+        fields,
+        differences,
+        details,
+        scored,
+        placeScored);
+  }
+
+  /**
+   * Whether an extracted event's place is one the annotation has an event at: the same name or a
+   * name the gazetteer knows it by, in the expected country.
+   */
+  public static boolean placeRight(Case c, NewEvent e, Gazetteer gazetteer) {
+    return c.expected().stream().anyMatch(g -> pair(g, List.of(e), gazetteer) != null);
   }
 
   /**

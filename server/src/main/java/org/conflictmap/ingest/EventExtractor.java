@@ -15,12 +15,14 @@ import org.conflictmap.extract.Anaphora;
 import org.conflictmap.extract.Casualties;
 import org.conflictmap.extract.Clauses;
 import org.conflictmap.extract.Dates;
+import org.conflictmap.extract.PlaceConfidence;
 import org.conflictmap.extract.Planned;
 import org.conflictmap.extract.Regions;
 import org.conflictmap.extract.When;
 import org.conflictmap.extract.Where;
 import org.conflictmap.gazetteer.Place;
 import org.conflictmap.gazetteer.Precision;
+import org.conflictmap.geoparse.CountryContext;
 import org.conflictmap.geoparse.Geoparser;
 import org.conflictmap.geoparse.Mention;
 import org.conflictmap.geoparse.Sentence;
@@ -56,8 +58,21 @@ public final class EventExtractor {
    * gives are resolved against it, and an event whose sentence gives none takes it.
    */
   public List<NewEvent> extract(String body, LocalDate date, int timePrecision) {
-    List<Mention> mentions = geoparser.parse(body);
+    return extractWithEvidence(body, date, timePrecision).stream().map(Extracted::event).toList();
+  }
+
+  /** An extracted event with the evidence its place confidence was computed from. */
+  public record Extracted(NewEvent event, double[] placeEvidence) {}
+
+  /**
+   * As {@link #extract}, with each event's place evidence ({@link PlaceConfidence#FEATURES}), for
+   * fitting the place confidence model.
+   */
+  public List<Extracted> extractWithEvidence(String body, LocalDate date, int timePrecision) {
+    List<Mention> mentions = geoparser.parseInCountryContext(body);
+    CountryContext context = CountryContext.of(mentions);
     Map<String, NewEvent> events = new LinkedHashMap<>();
+    Map<String, double[]> evidence = new java.util.HashMap<>();
     When previous = null;
     String last = null;
     Where.Located lastPlace = null;
@@ -92,7 +107,12 @@ public final class EventExtractor {
           Optional<NewEvent> e =
               event(sentence, clauses, loc, cues, own, date, timePrecision, previous);
           if (e.isPresent()) {
+            double[] x =
+                PlaceConfidence.features(
+                    body, loc, !sentence.contains(loc.mention().start()), context);
+            e = Optional.of(e.get().withPlaceConfidence(PlaceConfidence.of(x)));
             String k = key(e.get());
+            evidence.putIfAbsent(k, x);
             if (last == null) {
               last = k;
               lastPlace = loc;
@@ -114,7 +134,9 @@ public final class EventExtractor {
         previous = stated.get(stated.size() - 1);
       }
     }
-    return new ArrayList<>(events.values());
+    List<Extracted> out = new ArrayList<>(events.size());
+    events.forEach((k, e) -> out.add(new Extracted(e, evidence.get(k))));
+    return out;
   }
 
   /**
@@ -368,7 +390,8 @@ public final class EventExtractor {
         injuries,
         e.planned(),
         e.actors(),
-        e.typeConfidence());
+        e.typeConfidence(),
+        e.placeConfidence());
   }
 
   /** ACLED's unit: one event per place, day and type (a planned event is another thing). */
@@ -402,6 +425,7 @@ public final class EventExtractor {
         a.injuries() != null ? a.injuries() : b.injuries(),
         a.planned(),
         actors,
-        Math.max(a.typeConfidence(), b.typeConfidence()));
+        Math.max(a.typeConfidence(), b.typeConfidence()),
+        a.placeConfidence());
   }
 }

@@ -57,10 +57,10 @@ public final class BulkEvents {
     }
   }
 
-  // INSERT_EVENT plus the imported file's own id of the event
+  // INSERT_EVENT plus the imported file's own id of the event, as its last parameter
   private static final String INSERT_EVENT_EXTERNAL =
       EventSources.INSERT_EVENT
-          .replace(" type_confidence)", " type_confidence, external_id)")
+          .replace(") VALUES (", ", external_id) VALUES (")
           .replaceFirst("\\?\\)$", "?, ?)");
 
   /** Writes the batch in one transaction; returns the ids of the events written, in order. */
@@ -123,7 +123,7 @@ public final class BulkEvents {
         NewEvent e = derived(reports);
         EventSources.bindEvent(ps, articleIds[first.article()], e);
         if (external != null) {
-          ps.setString(25, external.get(i));
+          ps.setString(EventSources.EVENT_PARAMS + 1, external.get(i));
         }
         ps.addBatch();
       }

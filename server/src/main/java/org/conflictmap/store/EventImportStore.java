@@ -161,7 +161,8 @@ public final class EventImportStore {
         s.injuries(),
         e.planned(),
         e.actors(),
-        e.typeConfidence());
+        e.typeConfidence(),
+        e.placeConfidence());
   }
 
   private static Set<String> storedExternalIds(Connection c, List<Item> items) throws SQLException {

@@ -23,7 +23,7 @@ final class EventRows {
           + " e.sub_event_type, e.geo_precision, e.time_precision, e.fatalities, e.notes, e.place_key, e.place_id,"
           + " e.place_name, e.country_code, e.precision, e.lat, e.lon, e.sentence, e.sentence_start, e.sentence_end,"
           + " e.event_date_end, e.injuries, e.planned, e.actors, e.type_confidence,"
-          + " e.external_id FROM events e JOIN articles a ON a.id = e.article_id";
+          + " e.place_confidence, e.external_id FROM events e JOIN articles a ON a.id = e.article_id";
 
   /** Live (not deleted) events only. */
   static final String LIVE = "e.deleted_at IS NULL";
@@ -62,6 +62,7 @@ final class EventRows {
         rs.getBoolean("planned"),
         ActorsJson.read(rs.getString("actors")),
         SqlValues.getDouble(rs, "type_confidence"),
+        SqlValues.getDouble(rs, "place_confidence"),
         List.of(),
         0,
         List.of(),

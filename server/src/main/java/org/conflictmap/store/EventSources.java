@@ -38,16 +38,19 @@ final class EventSources {
       "INSERT INTO events (article_id, event_date, event_type, sub_event_type,"
           + " geo_precision, time_precision, fatalities, notes, place_key, place_id, place_name, country_code,"
           + " precision, lat, lon, geom, sentence, sentence_start, sentence_end,"
-          + " event_date_end, injuries, planned, actors, type_confidence)"
+          + " event_date_end, injuries, planned, actors, type_confidence, place_confidence)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ST_GeomFromWKB(?, 4326), ?, ?, ?,"
-          + " ?, ?, ?, ?, ?)";
+          + " ?, ?, ?, ?, ?, ?)";
+
+  /** How many parameters {@link #INSERT_EVENT} takes ({@link #bindEvent} sets them all). */
+  static final int EVENT_PARAMS = 25;
 
   static final String INSERT_SOURCE =
       "INSERT INTO event_sources (event_id, article_id, source_url, sentence, sentence_start,"
           + " sentence_end, notes, ext_event_type, ext_sub_event_type, ext_event_date, ext_event_date_end,"
           + " ext_place_key, ext_lat, ext_lon, ext_geo_precision, fatalities, injuries, planned, actors,"
-          + " type_confidence, added_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " type_confidence, added_at, place_confidence)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
    * How far back from a report's first day a stored event may start and still be found: the merge
@@ -284,6 +287,7 @@ final class EventSources {
     ps.setBoolean(22, e.planned());
     ps.setString(23, ActorsJson.write(e.actors()));
     ps.setDouble(24, confidence(e));
+    setPlaceConfidence(ps, EVENT_PARAMS, e);
   }
 
   private static void insertSource(
@@ -324,6 +328,18 @@ final class EventSources {
     ps.setString(19, ActorsJson.write(e.actors()));
     ps.setDouble(20, confidence(e));
     SqlValues.setInstant(ps, 21, addedAt);
+    setPlaceConfidence(ps, 22, e);
+  }
+
+  /** The place model's confidence, within 0 to 1, or SQL null when no model judged the place. */
+  private static void setPlaceConfidence(PreparedStatement ps, int i, NewEvent e)
+      throws SQLException {
+    Double c = e.placeConfidence();
+    if (c == null || c.isNaN()) {
+      ps.setNull(i, java.sql.Types.DOUBLE);
+    } else {
+      ps.setDouble(i, Math.max(0, Math.min(1, c)));
+    }
   }
 
   /** The rules' confidence, kept within 0 to 1 (the schema refuses anything else). */
@@ -366,11 +382,13 @@ final class EventSources {
     Integer injuries = null;
     boolean planned = true;
     double confidence = 0;
+    Double placeConfidence = null;
     Map<String, Actor> actors = new LinkedHashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT article_id, sentence, sentence_start, sentence_end, notes, fatalities, injuries,"
-                + " planned, actors, type_confidence FROM event_sources WHERE event_id = ? ORDER BY id")) {
+                + " planned, actors, type_confidence, place_confidence FROM event_sources"
+                + " WHERE event_id = ? ORDER BY id")) {
       ps.setLong(1, eventId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -389,6 +407,11 @@ final class EventSources {
           planned &= rs.getBoolean("planned");
           Double conf = SqlValues.getDouble(rs, "type_confidence");
           confidence = Math.max(confidence, conf == null ? 0 : conf);
+          // a second report at the place is more evidence for it: the best report's judgement
+          Double place = SqlValues.getDouble(rs, "place_confidence");
+          if (place != null) {
+            placeConfidence = placeConfidence == null ? place : Math.max(placeConfidence, place);
+          }
           for (Actor a : ActorsJson.read(rs.getString("actors"))) {
             String key = a.name().toLowerCase(Locale.ROOT);
             Actor known = actors.get(key);
@@ -405,7 +428,7 @@ final class EventSources {
     Set<String> keep = corrected;
     String sql =
         "UPDATE events SET article_id = ?, sentence = ?, sentence_start = ?, sentence_end = ?,"
-            + " notes = ?, type_confidence = ?,"
+            + " notes = ?, type_confidence = ?, place_confidence = ?,"
             + " fatalities = CASE WHEN ? THEN fatalities ELSE ? END,"
             + " injuries = CASE WHEN ? THEN injuries ELSE ? END,"
             + " planned = CASE WHEN ? THEN planned ELSE ? END,"
@@ -418,15 +441,23 @@ final class EventSources {
       ps.setInt(4, primary.end());
       ps.setString(5, primary.notes());
       ps.setDouble(6, confidence);
-      ps.setBoolean(7, keep.contains("fatalities"));
-      SqlValues.setInteger(ps, 8, fatalities);
-      ps.setBoolean(9, keep.contains("injuries"));
-      SqlValues.setInteger(ps, 10, injuries);
-      ps.setBoolean(11, keep.contains("planned"));
-      ps.setBoolean(12, planned);
-      ps.setBoolean(13, keep.contains("actors"));
-      ps.setString(14, ActorsJson.write(List.copyOf(actors.values())));
-      ps.setLong(15, eventId);
+      if (keep.contains("place_key") || keep.contains("lat")) {
+        placeConfidence = 1.0; // an editor put it there
+      }
+      if (placeConfidence == null) {
+        ps.setNull(7, java.sql.Types.DOUBLE);
+      } else {
+        ps.setDouble(7, placeConfidence);
+      }
+      ps.setBoolean(8, keep.contains("fatalities"));
+      SqlValues.setInteger(ps, 9, fatalities);
+      ps.setBoolean(10, keep.contains("injuries"));
+      SqlValues.setInteger(ps, 11, injuries);
+      ps.setBoolean(12, keep.contains("planned"));
+      ps.setBoolean(13, planned);
+      ps.setBoolean(14, keep.contains("actors"));
+      ps.setString(15, ActorsJson.write(List.copyOf(actors.values())));
+      ps.setLong(16, eventId);
       ps.executeUpdate();
     }
     return count;

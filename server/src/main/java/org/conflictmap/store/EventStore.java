@@ -378,7 +378,10 @@ public final class EventStore {
       q.minConfidence()
           .ifPresent(
               m -> {
-                terms.add("e.type_confidence >= ?");
+                // the least of type and place confidence; an event whose place was never judged
+                // (stored before the place model) is judged by its type alone
+                terms.add("e.type_confidence >= ? AND COALESCE(e.place_confidence, 1) >= ?");
+                params.add(m);
                 params.add(m);
               });
       if (!q.types().isEmpty()) {

@@ -46,6 +46,7 @@ class EventJsonStreamTest {
         true,
         List.of(new Actor("Russian forces", "RU"), new Actor("Civilians (Ukraine)", null)),
         0.8125,
+        0.6,
         List.of(
             new EventSource(7, "First", "https://example.org/a", "s1", 0, 2, 3, null),
             new EventSource(8, null, null, "s2 é", 4, 9, null, 1)),
@@ -82,6 +83,7 @@ class EventJsonStreamTest {
         false,
         List.of(),
         null,
+        null,
         List.of(),
         1,
         List.of());
@@ -92,7 +94,7 @@ class EventJsonStreamTest {
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = M.getFactory().createGenerator(out)) {
-      EventJsonStream.write(g, events, matched, next);
+      EventJsonStream.write(M, g, events, matched, next);
     }
     return out.toString(StandardCharsets.UTF_8);
   }
