@@ -62,34 +62,28 @@ class BaseMapLiveBrowserTest {
     device(device);
     systemScheme("dark");
     load("/");
-    browser.js().executeScript("localStorage.removeItem('conflictmap.theme')");
+    browser.script("localStorage.removeItem('conflictmap.theme')");
     load("/?center=37,35.5&zoom=6");
     List<String> names = labels("Aleppo");
     assertThat(names).contains("Aleppo");
     // names are text: no element inside a label but its one span of text
     assertThat(
-            browser
-                .js()
-                .executeScript(
-                    "return [...document.querySelectorAll('.map-label')].every((l) =>"
-                        + " l.children.length === 1 && l.firstElementChild.children.length === 0)"))
+            browser.script(
+                "return [...document.querySelectorAll('.map-label')].every((l) =>"
+                    + " l.children.length === 1 && l.firstElementChild.children.length === 0)"))
         .isEqualTo(true);
     // and not event markers: nothing that looks for the markers finds a name
     assertThat(
-            browser
-                .js()
-                .executeScript(
-                    "return document.querySelectorAll('.map-label.leaflet-marker-icon').length"))
+            browser.script(
+                "return document.querySelectorAll('.map-label.leaflet-marker-icon').length"))
         .isEqualTo(0L);
     // every name shown can be read: no two visible labels overlap
     assertThat(
-            browser
-                .js()
-                .executeScript(
-                    "const r = [...document.querySelectorAll('.map-label:not(.map-label--hidden) span')]"
-                        + "  .map((s) => s.getBoundingClientRect());"
-                        + "return r.filter((a, i) => r.some((b, j) => j > i && a.left < b.right"
-                        + "  && a.right > b.left && a.top < b.bottom && a.bottom > b.top)).length;"))
+            browser.script(
+                "const r = [...document.querySelectorAll('.map-label:not(.map-label--hidden) span')]"
+                    + "  .map((s) => s.getBoundingClientRect());"
+                    + "return r.filter((a, i) => r.some((b, j) => j > i && a.left < b.right"
+                    + "  && a.right > b.left && a.top < b.bottom && a.bottom > b.top)).length;"))
         .isEqualTo(0L);
     assertThat(theme()).isEqualTo("dark");
     assertThat(background("#map")).isEqualTo("rgb(13, 23, 34)");
@@ -102,21 +96,19 @@ class BaseMapLiveBrowserTest {
     assertThat(theme()).isEqualTo("light");
     assertThat(background("#map")).isEqualTo("rgb(185, 211, 230)");
     assertThat(
-            browser
-                .js()
-                .executeScript(
-                    "return getComputedStyle(document.querySelector('path.country-shape')).fill"))
+            browser.script(
+                "return getComputedStyle(document.querySelector('path.country-shape')).fill"))
         .isEqualTo("rgb(244, 241, 232)");
     labels("Aleppo");
     assertReadable("light");
     browser.screenshot("basemap-light-" + device + ".png");
 
     // a choice is remembered over the system's
-    browser.js().executeScript("document.getElementById('theme-toggle').click()");
+    browser.script("document.getElementById('theme-toggle').click()");
     assertThat(theme()).isEqualTo("dark");
     load("/?center=37,35.5&zoom=6");
     assertThat(theme()).isEqualTo("dark");
-    browser.js().executeScript("localStorage.removeItem('conflictmap.theme')");
+    browser.script("localStorage.removeItem('conflictmap.theme')");
     systemScheme("dark");
     browser.assertNoConsoleErrors();
   }
@@ -146,11 +138,9 @@ class BaseMapLiveBrowserTest {
           @SuppressWarnings("unchecked")
           List<Number> c =
               (List<Number>)
-                  browser
-                      .js()
-                      .executeScript(
-                          "const c = window.conflictmap.map.getCenter();"
-                              + " return [c.lat, c.lng, window.conflictmap.map.getZoom()];");
+                  browser.script(
+                      "const c = window.conflictmap.map.getCenter();"
+                          + " return [c.lat, c.lng, window.conflictmap.map.getZoom()];");
           return Math.abs(c.get(0).doubleValue() - 36.2) < 0.3
                   && Math.abs(c.get(1).doubleValue() - 37.16) < 0.3
                   && c.get(2).doubleValue() >= 9
@@ -203,19 +193,17 @@ class BaseMapLiveBrowserTest {
                 .getAttribute("data-event-id"))
         .isEqualTo(String.valueOf(ids.stream().mapToLong(Long::longValue).max().getAsLong()));
     browser.screenshot("live-new-events-" + device + ".png");
-    browser.js().executeScript("document.getElementById('live-badge').click()");
+    browser.script("document.getElementById('live-badge').click()");
     browser.waitFor(
         "the new events on the map",
         d ->
             Boolean.TRUE.equals(
-                    browser
-                        .js()
-                        .executeScript(
-                            "const ids = arguments[0];"
-                                + "const shown = new Set(window.conflictmap.layers.events.getLayers()"
-                                + "  .map((m) => m.feature.id));"
-                                + "return ids.every((id) => shown.has(id));",
-                            ids))
+                    browser.script(
+                        "const ids = arguments[0];"
+                            + "const shown = new Set(window.conflictmap.layers.events.getLayers()"
+                            + "  .map((m) => m.feature.id));"
+                            + "return ids.every((id) => shown.has(id));",
+                        ids))
                 ? true
                 : null);
     assertThat(driver.findElement(By.id("live-badge")).isDisplayed()).isFalse();
@@ -243,10 +231,8 @@ class BaseMapLiveBrowserTest {
         d -> d.findElements(By.id("latest-list")).isEmpty() ? null : true);
     JsonNode created = ingest(embedArticle(device, town[0], day[0], published[0]));
     assertThat(created.path("events").path("features").size()).isPositive();
-    browser
-        .js()
-        .executeAsyncScript(
-            "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
+    browser.asyncScript(
+        "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
     assertThat(driver.findElement(By.id("live-badge")).isDisplayed()).isFalse();
     // unfiltered, the same embed counts it
     load("/embed");
@@ -257,10 +243,8 @@ class BaseMapLiveBrowserTest {
     // a new event, not one more source of an earlier one
     assertThat(second.path("events").path("features").get(0).path("id").asLong())
         .isGreaterThan(created.path("events").path("features").get(0).path("id").asLong());
-    browser
-        .js()
-        .executeAsyncScript(
-            "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
+    browser.asyncScript(
+        "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
     browser.waitFor(
         "the embed's new-events counter",
         d -> d.findElement(By.id("live-badge")).isDisplayed() ? true : null);
@@ -288,7 +272,7 @@ class BaseMapLiveBrowserTest {
         .as("legend, attribution clear of timeline and brand")
         .isEmpty();
     // the legend starts folded where the embed is small (the phone), open where there is room
-    assertThat(browser.js().executeScript("return document.querySelector('.legend details').open"))
+    assertThat(browser.script("return document.querySelector('.legend details').open"))
         .isEqualTo(!device.equals("phone"));
     assertFits("the embed with its timeline");
     for (String scheme : List.of("light", "dark")) {
@@ -301,14 +285,12 @@ class BaseMapLiveBrowserTest {
 
     // a small embed on a wide page (the Embed dialog's 400×300 preview): legend folded, clear
     load("/");
-    browser.js().executeScript("document.getElementById('embed-button').click()");
+    browser.script("document.getElementById('embed-button').click()");
     browser.waitFor(
         "the embed dialog", d -> d.findElement(By.id("embed-dialog")).isDisplayed() ? true : null);
-    browser
-        .js()
-        .executeScript(
-            "document.querySelector('.embed-size-preset[data-size=small]').click();"
-                + "document.getElementById('embed-opt-timeline').click();");
+    browser.script(
+        "document.querySelector('.embed-size-preset[data-size=small]').click();"
+            + "document.getElementById('embed-opt-timeline').click();");
     WebElement frame = driver.findElement(By.id("embed-preview-frame"));
     browser.waitFor(
         "the small preview with its timeline",
@@ -322,9 +304,8 @@ class BaseMapLiveBrowserTest {
               "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
                   ? true
                   : null);
-      assertThat(browser.js().executeScript("return window.innerWidth")).isEqualTo(400L);
-      assertThat(
-              browser.js().executeScript("return document.querySelector('.legend details').open"))
+      assertThat(browser.script("return window.innerWidth")).isEqualTo(400L);
+      assertThat(browser.script("return document.querySelector('.legend details').open"))
           .isEqualTo(false);
       assertThat(bottomEdgeOverlaps(true))
           .as("legend, attribution clear of timeline and brand in a 400×300 embed")
@@ -332,10 +313,10 @@ class BaseMapLiveBrowserTest {
     } finally {
       driver.switchTo().defaultContent();
     }
-    browser.js().executeScript("arguments[0].scrollIntoView({block: 'end'})", frame);
+    browser.script("arguments[0].scrollIntoView({block: 'end'})", frame);
     browser.screenshot("embed-small-timeline-" + device + ".png");
     // live is an option of the dialog too
-    browser.js().executeScript("document.getElementById('embed-opt-live').click()");
+    browser.script("document.getElementById('embed-opt-live').click()");
     browser.waitFor(
         "the preview without live",
         d -> frame.getAttribute("src").contains("live=0") ? true : null);
@@ -348,7 +329,7 @@ class BaseMapLiveBrowserTest {
   void shareAndEmbedAreTwoDialogs(String device) throws IOException {
     device(device);
     load("/");
-    browser.js().executeScript("document.getElementById('share-button').click()");
+    browser.script("document.getElementById('share-button').click()");
     browser.waitFor(
         "the share dialog", d -> d.findElement(By.id("share-dialog")).isDisplayed() ? true : null);
     assertThat(driver.findElements(By.cssSelector("#share-dialog textarea, #share-dialog iframe")))
@@ -356,13 +337,11 @@ class BaseMapLiveBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#share-dialog .social-links a"))).hasSize(5);
     assertFits("the Share dialog");
 
-    browser.js().executeScript("document.getElementById('embed-button').click()");
+    browser.script("document.getElementById('embed-button').click()");
     browser.waitFor(
         "the embed dialog", d -> d.findElement(By.id("embed-dialog")).isDisplayed() ? true : null);
     assertThat(driver.findElement(By.id("share-dialog")).isDisplayed()).isFalse();
-    browser
-        .js()
-        .executeScript("document.querySelector('.embed-size-preset[data-size=small]').click()");
+    browser.script("document.querySelector('.embed-size-preset[data-size=small]').click()");
     assertThat(driver.findElement(By.id("embed-snippet")).getAttribute("value"))
         .contains("width=\"400\"")
         .contains("height=\"300\"");
@@ -383,7 +362,7 @@ class BaseMapLiveBrowserTest {
       driver.switchTo().defaultContent();
     }
     // a changed option reloads the preview with it
-    browser.js().executeScript("document.getElementById('embed-opt-legend').click()");
+    browser.script("document.getElementById('embed-opt-legend').click()");
     browser.waitFor(
         "the preview without legend",
         d -> frame.getAttribute("src").contains("legend=0") ? true : null);
@@ -397,11 +376,9 @@ class BaseMapLiveBrowserTest {
   void theChoroplethAndTheZoneChartHaveTheirScales(String device) throws IOException {
     device(device);
     load("/");
-    browser
-        .js()
-        .executeScript(
-            "const t = document.getElementById('choropleth-toggle'); t.checked = true;"
-                + " t.dispatchEvent(new Event('change'));");
+    browser.script(
+        "const t = document.getElementById('choropleth-toggle'); t.checked = true;"
+            + " t.dispatchEvent(new Event('change'));");
     WebElement legend =
         browser.waitFor(
             "the choropleth legend",
@@ -424,28 +401,22 @@ class BaseMapLiveBrowserTest {
           .doesNotContainPattern("\\.\\d*0(?!\\d)");
     }
     assertThat(
-            browser
-                .js()
-                .executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                        + "import('/js/choropleth.js').then((m) => done("
-                        + "[1.2000000001, 0.0123456, 0.5, 9.96, 47.3, 1234567.8, 0].map(m.formatScaleValue)));"))
+            browser.asyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "import('/js/choropleth.js').then((m) => done("
+                    + "[1.2000000001, 0.0123456, 0.5, 9.96, 47.3, 1234567.8, 0].map(m.formatScaleValue)));"))
         .isEqualTo(List.of("1.2", "0.012", "0.5", "10", "47", "1,234,568", "0"));
     browser.screenshot("choropleth-legend-" + device + ".png");
-    browser
-        .js()
-        .executeScript(
-            "const t = document.getElementById('choropleth-toggle'); t.checked = false;"
-                + " t.dispatchEvent(new Event('change'));");
+    browser.script(
+        "const t = document.getElementById('choropleth-toggle'); t.checked = false;"
+            + " t.dispatchEvent(new Event('change'));");
     browser.waitFor(
         "the legend to go",
         d -> d.findElement(By.id("choropleth-legend")).isDisplayed() ? null : true);
 
-    browser
-        .js()
-        .executeScript(
-            "const zones = window.conflictmap.layers.zones;"
-                + "zones.fire('click', { layer: zones.getLayers()[0] });");
+    browser.script(
+        "const zones = window.conflictmap.layers.zones;"
+            + "zones.fire('click', { layer: zones.getLayers()[0] });");
     browser.waitFor(
         "the zone chart",
         d ->
@@ -455,18 +426,15 @@ class BaseMapLiveBrowserTest {
     @SuppressWarnings("unchecked")
     List<String> ticks =
         (List<String>)
-            browser
-                .js()
-                .executeScript(
-                    "return [...document.querySelectorAll('#zone-info svg.zone-chart text')]"
-                        + ".map((t) => t.textContent);");
+            browser.script(
+                "return [...document.querySelectorAll('#zone-info svg.zone-chart text')]"
+                    + ".map((t) => t.textContent);");
     assertThat(ticks).contains("0").anyMatch(t -> t.matches("\\d{4}-\\d{2}"));
     assertThat(ticks).anyMatch(t -> t.contains("events")).anyMatch(t -> t.contains("fatalities"));
     // a part the zone lacks is left out, not written as "null"
     assertThat(textOf(driver.findElement(By.id("zone-info")))).doesNotContain("null");
-    if (device.equals("phone"))
-      browser.js().executeScript("document.getElementById('panel-toggle').click()");
-    browser.js().executeScript("document.getElementById('zone-info').scrollIntoView()");
+    if (device.equals("phone")) browser.script("document.getElementById('panel-toggle').click()");
+    browser.script("document.getElementById('zone-info').scrollIntoView()");
     browser.screenshot("zone-chart-" + device + ".png");
     browser.assertNoConsoleErrors();
   }
@@ -494,23 +462,21 @@ class BaseMapLiveBrowserTest {
   @SuppressWarnings("unchecked")
   private static List<String> bottomEdgeOverlaps(boolean timeline) {
     return (List<String>)
-        browser
-            .js()
-            .executeScript(
-                "const box = (s) => document.querySelector(s).getBoundingClientRect();"
-                    + "const hit = (a, b) => a.bottom > b.top && a.top < b.bottom"
-                    + "  && a.right > b.left && a.left < b.right;"
-                    + "const out = [];"
-                    + "const pairs = [['.embed-brand', '.leaflet-control-attribution'],"
-                    + "  ['.embed-brand', '.legend']];"
-                    + "if (arguments[0]) {"
-                    + "  if (box('#timeline').height === 0) out.push('no timeline shown');"
-                    + "  pairs.push(['#timeline', '.legend'], ['#timeline', '.leaflet-control-attribution']); }"
-                    + "for (const [a, b] of pairs) {"
-                    + "  if (box(b).height === 0) out.push(b + ' not shown');"
-                    + "  else if (hit(box(a), box(b))) out.push(a + ' covers ' + b); }"
-                    + "return out;",
-                timeline);
+        browser.script(
+            "const box = (s) => document.querySelector(s).getBoundingClientRect();"
+                + "const hit = (a, b) => a.bottom > b.top && a.top < b.bottom"
+                + "  && a.right > b.left && a.left < b.right;"
+                + "const out = [];"
+                + "const pairs = [['.embed-brand', '.leaflet-control-attribution'],"
+                + "  ['.embed-brand', '.legend']];"
+                + "if (arguments[0]) {"
+                + "  if (box('#timeline').height === 0) out.push('no timeline shown');"
+                + "  pairs.push(['#timeline', '.legend'], ['#timeline', '.leaflet-control-attribution']); }"
+                + "for (const [a, b] of pairs) {"
+                + "  if (box(b).height === 0) out.push(b + ' not shown');"
+                + "  else if (hit(box(a), box(b))) out.push(a + ' covers ' + b); }"
+                + "return out;",
+            timeline);
   }
 
   /**
@@ -522,46 +488,44 @@ class BaseMapLiveBrowserTest {
   private static void assertReadable(String theme) {
     List<String> poor =
         (List<String>)
-            browser
-                .js()
-                .executeScript(
-                    "const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);"
-                        + "const lin = (c) => { c /= 255;"
-                        + "  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };"
-                        + "const lum = (c) => 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);"
-                        + "const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);"
-                        + "  return (x + 0.05) / (y + 0.05); };"
-                        + "const over = (fg, alpha, bg) => fg.slice(0, 3).map((c, i) => c * alpha + bg[i] * (1 - alpha));"
-                        + "const alphaOf = (c) => (c.length > 3 ? c[3] : 1);"
-                        + "const land = rgb(getComputedStyle(document.querySelector('path.country-shape')).fill);"
-                        + "const sea = rgb(getComputedStyle(document.getElementById('map')).backgroundColor);"
-                        + "const out = [];"
-                        + "for (const l of document.querySelectorAll('.map-label:not(.map-label--hidden)')) {"
-                        + "  const cs = getComputedStyle(l), c = rgb(cs.color);"
-                        + "  const a = alphaOf(c) * Number(cs.opacity);"
-                        + "  for (const [name, bg] of [['land', land], ['sea', sea]]) {"
-                        + "    const r = ratio(over(c, a, bg), bg);"
-                        + "    if (r < 4.5) out.push(l.className + ' \"' + l.textContent + '\" on ' + name"
-                        + "      + ' ' + r.toFixed(2));"
-                        + "  } }"
-                        + "const behind = (el) => { const stack = [];"
-                        + "  for (let e = el; e; e = e.parentElement) {"
-                        + "    const b = rgb(getComputedStyle(e).backgroundColor);"
-                        + "    if (b.length && alphaOf(b) > 0) { stack.push(b); if (alphaOf(b) >= 1) break; } }"
-                        + "  return stack.reverse().reduce((acc, b) => over(b, alphaOf(b), acc), [255, 255, 255]); };"
-                        + "const texts = '#side-panel *, .leaflet-control-container *, #live-badge,'"
-                        + "  + ' #latest-section *, .embed-brand, .embed-brand *, #timeline *';"
-                        + "for (const el of document.querySelectorAll(texts)) {"
-                        + "  if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;"
-                        + "  const cs = getComputedStyle(el);"
-                        + "  if (cs.visibility === 'hidden' || !el.getClientRects().length) continue;"
-                        + "  if (el.matches(':disabled')) continue;"
-                        + "  const bg = behind(el), c = rgb(cs.color);"
-                        + "  const r = ratio(over(c, alphaOf(c) * Number(cs.opacity), bg), bg);"
-                        + "  if (r < 4.5) out.push(el.tagName + '.' + el.className + ' \"'"
-                        + "    + el.textContent.trim().slice(0, 30) + '\" ' + r.toFixed(2));"
-                        + "}"
-                        + "return out;");
+            browser.script(
+                "const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);"
+                    + "const lin = (c) => { c /= 255;"
+                    + "  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };"
+                    + "const lum = (c) => 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);"
+                    + "const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);"
+                    + "  return (x + 0.05) / (y + 0.05); };"
+                    + "const over = (fg, alpha, bg) => fg.slice(0, 3).map((c, i) => c * alpha + bg[i] * (1 - alpha));"
+                    + "const alphaOf = (c) => (c.length > 3 ? c[3] : 1);"
+                    + "const land = rgb(getComputedStyle(document.querySelector('path.country-shape')).fill);"
+                    + "const sea = rgb(getComputedStyle(document.getElementById('map')).backgroundColor);"
+                    + "const out = [];"
+                    + "for (const l of document.querySelectorAll('.map-label:not(.map-label--hidden)')) {"
+                    + "  const cs = getComputedStyle(l), c = rgb(cs.color);"
+                    + "  const a = alphaOf(c) * Number(cs.opacity);"
+                    + "  for (const [name, bg] of [['land', land], ['sea', sea]]) {"
+                    + "    const r = ratio(over(c, a, bg), bg);"
+                    + "    if (r < 4.5) out.push(l.className + ' \"' + l.textContent + '\" on ' + name"
+                    + "      + ' ' + r.toFixed(2));"
+                    + "  } }"
+                    + "const behind = (el) => { const stack = [];"
+                    + "  for (let e = el; e; e = e.parentElement) {"
+                    + "    const b = rgb(getComputedStyle(e).backgroundColor);"
+                    + "    if (b.length && alphaOf(b) > 0) { stack.push(b); if (alphaOf(b) >= 1) break; } }"
+                    + "  return stack.reverse().reduce((acc, b) => over(b, alphaOf(b), acc), [255, 255, 255]); };"
+                    + "const texts = '#side-panel *, .leaflet-control-container *, #live-badge,'"
+                    + "  + ' #latest-section *, .embed-brand, .embed-brand *, #timeline *';"
+                    + "for (const el of document.querySelectorAll(texts)) {"
+                    + "  if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;"
+                    + "  const cs = getComputedStyle(el);"
+                    + "  if (cs.visibility === 'hidden' || !el.getClientRects().length) continue;"
+                    + "  if (el.matches(':disabled')) continue;"
+                    + "  const bg = behind(el), c = rgb(cs.color);"
+                    + "  const r = ratio(over(c, alphaOf(c) * Number(cs.opacity), bg), bg);"
+                    + "  if (r < 4.5) out.push(el.tagName + '.' + el.className + ' \"'"
+                    + "    + el.textContent.trim().slice(0, 30) + '\" ' + r.toFixed(2));"
+                    + "}"
+                    + "return out;");
     assertThat(poor).as("text below 4.5:1 in the " + theme + " theme").isEmpty();
   }
 
@@ -589,26 +553,22 @@ class BaseMapLiveBrowserTest {
         d -> {
           List<String> names =
               (List<String>)
-                  browser
-                      .js()
-                      .executeScript(
-                          "return [...document.querySelectorAll('.map-label:not(.map-label--hidden)')]"
-                              + ".map((l) => l.textContent);");
+                  browser.script(
+                      "return [...document.querySelectorAll('.map-label:not(.map-label--hidden)')]"
+                          + ".map((l) => l.textContent);");
           return names.contains(expected) ? names : null;
         });
   }
 
   private static String theme() {
-    return (String) browser.js().executeScript("return document.documentElement.dataset.theme");
+    return (String) browser.script("return document.documentElement.dataset.theme");
   }
 
   private static String background(String selector) {
     return (String)
-        browser
-            .js()
-            .executeScript(
-                "return getComputedStyle(document.querySelector(arguments[0])).backgroundColor",
-                selector);
+        browser.script(
+            "return getComputedStyle(document.querySelector(arguments[0])).backgroundColor",
+            selector);
   }
 
   private static void systemScheme(String scheme) {
@@ -623,24 +583,22 @@ class BaseMapLiveBrowserTest {
     @SuppressWarnings("unchecked")
     List<String> over =
         (List<String>)
-            browser
-                .js()
-                .executeScript(
-                    "const w = window.innerWidth, out = [];"
-                        + "for (const el of document.querySelectorAll('body *')) {"
-                        + "  if (el.closest('.leaflet-pane')) continue;"
-                        + "  const r = el.getBoundingClientRect();"
-                        + "  if (r.width === 0 || r.height === 0) continue;"
-                        + "  if (r.right > w + 0.5 || r.left < -0.5)"
-                        + "    out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className"
-                        + "      + ' [' + Math.round(r.left) + ',' + Math.round(r.right) + ']');"
-                        + "}"
-                        + "return out;");
+            browser.script(
+                "const w = window.innerWidth, out = [];"
+                    + "for (const el of document.querySelectorAll('body *')) {"
+                    + "  if (el.closest('.leaflet-pane')) continue;"
+                    + "  const r = el.getBoundingClientRect();"
+                    + "  if (r.width === 0 || r.height === 0) continue;"
+                    + "  if (r.right > w + 0.5 || r.left < -0.5)"
+                    + "    out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className"
+                    + "      + ' [' + Math.round(r.left) + ',' + Math.round(r.right) + ']');"
+                    + "}"
+                    + "return out;");
     assertThat(over).as("elements wider than the viewport with " + what).isEmpty();
   }
 
   private static String textOf(WebElement e) {
-    return (String) browser.js().executeScript("return arguments[0].textContent", e);
+    return (String) browser.script("return arguments[0].textContent", e);
   }
 
   private static void load(String path) {

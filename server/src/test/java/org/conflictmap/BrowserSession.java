@@ -94,8 +94,18 @@ final class BrowserSession implements AutoCloseable {
     this.context = context;
   }
 
-  JavascriptExecutor js() {
+  private JavascriptExecutor js() {
     return (JavascriptExecutor) driver;
+  }
+
+  /** Runs {@code script} in the page; what it returns, as Selenium converts it. */
+  Object script(String script, Object... args) {
+    return js().executeScript(script, args);
+  }
+
+  /** Runs {@code script} in the page and waits for it to call its last argument back. */
+  Object asyncScript(String script, Object... args) {
+    return js().executeAsyncScript(script, args);
   }
 
   /**

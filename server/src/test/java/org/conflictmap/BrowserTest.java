@@ -15,9 +15,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
- * Drives the real browser.app() in headless Chromium: the sample data must be drawn (countries, the
- * Idlib zone, the sample's events), and an article pasted into the panel must end up as markers on
- * the map without a reload.
+ * Drives the real app in headless Chromium: the sample data must be drawn (countries, the Idlib
+ * zone, the sample's events), and an article pasted into the panel must end up as markers on the
+ * map without a reload.
  */
 class BrowserTest {
   private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
@@ -142,13 +142,11 @@ class BrowserTest {
    * locale-proof.
    */
   private static void setValue(WebElement input, String value) {
-    browser
-        .js()
-        .executeScript(
-            "arguments[0].value = arguments[1];"
-                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-            input,
-            value);
+    browser.script(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+            + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+        input,
+        value);
   }
 }

@@ -66,7 +66,7 @@ class EditorModeBrowserTest {
     assertThat(visibleEditControls())
         .as("edit controls for an editor")
         .containsExactlyInAnyOrderElementsOf(EDIT_CONTROLS);
-    assertThat(browser.js().executeScript("return localStorage.getItem('conflictmap.editorToken')"))
+    assertThat(browser.script("return localStorage.getItem('conflictmap.editorToken')"))
         .isEqualTo(editor);
     assertThat(
             openFirstPopup().findElements(By.cssSelector("[data-testid=edit-event]")).stream()
@@ -75,7 +75,7 @@ class EditorModeBrowserTest {
         .isTrue();
 
     // and the controls work: an article goes in through the form
-    browser.js().executeScript("window.conflictmap.map.closePopup()");
+    browser.script("window.conflictmap.map.closePopup()");
     driver.findElement(By.id("article-title")).sendKeys("Shelling in Homs");
     driver
         .findElement(By.id("article-body"))
@@ -97,12 +97,11 @@ class EditorModeBrowserTest {
     driver.findElement(By.cssSelector("[data-testid=sign-out]")).click();
     browser.waitFor("viewing", d -> "viewer".equals(role()) ? true : null);
     assertThat(visibleEditControls()).as("after signing out").isEmpty();
-    assertThat(browser.js().executeScript("return localStorage.getItem('conflictmap.editorToken')"))
-        .isNull();
+    assertThat(browser.script("return localStorage.getItem('conflictmap.editorToken')")).isNull();
     browser.assertNoConsoleErrors();
 
     // a revoked token is dropped and the page stays read-only
-    browser.js().executeScript("localStorage.setItem('conflictmap.editorToken', 'not-a-token')");
+    browser.script("localStorage.setItem('conflictmap.editorToken', 'not-a-token')");
     load();
     browser.waitFor("the refusal", d -> status().contains("not valid") ? true : null);
     assertThat(role()).isEqualTo("viewer");
@@ -125,7 +124,7 @@ class EditorModeBrowserTest {
   }
 
   private static WebElement openFirstPopup() {
-    browser.js().executeScript("window.conflictmap.map.closePopup()");
+    browser.script("window.conflictmap.map.closePopup()");
     driver.findElement(By.cssSelector("#event-list .event-item")).click();
     return browser.waitFor(
         "a popup", d -> d.findElement(By.cssSelector(".leaflet-popup [data-testid=event-popup]")));

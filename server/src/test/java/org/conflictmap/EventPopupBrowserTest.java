@@ -85,13 +85,11 @@ class EventPopupBrowserTest {
     browser.waitFor(
         "the initial load",
         d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-    browser.js().executeScript("localStorage.setItem('conflictmap.editorName', 'Browser Editor')");
+    browser.script("localStorage.setItem('conflictmap.editorName', 'Browser Editor')");
     // the editor logs in the way the page expects: the token in localStorage
-    browser
-        .js()
-        .executeScript(
-            "localStorage.setItem('conflictmap.editorToken', arguments[0])",
-            TestTokens.editor(browser.app()));
+    browser.script(
+        "localStorage.setItem('conflictmap.editorToken', arguments[0])",
+        TestTokens.editor(browser.app()));
     // the popups show the correction buttons to an editor once the page has checked the token
     driver.navigate().refresh();
     browser.waitFor(
@@ -186,13 +184,11 @@ class EventPopupBrowserTest {
     hamaPopup.findElement(By.cssSelector("[data-testid=move-event]")).click();
     WebElement icon =
         (WebElement)
-            browser
-                .js()
-                .executeScript(
-                    "return window.conflictmap.layers.events.getLayers()"
-                        + ".find(m => m.feature.id === "
-                        + hama
-                        + ").getElement()");
+            browser.script(
+                "return window.conflictmap.layers.events.getLayers()"
+                    + ".find(m => m.feature.id === "
+                    + hama
+                    + ").getElement()");
     new org.openqa.selenium.interactions.Actions(driver)
         .clickAndHold(icon)
         .moveByOffset(10, 10)
@@ -232,7 +228,7 @@ class EventPopupBrowserTest {
 
   /** Opens an event's popup the way a user does: from its row in the event list. */
   private static WebElement openPopup(long id) {
-    browser.js().executeScript("window.conflictmap.map.closePopup()");
+    browser.script("window.conflictmap.map.closePopup()");
     driver
         .findElement(By.cssSelector("#event-list .event-item[data-event-id='" + id + "']"))
         .click();

@@ -151,11 +151,9 @@ class InjectionBrowserTest {
     assertClean("load");
 
     // hover the zone like a user: its tooltip shows the name as text
-    browser
-        .js()
-        .executeScript(
-            "window.conflictmap.map.fitBounds([[20,20],[22,22]], {animate: false});"
-                + "window.conflictmap.map.closePopup();");
+    browser.script(
+        "window.conflictmap.map.fitBounds([[20,20],[22,22]], {animate: false});"
+            + "window.conflictmap.map.closePopup();");
     WebElement shape =
         browser.waitFor("the zone's shape", d -> d.findElement(By.cssSelector("path.zone-shape")));
     new Actions(driver).moveToElement(shape).moveByOffset(3, 3).perform();
@@ -180,17 +178,15 @@ class InjectionBrowserTest {
     assertClean("zone popup and panel");
 
     // every tooltip and popup bound to any layer on the map, opened
-    browser
-        .js()
-        .executeScript(
-            "const open = (l) => { if (l.getTooltip && l.getTooltip()) l.openTooltip();"
-                + " if (l.eachLayer) l.eachLayer(open); };"
-                + " window.conflictmap.map.eachLayer(open);");
+    browser.script(
+        "const open = (l) => { if (l.getTooltip && l.getTooltip()) l.openTooltip();"
+            + " if (l.eachLayer) l.eachLayer(open); };"
+            + " window.conflictmap.map.eachLayer(open);");
     assertClean("every tooltip");
 
     // every event's popup from the event list, its sources as text and never a javascript: link
     for (long id : events) {
-      browser.js().executeScript("window.conflictmap.map.closePopup()");
+      browser.script("window.conflictmap.map.closePopup()");
       driver
           .findElement(By.cssSelector("#event-list .event-item[data-event-id='" + id + "']"))
           .click();
@@ -205,7 +201,7 @@ class InjectionBrowserTest {
       assertNoScriptLinks();
       if (p.getText().contains("Hama")) assertThat(p.getText()).contains(IMG);
     }
-    String popups = String.valueOf(browser.js().executeScript("return document.body.innerText"));
+    String popups = String.valueOf(browser.script("return document.body.innerText"));
     assertThat(popups).contains(IMG);
     // hover every marker and cluster the way a user does
     for (WebElement m : markersInView()) {
@@ -220,24 +216,20 @@ class InjectionBrowserTest {
     driver.get(browser.origin() + "/embed?center=36,35&zoom=6&timeline=1");
     browser.waitFor(
         "the embed's load",
-        d -> Boolean.TRUE.equals(browser.js().executeScript("return !!window.conflictmap")));
-    browser
-        .js()
-        .executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + " window.conflictmap.ready.then(() => done(true), () => done(false));");
+        d -> Boolean.TRUE.equals(browser.script("return !!window.conflictmap")));
+    browser.asyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + " window.conflictmap.ready.then(() => done(true), () => done(false));");
     assertClean("embed load");
-    browser
-        .js()
-        .executeScript(
-            "const open = (l) => { if (l.getTooltip && l.getTooltip()) l.openTooltip();"
-                + " if (l.eachLayer) l.eachLayer(open); };"
-                + " window.conflictmap.map.eachLayer(open);");
+    browser.script(
+        "const open = (l) => { if (l.getTooltip && l.getTooltip()) l.openTooltip();"
+            + " if (l.eachLayer) l.eachLayer(open); };"
+            + " window.conflictmap.map.eachLayer(open);");
     assertClean("embed tooltips");
     List<WebElement> markers = markersInView();
     assertThat(markers).as("markers in the embed's view").isNotEmpty();
     for (WebElement m : markers) {
-      browser.js().executeScript("window.conflictmap.map.closePopup()");
+      browser.script("window.conflictmap.map.closePopup()");
       new Actions(driver).moveToElement(m).click().perform();
       assertClean("embed marker");
       assertNoScriptLinks();
@@ -294,11 +286,9 @@ class InjectionBrowserTest {
     for (String page : List.of("/", "/embed", "/events/" + events.get(0))) {
       driver.get(browser.origin() + page);
       Object inline =
-          browser
-              .js()
-              .executeScript(
-                  "return document.querySelectorAll('script:not([src])').length + [...document.querySelectorAll('*')]"
-                      + ".filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length");
+          browser.script(
+              "return document.querySelectorAll('script:not([src])').length + [...document.querySelectorAll('*')]"
+                  + ".filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length");
       assertThat(((Number) inline).intValue())
           .as("inline scripts and handlers on " + page)
           .isZero();
@@ -307,7 +297,7 @@ class InjectionBrowserTest {
 
   /** Nothing the payloads set, no alert opened, no link or frame with a javascript: URL. */
   private static void assertClean(String when) {
-    Object flag = browser.js().executeScript("return typeof window.__xss");
+    Object flag = browser.script("return typeof window.__xss");
     assertThat(flag).as("window.__xss after " + when).isEqualTo("undefined");
     assertThat(driver.findElements(By.cssSelector("img[src='x'], svg[onload]")))
         .as("planted markup after " + when)
@@ -318,22 +308,18 @@ class InjectionBrowserTest {
   @SuppressWarnings("unchecked")
   private static List<WebElement> markersInView() {
     return (List<WebElement>)
-        browser
-            .js()
-            .executeScript(
-                "return [...document.querySelectorAll('.leaflet-marker-icon')].filter((e) => {"
-                    + " const r = e.getBoundingClientRect(); return r.width > 0 && r.left >= 0"
-                    + " && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight; })");
+        browser.script(
+            "return [...document.querySelectorAll('.leaflet-marker-icon')].filter((e) => {"
+                + " const r = e.getBoundingClientRect(); return r.width > 0 && r.left >= 0"
+                + " && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight; })");
   }
 
   private static void assertNoScriptLinks() {
     Object n =
-        browser
-            .js()
-            .executeScript(
-                "return [...document.querySelectorAll('[href],[src],[action]')].filter((e) =>"
-                    + " /^\\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src')"
-                    + " || e.getAttribute('action') || '')).length");
+        browser.script(
+            "return [...document.querySelectorAll('[href],[src],[action]')].filter((e) =>"
+                + " /^\\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src')"
+                + " || e.getAttribute('action') || '')).length");
     assertThat(((Number) n).intValue()).as("javascript: links").isZero();
   }
 

@@ -100,13 +100,13 @@ class NewcomerBrowserTest {
     assertThat(rowLinks).isNotEmpty();
     assertThat(
             rowLinks.stream()
-                .map(a -> (String) browser.js().executeScript("return arguments[0].href", a))
+                .map(a -> (String) browser.script("return arguments[0].href", a))
                 .toList())
         .contains(page)
         .allMatch(href -> href.matches("\\Q" + browser.origin() + "\\E/events/\\d+"));
 
     // Share on an open event gives the event's page, whose card is the event's
-    browser.js().executeScript("document.getElementById('share-button').click()");
+    browser.script("document.getElementById('share-button').click()");
     WebElement link = browser.waitFor("the share dialog", d -> d.findElement(By.id("share-link")));
     browser.waitFor("the share link", d -> link.getAttribute("value").isEmpty() ? null : true);
     assertThat(link.getAttribute("value")).isEqualTo(page);
@@ -152,14 +152,11 @@ class NewcomerBrowserTest {
         .isEqualTo(String.valueOf(zoneId));
     browser.screenshot("newcomer-filter-chips-" + device + ".png");
     // removing one chip removes only that filter
-    browser
-        .js()
-        .executeScript(
-            "arguments[0].click()",
-            chip("type").findElement(By.cssSelector(".filter-chip-remove")));
+    browser.script(
+        "arguments[0].click()", chip("type").findElement(By.cssSelector(".filter-chip-remove")));
     browser.waitFor("the type filter to go", d -> urlQuery().contains("type=") ? null : true);
     assertThat(urlQuery()).contains("zone=" + zoneId);
-    browser.js().executeScript("document.getElementById('filter-clear').click()");
+    browser.script("document.getElementById('filter-clear').click()");
     browser.waitFor("the zone to leave the URL", d -> urlQuery().contains("zone=") ? null : true);
     assertThat(driver.findElements(By.cssSelector("#filter-chips .filter-chip"))).isEmpty();
     assertThat(driver.findElement(By.id("filter-zone")).getAttribute("value")).isEmpty();
@@ -171,7 +168,7 @@ class NewcomerBrowserTest {
             "the empty list", d -> d.findElement(By.cssSelector("[data-testid=event-empty]")));
     assertThat(textOf(empty)).contains("No events match these filters").doesNotContain("Paste");
     browser.screenshot("newcomer-no-match-" + device + ".png");
-    browser.js().executeScript("document.querySelector('[data-testid=widen-period]').click()");
+    browser.script("document.querySelector('[data-testid=widen-period]').click()");
     browser.waitFor("the dates to go", d -> urlQuery().contains("datetime=") ? null : true);
     assertThat(urlQuery()).contains("q=zzzznothing");
     assertThat(driver.findElements(By.cssSelector("#filter-chips [data-chip=dates]"))).isEmpty();
@@ -184,7 +181,7 @@ class NewcomerBrowserTest {
     load("/");
     assertFits("/");
     browser.screenshot("newcomer-phone-map.png");
-    browser.js().executeScript("document.getElementById('panel-toggle').click()");
+    browser.script("document.getElementById('panel-toggle').click()");
     browser.waitFor(
         "the panel",
         d -> d.findElement(By.id("side-panel")).getRect().getHeight() > 0 ? true : null);
@@ -197,16 +194,14 @@ class NewcomerBrowserTest {
     @SuppressWarnings("unchecked")
     List<Boolean> clear =
         (List<Boolean>)
-            browser
-                .js()
-                .executeScript(
-                    "const t = document.getElementById('timeline').getBoundingClientRect();"
-                        + "return ['.legend', '.leaflet-control-attribution'].map((s) => {"
-                        + "  const r = document.querySelector(s).getBoundingClientRect();"
-                        + "  return r.bottom <= t.top || r.top >= t.bottom"
-                        + "    || r.right <= t.left || r.left >= t.right; });");
+            browser.script(
+                "const t = document.getElementById('timeline').getBoundingClientRect();"
+                    + "return ['.legend', '.leaflet-control-attribution'].map((s) => {"
+                    + "  const r = document.querySelector(s).getBoundingClientRect();"
+                    + "  return r.bottom <= t.top || r.top >= t.bottom"
+                    + "    || r.right <= t.left || r.left >= t.right; });");
     assertThat(clear).as("legend, attribution clear of the timeline").containsExactly(true, true);
-    assertThat(browser.js().executeScript("return document.querySelector('.legend details').open"))
+    assertThat(browser.script("return document.querySelector('.legend details').open"))
         .isEqualTo(false);
     browser.screenshot("newcomer-phone-embed.png");
     driver.get(browser.origin() + "/events/" + eventId);
@@ -223,21 +218,19 @@ class NewcomerBrowserTest {
     @SuppressWarnings("unchecked")
     List<String> over =
         (List<String>)
-            browser
-                .js()
-                .executeScript(
-                    "const w = window.innerWidth, out = [];"
-                        + "for (const el of document.querySelectorAll('body *')) {"
-                        + "  if (el.closest('.leaflet-pane')) continue;"
-                        + "  const r = el.getBoundingClientRect();"
-                        + "  if (r.width === 0 || r.height === 0) continue;"
-                        + "  if (r.right > w + 0.5 || r.left < -0.5)"
-                        + "    out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className"
-                        + "      + ' [' + Math.round(r.left) + ',' + Math.round(r.right) + ']');"
-                        + "}"
-                        + "if (document.documentElement.scrollWidth > w)"
-                        + "  out.push('document scrollWidth ' + document.documentElement.scrollWidth);"
-                        + "return out;");
+            browser.script(
+                "const w = window.innerWidth, out = [];"
+                    + "for (const el of document.querySelectorAll('body *')) {"
+                    + "  if (el.closest('.leaflet-pane')) continue;"
+                    + "  const r = el.getBoundingClientRect();"
+                    + "  if (r.width === 0 || r.height === 0) continue;"
+                    + "  if (r.right > w + 0.5 || r.left < -0.5)"
+                    + "    out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className"
+                    + "      + ' [' + Math.round(r.left) + ',' + Math.round(r.right) + ']');"
+                    + "}"
+                    + "if (document.documentElement.scrollWidth > w)"
+                    + "  out.push('document scrollWidth ' + document.documentElement.scrollWidth);"
+                    + "return out;");
     assertThat(over).as("elements wider than the 390 px viewport on " + page).isEmpty();
   }
 
@@ -247,11 +240,11 @@ class NewcomerBrowserTest {
 
   /** Text whether or not the element is scrolled into view (the phone's panel may be folded). */
   private static String textOf(WebElement e) {
-    return (String) browser.js().executeScript("return arguments[0].textContent", e);
+    return (String) browser.script("return arguments[0].textContent", e);
   }
 
   private static String urlQuery() {
-    return (String) browser.js().executeScript("return window.location.search");
+    return (String) browser.script("return window.location.search");
   }
 
   /** Read in one script: the open dialog re-renders its links whenever the map moves. */
@@ -259,12 +252,10 @@ class NewcomerBrowserTest {
   private static Map<String, String> socialHrefs(String scope) {
     return new java.util.TreeMap<>(
         (Map<String, String>)
-            browser
-                .js()
-                .executeScript(
-                    "return Object.fromEntries([...document.querySelectorAll(arguments[0]"
-                        + " + ' .social-links a[data-share]')].map((a) => [a.dataset.share, a.href]));",
-                    scope));
+            browser.script(
+                "return Object.fromEntries([...document.querySelectorAll(arguments[0]"
+                    + " + ' .social-links a[data-share]')].map((a) => [a.dataset.share, a.href]));",
+                scope));
   }
 
   private static void load(String path) {

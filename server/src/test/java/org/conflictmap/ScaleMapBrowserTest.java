@@ -43,7 +43,7 @@ class ScaleMapBrowserTest {
     driver = browser.driver();
     driver.get(browser.origin() + "/");
     waitReady();
-    browser.js().executeScript("localStorage.setItem('conflictmap.allEventsLimit', '20')");
+    browser.script("localStorage.setItem('conflictmap.allEventsLimit', '20')");
     driver.get(browser.origin() + "/");
     waitReady();
   }
@@ -57,8 +57,7 @@ class ScaleMapBrowserTest {
   void clustersCountTheStoreZoomInFollowFiltersAndThePlayingSlider() throws Exception {
     long all = apiCount("");
     assertThat(all).isGreaterThan(500);
-    assertThat((Boolean) browser.js().executeScript("return window.conflictmap.isClustered()"))
-        .isTrue();
+    assertThat((Boolean) browser.script("return window.conflictmap.isClustered()")).isTrue();
     // the world view: its clusters hold every event, and there are few of them
     List<WebElement> clusters = driver.findElements(By.cssSelector(".server-cluster span"));
     assertThat(clusters).isNotEmpty().hasSizeLessThan(40);
@@ -91,7 +90,7 @@ class ScaleMapBrowserTest {
     browser.waitFor("the view is redrawn", d -> clusterSum() + markers() > 0);
 
     // back to the world, then play: the period steps forward, and the map shows each period
-    browser.js().executeScript("window.conflictmap.map.setView([25, 15], 2, {animate: false})");
+    browser.script("window.conflictmap.map.setView([25, 15], 2, {animate: false})");
     browser.waitFor("all events again", d -> clusterSum() == all);
     driver.findElement(By.cssSelector("[data-testid=timeline-play]")).click();
     String first = browser.waitFor("a first period", d -> datetime());
@@ -123,20 +122,16 @@ class ScaleMapBrowserTest {
 
   @Test
   void theHeatLayerDrawsTheView() {
-    browser
-        .js()
-        .executeScript(
-            "window.conflictmap.map.addLayer(window.conflictmap.layers.heat);"
-                + "window.conflictmap.map.fire('moveend')");
+    browser.script(
+        "window.conflictmap.map.addLayer(window.conflictmap.layers.heat);"
+            + "window.conflictmap.map.fire('moveend')");
     browser.waitFor(
         "the heat canvas has points",
         d -> {
           List<WebElement> c = d.findElements(By.cssSelector("[data-testid=heat-layer]"));
           return !c.isEmpty() && Integer.parseInt(c.get(0).getAttribute("data-points")) > 0;
         });
-    browser
-        .js()
-        .executeScript("window.conflictmap.map.removeLayer(window.conflictmap.layers.heat)");
+    browser.script("window.conflictmap.map.removeLayer(window.conflictmap.layers.heat)");
     assertThat(driver.findElements(By.cssSelector("[data-testid=heat-layer]"))).isEmpty();
   }
 
@@ -148,24 +143,20 @@ class ScaleMapBrowserTest {
 
   private static long clusterSum() {
     Object n =
-        browser
-            .js()
-            .executeScript(
-                "return [...document.querySelectorAll('.server-cluster span')]"
-                    + ".reduce((s, e) => s + Number(e.dataset.count), 0)");
+        browser.script(
+            "return [...document.querySelectorAll('.server-cluster span')]"
+                + ".reduce((s, e) => s + Number(e.dataset.count), 0)");
     return ((Number) n).longValue();
   }
 
   /** Single events drawn as markers (a marker cluster of the loaded events counts its members). */
   private static long markers() {
-    Object n =
-        browser.js().executeScript("return window.conflictmap.layers.events.getLayers().length");
+    Object n = browser.script("return window.conflictmap.layers.events.getLayers().length");
     return ((Number) n).longValue();
   }
 
   private static double zoom() {
-    return ((Number) browser.js().executeScript("return window.conflictmap.map.getZoom()"))
-        .doubleValue();
+    return ((Number) browser.script("return window.conflictmap.map.getZoom()")).doubleValue();
   }
 
   /** The period in the page's URL, or null. */

@@ -50,11 +50,9 @@ class SharePreviewBrowserTest {
     driver.findElement(By.cssSelector("#filter-form input[data-type='Battles']")).click();
     browser.type("filter-country", "SY");
     browser.type("filter-fatalities", "1");
-    browser
-        .js()
-        .executeScript(
-            "window.conflictmap.map.addLayer(window.conflictmap.layers.heat);"
-                + "window.conflictmap.map.fire('moveend');");
+    browser.script(
+        "window.conflictmap.map.addLayer(window.conflictmap.layers.heat);"
+            + "window.conflictmap.map.fire('moveend');");
     browser.waitFor(
         "the URL to carry the filters",
         d -> {
@@ -87,6 +85,6 @@ class SharePreviewBrowserTest {
   }
 
   private static String search() {
-    return (String) browser.js().executeScript("return window.location.search");
+    return (String) browser.script("return window.location.search");
   }
 }

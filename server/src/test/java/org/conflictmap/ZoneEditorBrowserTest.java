@@ -71,22 +71,18 @@ class ZoneEditorBrowserTest {
     assertThat(names).hasSize(before + 1).contains(NAME);
     // four corners and the closing position, around the centre where they were clicked
     Object ring =
-        browser
-            .js()
-            .executeScript(
-                "const l = window.conflictmap.layers.zones.getLayers()"
-                    + ".find(l => l.feature.properties.name === arguments[0]);"
-                    + "return l.feature.geometry.coordinates[0];",
-                NAME);
+        browser.script(
+            "const l = window.conflictmap.layers.zones.getLayers()"
+                + ".find(l => l.feature.properties.name === arguments[0]);"
+                + "return l.feature.geometry.coordinates[0];",
+            NAME);
     assertThat((List<?>) ring).hasSize(5);
     Object centre =
-        browser
-            .js()
-            .executeScript(
-                "const l = window.conflictmap.layers.zones.getLayers()"
-                    + ".find(l => l.feature.properties.name === arguments[0]);"
-                    + "const c = l.getBounds().getCenter(); return [c.lat, c.lng];",
-                NAME);
+        browser.script(
+            "const l = window.conflictmap.layers.zones.getLayers()"
+                + ".find(l => l.feature.properties.name === arguments[0]);"
+                + "const c = l.getBounds().getCenter(); return [c.lat, c.lng];",
+            NAME);
     assertThat(((Number) ((List<?>) centre).get(0)).doubleValue()).isCloseTo(22, within(0.5));
     assertThat(((Number) ((List<?>) centre).get(1)).doubleValue()).isCloseTo(5, within(0.5));
 
@@ -115,15 +111,13 @@ class ZoneEditorBrowserTest {
   private static void clickAt(WebElement map, double lat, double lon) {
     List<?> px =
         (List<?>)
-            browser
-                .js()
-                .executeScript(
-                    "const m = window.conflictmap.map;"
-                        + " const p = m.latLngToContainerPoint([arguments[0], arguments[1]]);"
-                        + " const r = m.getContainer().getBoundingClientRect();"
-                        + " return [r.left + p.x, r.top + p.y];",
-                    lat,
-                    lon);
+            browser.script(
+                "const m = window.conflictmap.map;"
+                    + " const p = m.latLngToContainerPoint([arguments[0], arguments[1]]);"
+                    + " const r = m.getContainer().getBoundingClientRect();"
+                    + " return [r.left + p.x, r.top + p.y];",
+                lat,
+                lon);
     int dx = (int) Math.round(((Number) px.get(0)).doubleValue());
     int dy = (int) Math.round(((Number) px.get(1)).doubleValue());
     new Actions(driver).moveToLocation(dx, dy).click().perform();
@@ -134,17 +128,13 @@ class ZoneEditorBrowserTest {
     browser.waitFor(
         "the map centred on the Sahara",
         d -> {
-          browser
-              .js()
-              .executeScript(
-                  "const m = window.conflictmap.map; m.stop(); m.setView([22, 5], 6, {animate: false});");
+          browser.script(
+              "const m = window.conflictmap.map; m.stop(); m.setView([22, 5], 6, {animate: false});");
           sleep(300);
           return (Boolean)
-              browser
-                  .js()
-                  .executeScript(
-                      "const c = window.conflictmap.map.getCenter();"
-                          + " return Math.abs(c.lat - 22) < 0.01 && Math.abs(c.lng - 5) < 0.01;");
+              browser.script(
+                  "const c = window.conflictmap.map.getCenter();"
+                      + " return Math.abs(c.lat - 22) < 0.01 && Math.abs(c.lng - 5) < 0.01;");
         });
   }
 
@@ -178,22 +168,18 @@ class ZoneEditorBrowserTest {
   @SuppressWarnings("unchecked")
   private static List<String> zoneNames() {
     return ((List<Object>)
-            browser
-                .js()
-                .executeScript(
-                    "return window.conflictmap.layers.zones.getLayers().map(l => l.feature.properties.name)"))
+            browser.script(
+                "return window.conflictmap.layers.zones.getLayers().map(l => l.feature.properties.name)"))
         .stream().map(String::valueOf).collect(Collectors.toList());
   }
 
   private static void setValue(WebElement input, String value) {
-    browser
-        .js()
-        .executeScript(
-            "arguments[0].value = arguments[1];"
-                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-            input,
-            value);
+    browser.script(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+            + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+        input,
+        value);
   }
 
   private static org.assertj.core.data.Offset<Double> within(double d) {
