@@ -16,6 +16,7 @@ import org.conflictmap.config.Config;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -149,6 +150,19 @@ final class BrowserSession implements AutoCloseable {
                 + "i.dispatchEvent(new Event('change', {bubbles: true}));",
             id,
             value);
+  }
+
+  /**
+   * Sets an input's value and fires input and change; date inputs take typed keys in the browser's
+   * locale format, so setting the ISO value is locale-proof.
+   */
+  void setValue(WebElement input, String value) {
+    script(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+            + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+        input,
+        value);
   }
 
   long number(String script) {

@@ -104,7 +104,7 @@ class BrowserTest {
             "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
                 && "editor".equals(d.findElement(By.tagName("body")).getAttribute("data-role")));
     driver.findElement(By.id("article-title")).sendKeys("Fighting near Aleppo and Homs");
-    setValue(driver.findElement(By.id("article-date")), "2019-08-28");
+    browser.setValue(driver.findElement(By.id("article-date")), "2019-08-28");
     driver.findElement(By.id("article-body")).sendKeys(ARTICLE);
     driver.findElement(By.id("article-submit")).click();
 
@@ -135,18 +135,5 @@ class BrowserTest {
 
   private static long eventCount() {
     return browser.number("return window.conflictmap.layers.events.getLayers().length");
-  }
-
-  /**
-   * Date inputs take typed keys in the browser's locale format; setting the ISO value is
-   * locale-proof.
-   */
-  private static void setValue(WebElement input, String value) {
-    browser.script(
-        "arguments[0].value = arguments[1];"
-            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-            + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-        input,
-        value);
   }
 }

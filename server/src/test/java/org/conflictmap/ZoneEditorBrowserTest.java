@@ -57,7 +57,7 @@ class ZoneEditorBrowserTest {
     browser.waitFor("the zone form", d -> d.findElement(By.id("zone-form")).isDisplayed());
 
     driver.findElement(By.id("zone-name")).sendKeys(NAME);
-    setValue(driver.findElement(By.id("zone-valid-from")), "2018-09-17");
+    browser.setValue(driver.findElement(By.id("zone-valid-from")), "2018-09-17");
     driver.findElement(By.id("zone-save")).click();
     WebElement status = driver.findElement(By.id("zone-status"));
     browser.waitFor(
@@ -99,7 +99,7 @@ class ZoneEditorBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#zone-info svg.zone-chart"))).hasSize(1);
 
     // the date filter: before 2018-09-17 the new zone is not in force
-    setValue(driver.findElement(By.id("zone-at")), "2018-01-01");
+    browser.setValue(driver.findElement(By.id("zone-at")), "2018-01-01");
     browser.waitFor(
         "zones in force on 2018-01-01",
         d -> "2018-01-01".equals(d.findElement(By.tagName("body")).getAttribute("data-zones-at")));
@@ -171,15 +171,6 @@ class ZoneEditorBrowserTest {
             browser.script(
                 "return window.conflictmap.layers.zones.getLayers().map(l => l.feature.properties.name)"))
         .stream().map(String::valueOf).collect(Collectors.toList());
-  }
-
-  private static void setValue(WebElement input, String value) {
-    browser.script(
-        "arguments[0].value = arguments[1];"
-            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-            + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-        input,
-        value);
   }
 
   private static org.assertj.core.data.Offset<Double> within(double d) {
