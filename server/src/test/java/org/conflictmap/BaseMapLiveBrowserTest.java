@@ -9,28 +9,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The map without tiles reads like a map (names by zoom, land and water in a light and a dark theme
@@ -44,33 +37,23 @@ class BaseMapLiveBrowserTest {
 
   @TempDir static Path tmp;
 
-  private static App app;
-  private static ChromeDriverService service;
+  private static BrowserSession browser;
   private static WebDriver driver;
-  private static String origin;
 
   @BeforeAll
   static void start() throws IOException {
-    Chromium.assumeAvailable();
-    Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(true));
-    origin = "http://127.0.0.1:" + app.port();
-    service = Chromium.service();
-    driver = Chromium.open(service, tmp.resolve("profile"));
+    browser = BrowserSession.start(tmp, "profile", TIMEOUT, true);
+    driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      Chromium.quit(driver, service);
-    } finally {
-      if (app != null) app.close();
-    }
+    BrowserSession.close(browser);
   }
 
   private static void device(String device) {
-    if (device.equals("phone")) viewport(390, 844);
-    else viewport(1280, 800);
+    if (device.equals("phone")) browser.viewport(390, 844);
+    else browser.viewport(1280, 800);
   }
 
   @ParameterizedTest
@@ -79,33 +62,33 @@ class BaseMapLiveBrowserTest {
     device(device);
     systemScheme("dark");
     load("/");
-    js().executeScript("localStorage.removeItem('conflictmap.theme')");
+    browser.script("localStorage.removeItem('conflictmap.theme')");
     load("/?center=37,35.5&zoom=6");
     List<String> names = labels("Aleppo");
     assertThat(names).contains("Aleppo");
     // names are text: no element inside a label but its one span of text
     assertThat(
-            js().executeScript(
-                    "return [...document.querySelectorAll('.map-label')].every((l) =>"
-                        + " l.children.length === 1 && l.firstElementChild.children.length === 0)"))
+            browser.script(
+                "return [...document.querySelectorAll('.map-label')].every((l) =>"
+                    + " l.children.length === 1 && l.firstElementChild.children.length === 0)"))
         .isEqualTo(true);
     // and not event markers: nothing that looks for the markers finds a name
     assertThat(
-            js().executeScript(
-                    "return document.querySelectorAll('.map-label.leaflet-marker-icon').length"))
+            browser.script(
+                "return document.querySelectorAll('.map-label.leaflet-marker-icon').length"))
         .isEqualTo(0L);
     // every name shown can be read: no two visible labels overlap
     assertThat(
-            js().executeScript(
-                    "const r = [...document.querySelectorAll('.map-label:not(.map-label--hidden) span')]"
-                        + "  .map((s) => s.getBoundingClientRect());"
-                        + "return r.filter((a, i) => r.some((b, j) => j > i && a.left < b.right"
-                        + "  && a.right > b.left && a.top < b.bottom && a.bottom > b.top)).length;"))
+            browser.script(
+                "const r = [...document.querySelectorAll('.map-label:not(.map-label--hidden) span')]"
+                    + "  .map((s) => s.getBoundingClientRect());"
+                    + "return r.filter((a, i) => r.some((b, j) => j > i && a.left < b.right"
+                    + "  && a.right > b.left && a.top < b.bottom && a.bottom > b.top)).length;"))
         .isEqualTo(0L);
     assertThat(theme()).isEqualTo("dark");
     assertThat(background("#map")).isEqualTo("rgb(13, 23, 34)");
     assertReadable("dark");
-    Chromium.screenshot(driver, "basemap-dark-" + device + ".png");
+    browser.screenshot("basemap-dark-" + device + ".png");
 
     // the system turns light: so does the map, with no choice stored
     systemScheme("light");
@@ -113,21 +96,21 @@ class BaseMapLiveBrowserTest {
     assertThat(theme()).isEqualTo("light");
     assertThat(background("#map")).isEqualTo("rgb(185, 211, 230)");
     assertThat(
-            js().executeScript(
-                    "return getComputedStyle(document.querySelector('path.country-shape')).fill"))
+            browser.script(
+                "return getComputedStyle(document.querySelector('path.country-shape')).fill"))
         .isEqualTo("rgb(244, 241, 232)");
     labels("Aleppo");
     assertReadable("light");
-    Chromium.screenshot(driver, "basemap-light-" + device + ".png");
+    browser.screenshot("basemap-light-" + device + ".png");
 
     // a choice is remembered over the system's
-    js().executeScript("document.getElementById('theme-toggle').click()");
+    browser.script("document.getElementById('theme-toggle').click()");
     assertThat(theme()).isEqualTo("dark");
     load("/?center=37,35.5&zoom=6");
     assertThat(theme()).isEqualTo("dark");
-    js().executeScript("localStorage.removeItem('conflictmap.theme')");
+    browser.script("localStorage.removeItem('conflictmap.theme')");
     systemScheme("dark");
-    Chromium.assertNoConsoleErrors(driver);
+    browser.assertNoConsoleErrors();
   }
 
   @ParameterizedTest
@@ -138,7 +121,7 @@ class BaseMapLiveBrowserTest {
     WebElement box = driver.findElement(By.id("place-search"));
     box.click();
     box.sendKeys("Aleppo");
-    waitFor(
+    browser.waitFor(
         "the places found",
         d ->
             d.findElements(By.cssSelector("#place-search-results [role=option]")).isEmpty()
@@ -147,17 +130,17 @@ class BaseMapLiveBrowserTest {
     assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
     assertThat(driver.findElement(By.cssSelector("#place-search-results [role=option]")).getText())
         .startsWith("Aleppo");
-    Chromium.screenshot(driver, "place-search-" + device + ".png");
+    browser.screenshot("place-search-" + device + ".png");
     box.sendKeys(Keys.ENTER);
-    waitFor(
+    browser.waitFor(
         "the map to fly to Aleppo",
         d -> {
           @SuppressWarnings("unchecked")
           List<Number> c =
               (List<Number>)
-                  js().executeScript(
-                          "const c = window.conflictmap.map.getCenter();"
-                              + " return [c.lat, c.lng, window.conflictmap.map.getZoom()];");
+                  browser.script(
+                      "const c = window.conflictmap.map.getCenter();"
+                          + " return [c.lat, c.lng, window.conflictmap.map.getZoom()];");
           return Math.abs(c.get(0).doubleValue() - 36.2) < 0.3
                   && Math.abs(c.get(1).doubleValue() - 37.16) < 0.3
                   && c.get(2).doubleValue() >= 9
@@ -165,7 +148,7 @@ class BaseMapLiveBrowserTest {
               : null;
         });
     assertThat(box.getAttribute("aria-expanded")).isEqualTo("false");
-    Chromium.assertNoConsoleErrors(driver);
+    browser.assertNoConsoleErrors();
   }
 
   @ParameterizedTest
@@ -173,7 +156,7 @@ class BaseMapLiveBrowserTest {
   void newsArrivesWhileThePageIsOpen(String device) throws Exception {
     device(device);
     load("/");
-    waitFor(
+    browser.waitFor(
         "the latest list",
         d -> d.findElements(By.cssSelector("#latest-list .latest-item")).isEmpty() ? null : true);
     assertThat(driver.findElement(By.id("live-badge")).isDisplayed()).isFalse();
@@ -194,7 +177,7 @@ class BaseMapLiveBrowserTest {
     assertThat(ids).isNotEmpty();
 
     WebElement badge =
-        waitFor(
+        browser.waitFor(
             "the new-events counter",
             d -> {
               WebElement b = d.findElement(By.id("live-badge"));
@@ -209,22 +192,22 @@ class BaseMapLiveBrowserTest {
                 .findElement(By.cssSelector("#latest-list .latest-item"))
                 .getAttribute("data-event-id"))
         .isEqualTo(String.valueOf(ids.stream().mapToLong(Long::longValue).max().getAsLong()));
-    Chromium.screenshot(driver, "live-new-events-" + device + ".png");
-    js().executeScript("document.getElementById('live-badge').click()");
-    waitFor(
+    browser.screenshot("live-new-events-" + device + ".png");
+    browser.script("document.getElementById('live-badge').click()");
+    browser.waitFor(
         "the new events on the map",
         d ->
             Boolean.TRUE.equals(
-                    js().executeScript(
-                            "const ids = arguments[0];"
-                                + "const shown = new Set(window.conflictmap.layers.events.getLayers()"
-                                + "  .map((m) => m.feature.id));"
-                                + "return ids.every((id) => shown.has(id));",
-                            ids))
+                    browser.script(
+                        "const ids = arguments[0];"
+                            + "const shown = new Set(window.conflictmap.layers.events.getLayers()"
+                            + "  .map((m) => m.feature.id));"
+                            + "return ids.every((id) => shown.has(id));",
+                        ids))
                 ? true
                 : null);
     assertThat(driver.findElement(By.id("live-badge")).isDisplayed()).isFalse();
-    Chromium.assertNoConsoleErrors(driver);
+    browser.assertNoConsoleErrors();
   }
 
   @ParameterizedTest
@@ -243,41 +226,41 @@ class BaseMapLiveBrowserTest {
             : new String[] {"2021-04-07", "2021-04-15"};
     // a type the new article is not: its events are not news to this embed
     load("/embed?type=protests");
-    waitFor(
+    browser.waitFor(
         "the embed's latest list",
         d -> d.findElements(By.id("latest-list")).isEmpty() ? null : true);
     JsonNode created = ingest(embedArticle(device, town[0], day[0], published[0]));
     assertThat(created.path("events").path("features").size()).isPositive();
-    js().executeAsyncScript(
-            "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
+    browser.asyncScript(
+        "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
     assertThat(driver.findElement(By.id("live-badge")).isDisplayed()).isFalse();
     // unfiltered, the same embed counts it
     load("/embed");
-    waitFor(
+    browser.waitFor(
         "the embed's latest list",
         d -> d.findElements(By.id("latest-list")).isEmpty() ? null : true);
     JsonNode second = ingest(embedArticle(device, town[1], day[1], published[1]));
     // a new event, not one more source of an earlier one
     assertThat(second.path("events").path("features").get(0).path("id").asLong())
         .isGreaterThan(created.path("events").path("features").get(0).path("id").asLong());
-    js().executeAsyncScript(
-            "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
-    waitFor(
+    browser.asyncScript(
+        "const done = arguments[0]; window.conflictmap.live.poll().then(done, done);");
+    browser.waitFor(
         "the embed's new-events counter",
         d -> d.findElement(By.id("live-badge")).isDisplayed() ? true : null);
     assertFits("the live embed");
     assertThat(bottomEdgeOverlaps(false)).as("the brand beside legend and attribution").isEmpty();
-    Chromium.screenshot(driver, "embed-live-" + device + ".png");
+    browser.screenshot("embed-live-" + device + ".png");
     // live=0 turns it off
     load("/embed?live=0");
-    waitFor(
+    browser.waitFor(
         "the embed",
         d ->
             "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
                 ? true
                 : null);
     assertThat(driver.findElements(By.id("live-badge"))).isEmpty();
-    Chromium.assertNoConsoleErrors(driver);
+    browser.assertNoConsoleErrors();
   }
 
   @ParameterizedTest
@@ -289,7 +272,7 @@ class BaseMapLiveBrowserTest {
         .as("legend, attribution clear of timeline and brand")
         .isEmpty();
     // the legend starts folded where the embed is small (the phone), open where there is room
-    assertThat(js().executeScript("return document.querySelector('.legend details').open"))
+    assertThat(browser.script("return document.querySelector('.legend details').open"))
         .isEqualTo(!device.equals("phone"));
     assertFits("the embed with its timeline");
     for (String scheme : List.of("light", "dark")) {
@@ -297,32 +280,32 @@ class BaseMapLiveBrowserTest {
       load("/embed?timeline=1");
       assertThat(theme()).isEqualTo(scheme);
       assertReadable(scheme + " embed");
-      Chromium.screenshot(driver, "embed-timeline-" + scheme + "-" + device + ".png");
+      browser.screenshot("embed-timeline-" + scheme + "-" + device + ".png");
     }
 
     // a small embed on a wide page (the Embed dialog's 400×300 preview): legend folded, clear
     load("/");
-    js().executeScript("document.getElementById('embed-button').click()");
-    waitFor(
+    browser.script("document.getElementById('embed-button').click()");
+    browser.waitFor(
         "the embed dialog", d -> d.findElement(By.id("embed-dialog")).isDisplayed() ? true : null);
-    js().executeScript(
-            "document.querySelector('.embed-size-preset[data-size=small]').click();"
-                + "document.getElementById('embed-opt-timeline').click();");
+    browser.script(
+        "document.querySelector('.embed-size-preset[data-size=small]').click();"
+            + "document.getElementById('embed-opt-timeline').click();");
     WebElement frame = driver.findElement(By.id("embed-preview-frame"));
-    waitFor(
+    browser.waitFor(
         "the small preview with its timeline",
         d -> frame.getAttribute("src").contains("timeline=1") ? true : null);
     assertThat(frame.getAttribute("data-width")).isEqualTo("400");
     driver.switchTo().frame(frame);
     try {
-      waitFor(
+      browser.waitFor(
           "the embedded map",
           d ->
               "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
                   ? true
                   : null);
-      assertThat(js().executeScript("return window.innerWidth")).isEqualTo(400L);
-      assertThat(js().executeScript("return document.querySelector('.legend details').open"))
+      assertThat(browser.script("return window.innerWidth")).isEqualTo(400L);
+      assertThat(browser.script("return document.querySelector('.legend details').open"))
           .isEqualTo(false);
       assertThat(bottomEdgeOverlaps(true))
           .as("legend, attribution clear of timeline and brand in a 400×300 embed")
@@ -330,15 +313,15 @@ class BaseMapLiveBrowserTest {
     } finally {
       driver.switchTo().defaultContent();
     }
-    js().executeScript("arguments[0].scrollIntoView({block: 'end'})", frame);
-    Chromium.screenshot(driver, "embed-small-timeline-" + device + ".png");
+    browser.script("arguments[0].scrollIntoView({block: 'end'})", frame);
+    browser.screenshot("embed-small-timeline-" + device + ".png");
     // live is an option of the dialog too
-    js().executeScript("document.getElementById('embed-opt-live').click()");
-    waitFor(
+    browser.script("document.getElementById('embed-opt-live').click()");
+    browser.waitFor(
         "the preview without live",
         d -> frame.getAttribute("src").contains("live=0") ? true : null);
     assertThat(driver.findElement(By.id("embed-snippet")).getAttribute("value")).contains("live=0");
-    Chromium.assertNoConsoleErrors(driver);
+    browser.assertNoConsoleErrors();
   }
 
   @ParameterizedTest
@@ -346,28 +329,29 @@ class BaseMapLiveBrowserTest {
   void shareAndEmbedAreTwoDialogs(String device) throws IOException {
     device(device);
     load("/");
-    js().executeScript("document.getElementById('share-button').click()");
-    waitFor(
+    browser.script("document.getElementById('share-button').click()");
+    browser.waitFor(
         "the share dialog", d -> d.findElement(By.id("share-dialog")).isDisplayed() ? true : null);
     assertThat(driver.findElements(By.cssSelector("#share-dialog textarea, #share-dialog iframe")))
         .isEmpty();
     assertThat(driver.findElements(By.cssSelector("#share-dialog .social-links a"))).hasSize(5);
     assertFits("the Share dialog");
 
-    js().executeScript("document.getElementById('embed-button').click()");
-    waitFor(
+    browser.script("document.getElementById('embed-button').click()");
+    browser.waitFor(
         "the embed dialog", d -> d.findElement(By.id("embed-dialog")).isDisplayed() ? true : null);
     assertThat(driver.findElement(By.id("share-dialog")).isDisplayed()).isFalse();
-    js().executeScript("document.querySelector('.embed-size-preset[data-size=small]').click()");
+    browser.script("document.querySelector('.embed-size-preset[data-size=small]').click()");
     assertThat(driver.findElement(By.id("embed-snippet")).getAttribute("value"))
         .contains("width=\"400\"")
         .contains("height=\"300\"");
     WebElement frame = driver.findElement(By.id("embed-preview-frame"));
-    waitFor("the preview to load", d -> frame.getAttribute("src").contains("/embed") ? true : null);
+    browser.waitFor(
+        "the preview to load", d -> frame.getAttribute("src").contains("/embed") ? true : null);
     assertThat(frame.getAttribute("data-width")).isEqualTo("400");
     driver.switchTo().frame(frame);
     try {
-      waitFor(
+      browser.waitFor(
           "the embedded map",
           d ->
               "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
@@ -378,13 +362,13 @@ class BaseMapLiveBrowserTest {
       driver.switchTo().defaultContent();
     }
     // a changed option reloads the preview with it
-    js().executeScript("document.getElementById('embed-opt-legend').click()");
-    waitFor(
+    browser.script("document.getElementById('embed-opt-legend').click()");
+    browser.waitFor(
         "the preview without legend",
         d -> frame.getAttribute("src").contains("legend=0") ? true : null);
     assertFits("the Embed dialog");
-    Chromium.screenshot(driver, "embed-dialog-" + device + ".png");
-    Chromium.assertNoConsoleErrors(driver);
+    browser.screenshot("embed-dialog-" + device + ".png");
+    browser.assertNoConsoleErrors();
   }
 
   @ParameterizedTest
@@ -392,11 +376,11 @@ class BaseMapLiveBrowserTest {
   void theChoroplethAndTheZoneChartHaveTheirScales(String device) throws IOException {
     device(device);
     load("/");
-    js().executeScript(
-            "const t = document.getElementById('choropleth-toggle'); t.checked = true;"
-                + " t.dispatchEvent(new Event('change'));");
+    browser.script(
+        "const t = document.getElementById('choropleth-toggle'); t.checked = true;"
+            + " t.dispatchEvent(new Event('change'));");
     WebElement legend =
-        waitFor(
+        browser.waitFor(
             "the choropleth legend",
             d -> {
               WebElement l = d.findElement(By.id("choropleth-legend"));
@@ -417,23 +401,23 @@ class BaseMapLiveBrowserTest {
           .doesNotContainPattern("\\.\\d*0(?!\\d)");
     }
     assertThat(
-            js().executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                        + "import('/js/choropleth.js').then((m) => done("
-                        + "[1.2000000001, 0.0123456, 0.5, 9.96, 47.3, 1234567.8, 0].map(m.formatScaleValue)));"))
+            browser.asyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "import('/js/choropleth.js').then((m) => done("
+                    + "[1.2000000001, 0.0123456, 0.5, 9.96, 47.3, 1234567.8, 0].map(m.formatScaleValue)));"))
         .isEqualTo(List.of("1.2", "0.012", "0.5", "10", "47", "1,234,568", "0"));
-    Chromium.screenshot(driver, "choropleth-legend-" + device + ".png");
-    js().executeScript(
-            "const t = document.getElementById('choropleth-toggle'); t.checked = false;"
-                + " t.dispatchEvent(new Event('change'));");
-    waitFor(
+    browser.screenshot("choropleth-legend-" + device + ".png");
+    browser.script(
+        "const t = document.getElementById('choropleth-toggle'); t.checked = false;"
+            + " t.dispatchEvent(new Event('change'));");
+    browser.waitFor(
         "the legend to go",
         d -> d.findElement(By.id("choropleth-legend")).isDisplayed() ? null : true);
 
-    js().executeScript(
-            "const zones = window.conflictmap.layers.zones;"
-                + "zones.fire('click', { layer: zones.getLayers()[0] });");
-    waitFor(
+    browser.script(
+        "const zones = window.conflictmap.layers.zones;"
+            + "zones.fire('click', { layer: zones.getLayers()[0] });");
+    browser.waitFor(
         "the zone chart",
         d ->
             d.findElements(By.cssSelector("#zone-info svg.zone-chart .axis-x")).isEmpty()
@@ -442,18 +426,17 @@ class BaseMapLiveBrowserTest {
     @SuppressWarnings("unchecked")
     List<String> ticks =
         (List<String>)
-            js().executeScript(
-                    "return [...document.querySelectorAll('#zone-info svg.zone-chart text')]"
-                        + ".map((t) => t.textContent);");
+            browser.script(
+                "return [...document.querySelectorAll('#zone-info svg.zone-chart text')]"
+                    + ".map((t) => t.textContent);");
     assertThat(ticks).contains("0").anyMatch(t -> t.matches("\\d{4}-\\d{2}"));
     assertThat(ticks).anyMatch(t -> t.contains("events")).anyMatch(t -> t.contains("fatalities"));
     // a part the zone lacks is left out, not written as "null"
     assertThat(textOf(driver.findElement(By.id("zone-info")))).doesNotContain("null");
-    if (device.equals("phone"))
-      js().executeScript("document.getElementById('panel-toggle').click()");
-    js().executeScript("document.getElementById('zone-info').scrollIntoView()");
-    Chromium.screenshot(driver, "zone-chart-" + device + ".png");
-    Chromium.assertNoConsoleErrors(driver);
+    if (device.equals("phone")) browser.script("document.getElementById('panel-toggle').click()");
+    browser.script("document.getElementById('zone-info').scrollIntoView()");
+    browser.screenshot("zone-chart-" + device + ".png");
+    browser.assertNoConsoleErrors();
   }
 
   // ---- helpers ------------------------------------------------------------------------------
@@ -462,9 +445,9 @@ class BaseMapLiveBrowserTest {
     HttpResponse<String> r =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(origin + "/api/articles"))
+                HttpRequest.newBuilder(URI.create(browser.origin() + "/api/articles"))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + TestTokens.editor(app))
+                    .header("Authorization", "Bearer " + TestTokens.editor(browser.app()))
                     .POST(HttpRequest.BodyPublishers.ofString(json))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -479,21 +462,21 @@ class BaseMapLiveBrowserTest {
   @SuppressWarnings("unchecked")
   private static List<String> bottomEdgeOverlaps(boolean timeline) {
     return (List<String>)
-        js().executeScript(
-                "const box = (s) => document.querySelector(s).getBoundingClientRect();"
-                    + "const hit = (a, b) => a.bottom > b.top && a.top < b.bottom"
-                    + "  && a.right > b.left && a.left < b.right;"
-                    + "const out = [];"
-                    + "const pairs = [['.embed-brand', '.leaflet-control-attribution'],"
-                    + "  ['.embed-brand', '.legend']];"
-                    + "if (arguments[0]) {"
-                    + "  if (box('#timeline').height === 0) out.push('no timeline shown');"
-                    + "  pairs.push(['#timeline', '.legend'], ['#timeline', '.leaflet-control-attribution']); }"
-                    + "for (const [a, b] of pairs) {"
-                    + "  if (box(b).height === 0) out.push(b + ' not shown');"
-                    + "  else if (hit(box(a), box(b))) out.push(a + ' covers ' + b); }"
-                    + "return out;",
-                timeline);
+        browser.script(
+            "const box = (s) => document.querySelector(s).getBoundingClientRect();"
+                + "const hit = (a, b) => a.bottom > b.top && a.top < b.bottom"
+                + "  && a.right > b.left && a.left < b.right;"
+                + "const out = [];"
+                + "const pairs = [['.embed-brand', '.leaflet-control-attribution'],"
+                + "  ['.embed-brand', '.legend']];"
+                + "if (arguments[0]) {"
+                + "  if (box('#timeline').height === 0) out.push('no timeline shown');"
+                + "  pairs.push(['#timeline', '.legend'], ['#timeline', '.leaflet-control-attribution']); }"
+                + "for (const [a, b] of pairs) {"
+                + "  if (box(b).height === 0) out.push(b + ' not shown');"
+                + "  else if (hit(box(a), box(b))) out.push(a + ' covers ' + b); }"
+                + "return out;",
+            timeline);
   }
 
   /**
@@ -505,44 +488,44 @@ class BaseMapLiveBrowserTest {
   private static void assertReadable(String theme) {
     List<String> poor =
         (List<String>)
-            js().executeScript(
-                    "const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);"
-                        + "const lin = (c) => { c /= 255;"
-                        + "  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };"
-                        + "const lum = (c) => 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);"
-                        + "const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);"
-                        + "  return (x + 0.05) / (y + 0.05); };"
-                        + "const over = (fg, alpha, bg) => fg.slice(0, 3).map((c, i) => c * alpha + bg[i] * (1 - alpha));"
-                        + "const alphaOf = (c) => (c.length > 3 ? c[3] : 1);"
-                        + "const land = rgb(getComputedStyle(document.querySelector('path.country-shape')).fill);"
-                        + "const sea = rgb(getComputedStyle(document.getElementById('map')).backgroundColor);"
-                        + "const out = [];"
-                        + "for (const l of document.querySelectorAll('.map-label:not(.map-label--hidden)')) {"
-                        + "  const cs = getComputedStyle(l), c = rgb(cs.color);"
-                        + "  const a = alphaOf(c) * Number(cs.opacity);"
-                        + "  for (const [name, bg] of [['land', land], ['sea', sea]]) {"
-                        + "    const r = ratio(over(c, a, bg), bg);"
-                        + "    if (r < 4.5) out.push(l.className + ' \"' + l.textContent + '\" on ' + name"
-                        + "      + ' ' + r.toFixed(2));"
-                        + "  } }"
-                        + "const behind = (el) => { const stack = [];"
-                        + "  for (let e = el; e; e = e.parentElement) {"
-                        + "    const b = rgb(getComputedStyle(e).backgroundColor);"
-                        + "    if (b.length && alphaOf(b) > 0) { stack.push(b); if (alphaOf(b) >= 1) break; } }"
-                        + "  return stack.reverse().reduce((acc, b) => over(b, alphaOf(b), acc), [255, 255, 255]); };"
-                        + "const texts = '#side-panel *, .leaflet-control-container *, #live-badge,'"
-                        + "  + ' #latest-section *, .embed-brand, .embed-brand *, #timeline *';"
-                        + "for (const el of document.querySelectorAll(texts)) {"
-                        + "  if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;"
-                        + "  const cs = getComputedStyle(el);"
-                        + "  if (cs.visibility === 'hidden' || !el.getClientRects().length) continue;"
-                        + "  if (el.matches(':disabled')) continue;"
-                        + "  const bg = behind(el), c = rgb(cs.color);"
-                        + "  const r = ratio(over(c, alphaOf(c) * Number(cs.opacity), bg), bg);"
-                        + "  if (r < 4.5) out.push(el.tagName + '.' + el.className + ' \"'"
-                        + "    + el.textContent.trim().slice(0, 30) + '\" ' + r.toFixed(2));"
-                        + "}"
-                        + "return out;");
+            browser.script(
+                "const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);"
+                    + "const lin = (c) => { c /= 255;"
+                    + "  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };"
+                    + "const lum = (c) => 0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2]);"
+                    + "const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);"
+                    + "  return (x + 0.05) / (y + 0.05); };"
+                    + "const over = (fg, alpha, bg) => fg.slice(0, 3).map((c, i) => c * alpha + bg[i] * (1 - alpha));"
+                    + "const alphaOf = (c) => (c.length > 3 ? c[3] : 1);"
+                    + "const land = rgb(getComputedStyle(document.querySelector('path.country-shape')).fill);"
+                    + "const sea = rgb(getComputedStyle(document.getElementById('map')).backgroundColor);"
+                    + "const out = [];"
+                    + "for (const l of document.querySelectorAll('.map-label:not(.map-label--hidden)')) {"
+                    + "  const cs = getComputedStyle(l), c = rgb(cs.color);"
+                    + "  const a = alphaOf(c) * Number(cs.opacity);"
+                    + "  for (const [name, bg] of [['land', land], ['sea', sea]]) {"
+                    + "    const r = ratio(over(c, a, bg), bg);"
+                    + "    if (r < 4.5) out.push(l.className + ' \"' + l.textContent + '\" on ' + name"
+                    + "      + ' ' + r.toFixed(2));"
+                    + "  } }"
+                    + "const behind = (el) => { const stack = [];"
+                    + "  for (let e = el; e; e = e.parentElement) {"
+                    + "    const b = rgb(getComputedStyle(e).backgroundColor);"
+                    + "    if (b.length && alphaOf(b) > 0) { stack.push(b); if (alphaOf(b) >= 1) break; } }"
+                    + "  return stack.reverse().reduce((acc, b) => over(b, alphaOf(b), acc), [255, 255, 255]); };"
+                    + "const texts = '#side-panel *, .leaflet-control-container *, #live-badge,'"
+                    + "  + ' #latest-section *, .embed-brand, .embed-brand *, #timeline *';"
+                    + "for (const el of document.querySelectorAll(texts)) {"
+                    + "  if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;"
+                    + "  const cs = getComputedStyle(el);"
+                    + "  if (cs.visibility === 'hidden' || !el.getClientRects().length) continue;"
+                    + "  if (el.matches(':disabled')) continue;"
+                    + "  const bg = behind(el), c = rgb(cs.color);"
+                    + "  const r = ratio(over(c, alphaOf(c) * Number(cs.opacity), bg), bg);"
+                    + "  if (r < 4.5) out.push(el.tagName + '.' + el.className + ' \"'"
+                    + "    + el.textContent.trim().slice(0, 30) + '\" ' + r.toFixed(2));"
+                    + "}"
+                    + "return out;");
     assertThat(poor).as("text below 4.5:1 in the " + theme + " theme").isEmpty();
   }
 
@@ -565,27 +548,27 @@ class BaseMapLiveBrowserTest {
   /** The base map's label texts once one of them is {@code expected}. */
   @SuppressWarnings("unchecked")
   private static List<String> labels(String expected) {
-    return waitFor(
+    return browser.waitFor(
         "the label " + expected,
         d -> {
           List<String> names =
               (List<String>)
-                  js().executeScript(
-                          "return [...document.querySelectorAll('.map-label:not(.map-label--hidden)')]"
-                              + ".map((l) => l.textContent);");
+                  browser.script(
+                      "return [...document.querySelectorAll('.map-label:not(.map-label--hidden)')]"
+                          + ".map((l) => l.textContent);");
           return names.contains(expected) ? names : null;
         });
   }
 
   private static String theme() {
-    return (String) js().executeScript("return document.documentElement.dataset.theme");
+    return (String) browser.script("return document.documentElement.dataset.theme");
   }
 
   private static String background(String selector) {
     return (String)
-        js().executeScript(
-                "return getComputedStyle(document.querySelector(arguments[0])).backgroundColor",
-                selector);
+        browser.script(
+            "return getComputedStyle(document.querySelector(arguments[0])).backgroundColor",
+            selector);
   }
 
   private static void systemScheme(String scheme) {
@@ -600,53 +583,31 @@ class BaseMapLiveBrowserTest {
     @SuppressWarnings("unchecked")
     List<String> over =
         (List<String>)
-            js().executeScript(
-                    "const w = window.innerWidth, out = [];"
-                        + "for (const el of document.querySelectorAll('body *')) {"
-                        + "  if (el.closest('.leaflet-pane')) continue;"
-                        + "  const r = el.getBoundingClientRect();"
-                        + "  if (r.width === 0 || r.height === 0) continue;"
-                        + "  if (r.right > w + 0.5 || r.left < -0.5)"
-                        + "    out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className"
-                        + "      + ' [' + Math.round(r.left) + ',' + Math.round(r.right) + ']');"
-                        + "}"
-                        + "return out;");
+            browser.script(
+                "const w = window.innerWidth, out = [];"
+                    + "for (const el of document.querySelectorAll('body *')) {"
+                    + "  if (el.closest('.leaflet-pane')) continue;"
+                    + "  const r = el.getBoundingClientRect();"
+                    + "  if (r.width === 0 || r.height === 0) continue;"
+                    + "  if (r.right > w + 0.5 || r.left < -0.5)"
+                    + "    out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className"
+                    + "      + ' [' + Math.round(r.left) + ',' + Math.round(r.right) + ']');"
+                    + "}"
+                    + "return out;");
     assertThat(over).as("elements wider than the viewport with " + what).isEmpty();
   }
 
   private static String textOf(WebElement e) {
-    return (String) js().executeScript("return arguments[0].textContent", e);
+    return (String) browser.script("return arguments[0].textContent", e);
   }
 
   private static void load(String path) {
-    driver.get(origin + path);
-    waitFor(
+    driver.get(browser.origin() + path);
+    browser.waitFor(
         "the initial load",
         d ->
             "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
                 ? true
                 : null);
-  }
-
-  static void viewport(int width, int height) {
-    ((ChromeDriver) driver)
-        .executeCdpCommand(
-            "Emulation.setDeviceMetricsOverride",
-            Map.of(
-                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
-  }
-
-  private static JavascriptExecutor js() {
-    return (JavascriptExecutor) driver;
-  }
-
-  private static <T> T waitFor(String what, Function<WebDriver, T> done) {
-    try {
-      return new WebDriverWait(driver, TIMEOUT).until(done::apply);
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "timed out waiting for " + what + "; browser console:\n" + Chromium.consoleLog(driver),
-          e);
-    }
   }
 }

@@ -3,21 +3,16 @@ package org.conflictmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The map's edit controls appear only to an editor: a viewer (no token, or an unknown or revoked
@@ -32,28 +27,18 @@ class EditorModeBrowserTest {
       List.of("#article-form", "#zone-draw", "#zone-import-file", ".zone-actions .file-button");
 
   @TempDir static Path tmp;
-  private static App app;
-  private static ChromeDriverService service;
+  private static BrowserSession browser;
   private static WebDriver driver;
-  private static String baseUrl;
 
   @BeforeAll
   static void start() throws IOException {
-    Chromium.assumeAvailable();
-    Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(true));
-    baseUrl = "http://127.0.0.1:" + app.port() + "/";
-    service = Chromium.service();
-    driver = Chromium.open(service, tmp.resolve("chrome-profile"));
+    browser = BrowserSession.start(tmp, "chrome-profile", TIMEOUT, true);
+    driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      Chromium.quit(driver, service);
-    } finally {
-      if (app != null) app.close();
-    }
+    BrowserSession.close(browser);
   }
 
   @Test
@@ -71,17 +56,17 @@ class EditorModeBrowserTest {
           .noneMatch(WebElement::isDisplayed);
     }
     assertThat(driver.findElement(By.id("zone-at")).isDisplayed()).as("zone dates").isTrue();
-    Chromium.assertNoConsoleErrors(driver);
+    browser.assertNoConsoleErrors();
 
     // an editor signs in in the page
-    String editor = TestTokens.editor(app);
+    String editor = TestTokens.editor(browser.app());
     signIn(editor);
-    waitFor("editing", d -> "editor".equals(role()) ? true : null);
+    browser.waitFor("editing", d -> "editor".equals(role()) ? true : null);
     assertThat(status()).contains("Editing as test-editor");
     assertThat(visibleEditControls())
         .as("edit controls for an editor")
         .containsExactlyInAnyOrderElementsOf(EDIT_CONTROLS);
-    assertThat(js().executeScript("return localStorage.getItem('conflictmap.editorToken')"))
+    assertThat(browser.script("return localStorage.getItem('conflictmap.editorToken')"))
         .isEqualTo(editor);
     assertThat(
             openFirstPopup().findElements(By.cssSelector("[data-testid=edit-event]")).stream()
@@ -90,14 +75,14 @@ class EditorModeBrowserTest {
         .isTrue();
 
     // and the controls work: an article goes in through the form
-    js().executeScript("window.conflictmap.map.closePopup()");
+    browser.script("window.conflictmap.map.closePopup()");
     driver.findElement(By.id("article-title")).sendKeys("Shelling in Homs");
     driver
         .findElement(By.id("article-body"))
         .sendKeys("On Monday, shelling hit Homs, killing two people, the health ministry said.");
     driver.findElement(By.id("article-submit")).click();
     WebElement ingest = driver.findElement(By.id("ingest-status"));
-    waitFor(
+    browser.waitFor(
         "the ingest to settle",
         d ->
             List.of("success", "duplicate", "error").contains(ingest.getAttribute("data-state"))
@@ -107,19 +92,18 @@ class EditorModeBrowserTest {
 
     // the token survives a reload; signing out hides the controls again
     load();
-    waitFor("editing after a reload", d -> "editor".equals(role()) ? true : null);
+    browser.waitFor("editing after a reload", d -> "editor".equals(role()) ? true : null);
     assertThat(visibleEditControls()).contains("#article-form");
     driver.findElement(By.cssSelector("[data-testid=sign-out]")).click();
-    waitFor("viewing", d -> "viewer".equals(role()) ? true : null);
+    browser.waitFor("viewing", d -> "viewer".equals(role()) ? true : null);
     assertThat(visibleEditControls()).as("after signing out").isEmpty();
-    assertThat(js().executeScript("return localStorage.getItem('conflictmap.editorToken')"))
-        .isNull();
-    Chromium.assertNoConsoleErrors(driver);
+    assertThat(browser.script("return localStorage.getItem('conflictmap.editorToken')")).isNull();
+    browser.assertNoConsoleErrors();
 
     // a revoked token is dropped and the page stays read-only
-    js().executeScript("localStorage.setItem('conflictmap.editorToken', 'not-a-token')");
+    browser.script("localStorage.setItem('conflictmap.editorToken', 'not-a-token')");
     load();
-    waitFor("the refusal", d -> status().contains("not valid") ? true : null);
+    browser.waitFor("the refusal", d -> status().contains("not valid") ? true : null);
     assertThat(role()).isEqualTo("viewer");
     assertThat(visibleEditControls()).as("with an unknown token").isEmpty();
   }
@@ -140,9 +124,9 @@ class EditorModeBrowserTest {
   }
 
   private static WebElement openFirstPopup() {
-    js().executeScript("window.conflictmap.map.closePopup()");
+    browser.script("window.conflictmap.map.closePopup()");
     driver.findElement(By.cssSelector("#event-list .event-item")).click();
-    return waitFor(
+    return browser.waitFor(
         "a popup", d -> d.findElement(By.cssSelector(".leaflet-popup [data-testid=event-popup]")));
   }
 
@@ -155,24 +139,13 @@ class EditorModeBrowserTest {
   }
 
   private static void load() {
-    driver.get(baseUrl);
-    waitFor(
+    driver.get(browser.origin() + "/");
+    browser.waitFor(
         "the initial load",
         d ->
             "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
                     && d.findElement(By.tagName("body")).getAttribute("data-role") != null
                 ? true
                 : null);
-  }
-
-  private static JavascriptExecutor js() {
-    return (JavascriptExecutor) driver;
-  }
-
-  private static <T> T waitFor(String what, java.util.function.Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, TIMEOUT)
-        .withMessage(what)
-        .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .until(condition);
   }
 }

@@ -9,22 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In headless Chromium: an event reported by two articles shows its figures, both sources and its
@@ -37,20 +31,16 @@ class EventPopupBrowserTest {
 
   @TempDir static Path tmp;
 
-  private static App app;
-  private static ChromeDriverService service;
+  private static BrowserSession browser;
   private static WebDriver driver;
-  private static String baseUrl;
   private static long hama;
   private static long region;
   private static long near;
 
   @BeforeAll
   static void start() throws Exception {
-    Chromium.assumeAvailable();
-    Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(false));
-    baseUrl = "http://127.0.0.1:" + app.port();
+    browser = BrowserSession.start(tmp, "chrome-profile", TIMEOUT, false);
+    driver = browser.driver();
 
     hama =
         onlyEventId(
@@ -82,34 +72,27 @@ class EventPopupBrowserTest {
     assertThat(r.path("properties").path("geo_precision").asInt()).as(r.toString()).isEqualTo(3);
     r = JSON.readTree(send("GET", "/api/events/" + near, null));
     assertThat(r.path("properties").path("geo_precision").asInt()).as(r.toString()).isEqualTo(2);
-
-    service = Chromium.service();
-    driver = Chromium.open(service, tmp.resolve("chrome-profile"));
   }
 
   @AfterAll
   static void stop() {
-    try {
-      Chromium.quit(driver, service);
-    } finally {
-      if (app != null) app.close();
-    }
+    BrowserSession.close(browser);
   }
 
   @Test
   void popupShowsFiguresSourcesAndCorroborationAndAnEditorCorrectsAndDeletes() throws Exception {
-    driver.get(baseUrl + "/");
-    waitFor(
+    driver.get(browser.origin() + "/");
+    browser.waitFor(
         "the initial load",
         d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-    js().executeScript("localStorage.setItem('conflictmap.editorName', 'Browser Editor')");
+    browser.script("localStorage.setItem('conflictmap.editorName', 'Browser Editor')");
     // the editor logs in the way the page expects: the token in localStorage
-    js().executeScript(
-            "localStorage.setItem('conflictmap.editorToken', arguments[0])",
-            TestTokens.editor(app));
+    browser.script(
+        "localStorage.setItem('conflictmap.editorToken', arguments[0])",
+        TestTokens.editor(browser.app()));
     // the popups show the correction buttons to an editor once the page has checked the token
     driver.navigate().refresh();
-    waitFor(
+    browser.waitFor(
         "the editor's controls",
         d ->
             "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
@@ -135,14 +118,15 @@ class EventPopupBrowserTest {
     assertThat(popup.findElement(By.cssSelector("[data-testid=popup-corrected]")).getText())
         .contains("fatalities");
     assertThat(
-            number("return document.querySelectorAll('.leaflet-marker-pane .event-badge').length"))
+            browser.number(
+                "return document.querySelectorAll('.leaflet-marker-pane .event-badge').length"))
         .isGreaterThanOrEqualTo(1);
-    screenshot("popup-sources.png");
+    browser.screenshot("popup-sources.png");
 
     // the editor corrects type, sub-type and toll in the popup
     popup.findElement(By.cssSelector("[data-testid=edit-event]")).click();
     WebElement form =
-        waitFor(
+        browser.waitFor(
             "the edit form",
             d -> d.findElement(By.cssSelector(".leaflet-popup [data-testid=edit-form]")));
     new Select(form.findElement(By.cssSelector("[data-testid=edit-type]")))
@@ -155,7 +139,7 @@ class EventPopupBrowserTest {
     WebElement injuries = form.findElement(By.cssSelector("[data-testid=edit-injuries]"));
     injuries.sendKeys("0");
     form.findElement(By.cssSelector("[data-testid=edit-save]")).click();
-    waitFor(
+    browser.waitFor(
         "the corrected popup",
         d ->
             d.findElement(By.cssSelector(".leaflet-popup [data-testid=popup-fatalities]"))
@@ -178,16 +162,16 @@ class EventPopupBrowserTest {
     assertThat(history.findValuesAsText("editor")).contains("Browser Editor");
     assertThat(history.findValuesAsText("field"))
         .contains("event_type", "sub_event_type", "injuries");
-    screenshot("popup-corrected.png");
+    browser.screenshot("popup-corrected.png");
 
     // a "near" event has its circle; a region-level event shows the region's approximate outline
-    assertThat(number("return document.querySelectorAll('path.near-circle').length"))
+    assertThat(browser.number("return document.querySelectorAll('path.near-circle').length"))
         .isGreaterThanOrEqualTo(1);
     openPopup(region);
-    waitFor(
+    browser.waitFor(
         "the approximate outline",
         d -> !d.findElements(By.cssSelector("path.region-outline")).isEmpty());
-    screenshot("region-outline.png");
+    browser.screenshot("region-outline.png");
 
     // drag the merged event to a new place (down: south) and confirm
     double latBefore =
@@ -200,22 +184,23 @@ class EventPopupBrowserTest {
     hamaPopup.findElement(By.cssSelector("[data-testid=move-event]")).click();
     WebElement icon =
         (WebElement)
-            js().executeScript(
-                    "return window.conflictmap.layers.events.getLayers()"
-                        + ".find(m => m.feature.id === "
-                        + hama
-                        + ").getElement()");
+            browser.script(
+                "return window.conflictmap.layers.events.getLayers()"
+                    + ".find(m => m.feature.id === "
+                    + hama
+                    + ").getElement()");
     new org.openqa.selenium.interactions.Actions(driver)
         .clickAndHold(icon)
         .moveByOffset(10, 10)
         .moveByOffset(30, 30)
         .release()
         .perform();
-    waitFor(
+    browser
+        .waitFor(
             "the move confirmation",
             d -> d.findElement(By.cssSelector(".leaflet-popup [data-testid=move-save]")))
         .click();
-    waitFor(
+    browser.waitFor(
         "the moved popup",
         d -> d.findElement(By.cssSelector(".leaflet-popup [data-testid=event-popup]")));
     JsonNode moved = JSON.readTree(send("GET", "/api/events/" + hama, null));
@@ -228,26 +213,26 @@ class EventPopupBrowserTest {
     WebElement nearPopup = openPopup(near);
     nearPopup.findElement(By.cssSelector("[data-testid=delete-event]")).click();
     nearPopup.findElement(By.cssSelector("[data-testid=confirm-delete]")).click();
-    waitFor(
+    browser.waitFor(
         "the marker to go",
         d ->
-            number(
+            browser.number(
                     "return window.conflictmap.layers.events.getLayers().filter(m => m.feature.id === "
                         + near
                         + ").length")
                 == 0);
     assertThat(status("/api/events/" + near)).isEqualTo(404);
     assertThat(driver.findElement(By.id("event-list")).getText()).doesNotContain("Homs");
-    assertNoConsoleErrors();
+    browser.assertNoConsoleErrors();
   }
 
   /** Opens an event's popup the way a user does: from its row in the event list. */
   private static WebElement openPopup(long id) {
-    js().executeScript("window.conflictmap.map.closePopup()");
+    browser.script("window.conflictmap.map.closePopup()");
     driver
         .findElement(By.cssSelector("#event-list .event-item[data-event-id='" + id + "']"))
         .click();
-    return waitFor(
+    return browser.waitFor(
         "the popup of event " + id,
         d ->
             d.findElement(
@@ -275,14 +260,14 @@ class EventPopupBrowserTest {
   }
 
   private static String send(String method, String path, String json) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(browser.origin() + path));
     b.method(
         method,
         json == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) b.header("Content-Type", "application/json");
-    b.header("Authorization", "Bearer " + TestTokens.editor(app));
+    b.header("Authorization", "Bearer " + TestTokens.editor(browser.app()));
     HttpResponse<String> r =
         HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isLessThan(300);
@@ -292,39 +277,8 @@ class EventPopupBrowserTest {
   private static int status(String path) throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create(baseUrl + path)).build(),
+            HttpRequest.newBuilder(URI.create(browser.origin() + path)).build(),
             HttpResponse.BodyHandlers.discarding())
         .statusCode();
-  }
-
-  private static long number(String script) {
-    Object value = js().executeScript(script);
-    assertThat(value).as(script).isInstanceOf(Number.class);
-    return ((Number) value).longValue();
-  }
-
-  private static JavascriptExecutor js() {
-    return (JavascriptExecutor) driver;
-  }
-
-  private static <T> T waitFor(String what, java.util.function.Function<WebDriver, T> done) {
-    try {
-      return new WebDriverWait(driver, TIMEOUT).until(done::apply);
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "timed out waiting for " + what + "; browser console:\n" + consoleLog(), e);
-    }
-  }
-
-  private static String consoleLog() {
-    return Chromium.consoleLog(driver);
-  }
-
-  private static void assertNoConsoleErrors() {
-    Chromium.assertNoConsoleErrors(driver);
-  }
-
-  private static void screenshot(String name) throws IOException {
-    Chromium.screenshot(driver, name);
   }
 }

@@ -10,27 +10,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.conflictmap.config.Config;
 import org.conflictmap.feeds.LoopbackFeedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every string from users, articles and feeds is text: payloads planted in an article's title, body
@@ -57,10 +51,8 @@ class InjectionBrowserTest {
   @TempDir static Path tmp;
 
   private static LoopbackFeedServer feeds;
-  private static App app;
-  private static ChromeDriverService service;
+  private static BrowserSession browser;
   private static WebDriver driver;
-  private static String baseUrl;
   private static final List<Long> events = new ArrayList<>();
   private static long zone;
 
@@ -80,15 +72,13 @@ class InjectionBrowserTest {
                         xmlTitle,
                         "<p>Shelling hit Homs on Monday. " + SCRIPT + "</p>",
                         "Mon, 26 Aug 2019 09:00:00 GMT"))));
-    Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    app =
-        App.start(
-            Config.defaults()
-                .withPort(0)
-                .withDataDir(dataDir)
-                .withSample(false)
-                .withFeeds(List.of(feed), Duration.ofMinutes(10)));
-    baseUrl = "http://127.0.0.1:" + app.port();
+    browser =
+        BrowserSession.start(
+            tmp,
+            "chrome-profile",
+            TIMEOUT,
+            c -> c.withSample(false).withFeeds(List.of(feed), Duration.ofMinutes(10)));
+    driver = browser.driver();
 
     // a javascript: source URL is refused at the door, so it never reaches a page as a link
     assertThat(
@@ -141,51 +131,46 @@ class InjectionBrowserTest {
     for (JsonNode f : JSON.readTree(send("GET", "/api/events", Map.of(), null)).path("features")) {
       if (!events.contains(f.path("id").asLong())) events.add(f.path("id").asLong());
     }
-
-    service = Chromium.service();
-    driver = Chromium.open(service, tmp.resolve("chrome-profile"));
   }
 
   @AfterAll
   static void stop() throws Exception {
     try {
-      Chromium.quit(driver, service);
+      BrowserSession.close(browser);
     } finally {
-      try {
-        if (app != null) app.close();
-      } finally {
-        if (feeds != null) feeds.close();
-      }
+      if (feeds != null) feeds.close();
     }
   }
 
   @Test
   void theMapShowsEveryPayloadAsText() throws Exception {
-    driver.get(baseUrl + "/");
-    waitFor(
+    driver.get(browser.origin() + "/");
+    browser.waitFor(
         "the initial load",
         d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     assertClean("load");
 
     // hover the zone like a user: its tooltip shows the name as text
-    js().executeScript(
-            "window.conflictmap.map.fitBounds([[20,20],[22,22]], {animate: false});"
-                + "window.conflictmap.map.closePopup();");
+    browser.script(
+        "window.conflictmap.map.fitBounds([[20,20],[22,22]], {animate: false});"
+            + "window.conflictmap.map.closePopup();");
     WebElement shape =
-        waitFor("the zone's shape", d -> d.findElement(By.cssSelector("path.zone-shape")));
+        browser.waitFor("the zone's shape", d -> d.findElement(By.cssSelector("path.zone-shape")));
     new Actions(driver).moveToElement(shape).moveByOffset(3, 3).perform();
     WebElement tooltip =
-        waitFor("the zone's tooltip", d -> d.findElement(By.cssSelector(".leaflet-tooltip")));
+        browser.waitFor(
+            "the zone's tooltip", d -> d.findElement(By.cssSelector(".leaflet-tooltip")));
     assertThat(tooltip.getText()).isEqualTo(ZONE_NAME);
     assertClean("zone tooltip");
 
     // click it: popup and panel, with the editor's name in the history
     new Actions(driver).moveToElement(shape).click().perform();
     WebElement popup =
-        waitFor("the zone's popup", d -> d.findElement(By.cssSelector(".leaflet-popup-content")));
+        browser.waitFor(
+            "the zone's popup", d -> d.findElement(By.cssSelector(".leaflet-popup-content")));
     assertThat(popup.getText()).contains(ZONE_NAME).contains(SVG + " " + SCRIPT);
     WebElement panel =
-        waitFor(
+        browser.waitFor(
             "the zone panel's history",
             d -> d.findElement(By.cssSelector("#zone-info .zone-history")));
     assertThat(panel.getText()).contains(EDITOR);
@@ -193,20 +178,20 @@ class InjectionBrowserTest {
     assertClean("zone popup and panel");
 
     // every tooltip and popup bound to any layer on the map, opened
-    js().executeScript(
-            "const open = (l) => { if (l.getTooltip && l.getTooltip()) l.openTooltip();"
-                + " if (l.eachLayer) l.eachLayer(open); };"
-                + " window.conflictmap.map.eachLayer(open);");
+    browser.script(
+        "const open = (l) => { if (l.getTooltip && l.getTooltip()) l.openTooltip();"
+            + " if (l.eachLayer) l.eachLayer(open); };"
+            + " window.conflictmap.map.eachLayer(open);");
     assertClean("every tooltip");
 
     // every event's popup from the event list, its sources as text and never a javascript: link
     for (long id : events) {
-      js().executeScript("window.conflictmap.map.closePopup()");
+      browser.script("window.conflictmap.map.closePopup()");
       driver
           .findElement(By.cssSelector("#event-list .event-item[data-event-id='" + id + "']"))
           .click();
       WebElement p =
-          waitFor(
+          browser.waitFor(
               "the popup of event " + id,
               d ->
                   d.findElement(
@@ -216,46 +201,47 @@ class InjectionBrowserTest {
       assertNoScriptLinks();
       if (p.getText().contains("Hama")) assertThat(p.getText()).contains(IMG);
     }
-    String popups = String.valueOf(js().executeScript("return document.body.innerText"));
+    String popups = String.valueOf(browser.script("return document.body.innerText"));
     assertThat(popups).contains(IMG);
     // hover every marker and cluster the way a user does
     for (WebElement m : markersInView()) {
       new Actions(driver).moveToElement(m).perform();
     }
     assertClean("marker hover");
-    Chromium.screenshot(driver, "injection-map.png");
+    browser.screenshot("injection-map.png");
   }
 
   @Test
   void theEmbedShowsEveryPayloadAsText() throws Exception {
-    driver.get(baseUrl + "/embed?center=36,35&zoom=6&timeline=1");
-    waitFor(
+    driver.get(browser.origin() + "/embed?center=36,35&zoom=6&timeline=1");
+    browser.waitFor(
         "the embed's load",
-        d -> Boolean.TRUE.equals(js().executeScript("return !!window.conflictmap")));
-    js().executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + " window.conflictmap.ready.then(() => done(true), () => done(false));");
+        d -> Boolean.TRUE.equals(browser.script("return !!window.conflictmap")));
+    browser.asyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + " window.conflictmap.ready.then(() => done(true), () => done(false));");
     assertClean("embed load");
-    js().executeScript(
-            "const open = (l) => { if (l.getTooltip && l.getTooltip()) l.openTooltip();"
-                + " if (l.eachLayer) l.eachLayer(open); };"
-                + " window.conflictmap.map.eachLayer(open);");
+    browser.script(
+        "const open = (l) => { if (l.getTooltip && l.getTooltip()) l.openTooltip();"
+            + " if (l.eachLayer) l.eachLayer(open); };"
+            + " window.conflictmap.map.eachLayer(open);");
     assertClean("embed tooltips");
     List<WebElement> markers = markersInView();
     assertThat(markers).as("markers in the embed's view").isNotEmpty();
     for (WebElement m : markers) {
-      js().executeScript("window.conflictmap.map.closePopup()");
+      browser.script("window.conflictmap.map.closePopup()");
       new Actions(driver).moveToElement(m).click().perform();
       assertClean("embed marker");
       assertNoScriptLinks();
     }
     // the zone, opened the way a shared link would show it
-    driver.get(baseUrl + "/embed?center=21,21&zoom=7");
+    driver.get(browser.origin() + "/embed?center=21,21&zoom=7");
     WebElement shape =
-        waitFor("the embed's zone", d -> d.findElement(By.cssSelector("path.zone-shape")));
+        browser.waitFor("the embed's zone", d -> d.findElement(By.cssSelector("path.zone-shape")));
     new Actions(driver).moveToElement(shape).moveByOffset(3, 3).perform();
     WebElement tooltip =
-        waitFor("the embed zone's tooltip", d -> d.findElement(By.cssSelector(".leaflet-tooltip")));
+        browser.waitFor(
+            "the embed zone's tooltip", d -> d.findElement(By.cssSelector(".leaflet-tooltip")));
     assertThat(tooltip.getText()).isEqualTo(ZONE_NAME);
     new Actions(driver).moveToElement(shape).click().perform();
     assertClean("embed zone");
@@ -264,18 +250,18 @@ class InjectionBrowserTest {
   @Test
   void theEventPagesAndOEmbedShowEveryPayloadAsText() throws Exception {
     for (long id : events) {
-      driver.get(baseUrl + "/events/" + id);
-      waitFor("the event page " + id, d -> d.findElement(By.tagName("h1")));
+      driver.get(browser.origin() + "/events/" + id);
+      browser.waitFor("the event page " + id, d -> d.findElement(By.tagName("h1")));
       assertClean("event page " + id);
       assertNoScriptLinks();
       String page = driver.getPageSource();
       assertThat(page).doesNotContain("<svg onload").doesNotContain("<img src=x");
     }
-    driver.get(baseUrl + "/events/" + events.get(0));
+    driver.get(browser.origin() + "/events/" + events.get(0));
     assertThat(driver.findElement(By.tagName("body")).getText()).contains(IMG);
 
     for (long id : events) {
-      String url = baseUrl + "/events/" + id;
+      String url = browser.origin() + "/events/" + id;
       JsonNode o =
           JSON.readTree(
               send(
@@ -298,11 +284,11 @@ class InjectionBrowserTest {
   @Test
   void thePagesHaveNoInlineScriptOrHandler() {
     for (String page : List.of("/", "/embed", "/events/" + events.get(0))) {
-      driver.get(baseUrl + page);
+      driver.get(browser.origin() + page);
       Object inline =
-          js().executeScript(
-                  "return document.querySelectorAll('script:not([src])').length + [...document.querySelectorAll('*')]"
-                      + ".filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length");
+          browser.script(
+              "return document.querySelectorAll('script:not([src])').length + [...document.querySelectorAll('*')]"
+                  + ".filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length");
       assertThat(((Number) inline).intValue())
           .as("inline scripts and handlers on " + page)
           .isZero();
@@ -311,7 +297,7 @@ class InjectionBrowserTest {
 
   /** Nothing the payloads set, no alert opened, no link or frame with a javascript: URL. */
   private static void assertClean(String when) {
-    Object flag = js().executeScript("return typeof window.__xss");
+    Object flag = browser.script("return typeof window.__xss");
     assertThat(flag).as("window.__xss after " + when).isEqualTo("undefined");
     assertThat(driver.findElements(By.cssSelector("img[src='x'], svg[onload]")))
         .as("planted markup after " + when)
@@ -322,18 +308,18 @@ class InjectionBrowserTest {
   @SuppressWarnings("unchecked")
   private static List<WebElement> markersInView() {
     return (List<WebElement>)
-        js().executeScript(
-                "return [...document.querySelectorAll('.leaflet-marker-icon')].filter((e) => {"
-                    + " const r = e.getBoundingClientRect(); return r.width > 0 && r.left >= 0"
-                    + " && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight; })");
+        browser.script(
+            "return [...document.querySelectorAll('.leaflet-marker-icon')].filter((e) => {"
+                + " const r = e.getBoundingClientRect(); return r.width > 0 && r.left >= 0"
+                + " && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight; })");
   }
 
   private static void assertNoScriptLinks() {
     Object n =
-        js().executeScript(
-                "return [...document.querySelectorAll('[href],[src],[action]')].filter((e) =>"
-                    + " /^\\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src')"
-                    + " || e.getAttribute('action') || '')).length");
+        browser.script(
+            "return [...document.querySelectorAll('[href],[src],[action]')].filter((e) =>"
+                + " /^\\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src')"
+                + " || e.getAttribute('action') || '')).length");
     assertThat(((Number) n).intValue()).as("javascript: links").isZero();
   }
 
@@ -354,14 +340,15 @@ class InjectionBrowserTest {
 
   private static String send(String method, String path, Map<String, String> headers, String json)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(browser.origin() + path));
     b.method(
         method,
         json == null
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(json));
     if (json != null) b.header("Content-Type", "application/json");
-    if (!method.equals("GET")) b.header("Authorization", "Bearer " + TestTokens.editor(app));
+    if (!method.equals("GET"))
+      b.header("Authorization", "Bearer " + TestTokens.editor(browser.app()));
     headers.forEach(b::header);
     HttpResponse<String> r =
         HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -372,26 +359,12 @@ class InjectionBrowserTest {
   private static int status(String method, String path, String json) throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(URI.create(baseUrl + path))
+            HttpRequest.newBuilder(URI.create(browser.origin() + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TestTokens.editor(app))
+                .header("Authorization", "Bearer " + TestTokens.editor(browser.app()))
                 .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build(),
             HttpResponse.BodyHandlers.discarding())
         .statusCode();
-  }
-
-  private static JavascriptExecutor js() {
-    return (JavascriptExecutor) driver;
-  }
-
-  private static <T> T waitFor(String what, java.util.function.Function<WebDriver, T> done) {
-    try {
-      return new WebDriverWait(driver, TIMEOUT).until(done::apply);
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "timed out waiting for " + what + "; browser console:\n" + Chromium.consoleLog(driver),
-          e);
-    }
   }
 }

@@ -6,25 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A newcomer's first minutes on the map, on a desktop window and on a 390×844 phone viewport: every
@@ -36,10 +28,8 @@ class NewcomerBrowserTest {
 
   @TempDir static Path tmp;
 
-  private static App app;
-  private static ChromeDriverService service;
+  private static BrowserSession browser;
   private static WebDriver driver;
-  private static String origin;
   private static long eventId;
   private static long zoneId;
   private static String zoneName;
@@ -49,7 +39,8 @@ class NewcomerBrowserTest {
       String body =
           java.net.http.HttpClient.newHttpClient()
               .send(
-                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(origin + path)).build(),
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.origin() + path))
+                      .build(),
                   java.net.http.HttpResponse.BodyHandlers.ofString())
               .body();
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
@@ -61,10 +52,8 @@ class NewcomerBrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Chromium.assumeAvailable();
-    Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(true));
-    origin = "http://127.0.0.1:" + app.port();
+    browser = BrowserSession.start(tmp, "profile", TIMEOUT, true);
+    driver = browser.driver();
     JsonNode features = getJson("/api/events").path("features");
     assertThat(features.size()).as("sample events").isPositive();
     eventId = features.get(0).path("id").asLong();
@@ -72,36 +61,30 @@ class NewcomerBrowserTest {
     assertThat(zone).as("a sample zone").isNotNull();
     zoneId = zone.path("id").asLong();
     zoneName = zone.path("properties").path("name").asText();
-    service = Chromium.service();
-    driver = Chromium.open(service, tmp.resolve("profile"));
   }
 
   @AfterAll
   static void stop() {
-    try {
-      Chromium.quit(driver, service);
-    } finally {
-      if (app != null) app.close();
-    }
+    BrowserSession.close(browser);
   }
 
   @Test
   void everyEventIsAPageOnDesktop() throws IOException {
-    viewport(1280, 800);
+    browser.viewport(1280, 800);
     everyEventIsAPage("desktop");
   }
 
   @Test
   void everyEventIsAPageOnAPhone() throws IOException {
-    viewport(390, 844);
+    browser.viewport(390, 844);
     everyEventIsAPage("phone");
   }
 
   private void everyEventIsAPage(String device) throws IOException {
-    String page = origin + "/events/" + eventId;
+    String page = browser.origin() + "/events/" + eventId;
     load("/?event=" + eventId);
     WebElement popup =
-        waitFor(
+        browser.waitFor(
             "the popup of event " + eventId,
             d ->
                 d.findElement(
@@ -117,47 +100,47 @@ class NewcomerBrowserTest {
     assertThat(rowLinks).isNotEmpty();
     assertThat(
             rowLinks.stream()
-                .map(a -> (String) js().executeScript("return arguments[0].href", a))
+                .map(a -> (String) browser.script("return arguments[0].href", a))
                 .toList())
         .contains(page)
-        .allMatch(href -> href.matches("\\Q" + origin + "\\E/events/\\d+"));
+        .allMatch(href -> href.matches("\\Q" + browser.origin() + "\\E/events/\\d+"));
 
     // Share on an open event gives the event's page, whose card is the event's
-    js().executeScript("document.getElementById('share-button').click()");
-    WebElement link = waitFor("the share dialog", d -> d.findElement(By.id("share-link")));
-    waitFor("the share link", d -> link.getAttribute("value").isEmpty() ? null : true);
+    browser.script("document.getElementById('share-button').click()");
+    WebElement link = browser.waitFor("the share dialog", d -> d.findElement(By.id("share-link")));
+    browser.waitFor("the share link", d -> link.getAttribute("value").isEmpty() ? null : true);
     assertThat(link.getAttribute("value")).isEqualTo(page);
     assertThat(driver.findElement(By.id("share-title")).getText()).isEqualTo("Share this event");
     String encoded = URLEncoder.encode(page, StandardCharsets.UTF_8);
     Map<String, String> social = socialHrefs("#share-dialog");
     assertThat(social).containsOnlyKeys("email", "x", "facebook", "whatsapp", "telegram");
     assertThat(social.values()).allMatch(href -> href.contains(encoded));
-    Chromium.screenshot(driver, "newcomer-share-event-" + device + ".png");
+    browser.screenshot("newcomer-share-event-" + device + ".png");
 
     // the page itself: readable, with the same links
     driver.get(page);
-    waitFor("the event page", d -> d.findElement(By.cssSelector("h1.event-place")));
+    browser.waitFor("the event page", d -> d.findElement(By.cssSelector("h1.event-place")));
     assertThat(socialHrefs(".event-card")).containsOnlyKeys(social.keySet());
-    Chromium.screenshot(driver, "newcomer-event-page-" + device + ".png");
-    Chromium.assertNoConsoleErrors(driver);
+    browser.screenshot("newcomer-event-page-" + device + ".png");
+    browser.assertNoConsoleErrors();
   }
 
   @Test
   void filtersYouCanSeeOnDesktop() throws IOException {
-    viewport(1280, 800);
+    browser.viewport(1280, 800);
     filtersYouCanSee("desktop");
   }
 
   @Test
   void filtersYouCanSeeOnAPhone() throws IOException {
-    viewport(390, 844);
+    browser.viewport(390, 844);
     filtersYouCanSee("phone");
   }
 
   private void filtersYouCanSee(String device) throws IOException {
     // a zone in the link is shown: as a chip and in the zone picker, and Clear takes it off the URL
     load("/?zone=" + zoneId + "&type=Battles");
-    waitFor(
+    browser.waitFor(
         "the zone chip",
         d ->
             d.findElements(By.cssSelector("#filter-chips [data-chip=zone]")).isEmpty()
@@ -167,64 +150,64 @@ class NewcomerBrowserTest {
     assertThat(textOf(chip("type"))).contains("Battles");
     assertThat(driver.findElement(By.id("filter-zone")).getAttribute("value"))
         .isEqualTo(String.valueOf(zoneId));
-    Chromium.screenshot(driver, "newcomer-filter-chips-" + device + ".png");
+    browser.screenshot("newcomer-filter-chips-" + device + ".png");
     // removing one chip removes only that filter
-    js().executeScript(
-            "arguments[0].click()",
-            chip("type").findElement(By.cssSelector(".filter-chip-remove")));
-    waitFor("the type filter to go", d -> urlQuery().contains("type=") ? null : true);
+    browser.script(
+        "arguments[0].click()", chip("type").findElement(By.cssSelector(".filter-chip-remove")));
+    browser.waitFor("the type filter to go", d -> urlQuery().contains("type=") ? null : true);
     assertThat(urlQuery()).contains("zone=" + zoneId);
-    js().executeScript("document.getElementById('filter-clear').click()");
-    waitFor("the zone to leave the URL", d -> urlQuery().contains("zone=") ? null : true);
+    browser.script("document.getElementById('filter-clear').click()");
+    browser.waitFor("the zone to leave the URL", d -> urlQuery().contains("zone=") ? null : true);
     assertThat(driver.findElements(By.cssSelector("#filter-chips .filter-chip"))).isEmpty();
     assertThat(driver.findElement(By.id("filter-zone")).getAttribute("value")).isEmpty();
 
     // no match says so, and offers the whole period
     load("/?q=zzzznothing&datetime=2000-01-01/2000-01-02");
     WebElement empty =
-        waitFor("the empty list", d -> d.findElement(By.cssSelector("[data-testid=event-empty]")));
+        browser.waitFor(
+            "the empty list", d -> d.findElement(By.cssSelector("[data-testid=event-empty]")));
     assertThat(textOf(empty)).contains("No events match these filters").doesNotContain("Paste");
-    Chromium.screenshot(driver, "newcomer-no-match-" + device + ".png");
-    js().executeScript("document.querySelector('[data-testid=widen-period]').click()");
-    waitFor("the dates to go", d -> urlQuery().contains("datetime=") ? null : true);
+    browser.screenshot("newcomer-no-match-" + device + ".png");
+    browser.script("document.querySelector('[data-testid=widen-period]').click()");
+    browser.waitFor("the dates to go", d -> urlQuery().contains("datetime=") ? null : true);
     assertThat(urlQuery()).contains("q=zzzznothing");
     assertThat(driver.findElements(By.cssSelector("#filter-chips [data-chip=dates]"))).isEmpty();
-    Chromium.assertNoConsoleErrors(driver);
+    browser.assertNoConsoleErrors();
   }
 
   @Test
   void mapEmbedAndEventPagesFitAPhone() throws IOException {
-    viewport(390, 844);
+    browser.viewport(390, 844);
     load("/");
     assertFits("/");
-    Chromium.screenshot(driver, "newcomer-phone-map.png");
-    js().executeScript("document.getElementById('panel-toggle').click()");
-    waitFor(
+    browser.screenshot("newcomer-phone-map.png");
+    browser.script("document.getElementById('panel-toggle').click()");
+    browser.waitFor(
         "the panel",
         d -> d.findElement(By.id("side-panel")).getRect().getHeight() > 0 ? true : null);
     assertFits("/ with the panel open");
-    Chromium.screenshot(driver, "newcomer-phone-panel.png");
-    driver.get(origin + "/embed?timeline=1");
-    waitFor("the embed", d -> d.findElement(By.cssSelector(".leaflet-container")));
+    browser.screenshot("newcomer-phone-panel.png");
+    driver.get(browser.origin() + "/embed?timeline=1");
+    browser.waitFor("the embed", d -> d.findElement(By.cssSelector(".leaflet-container")));
     assertFits("/embed");
     // the timeline covers neither the legend nor the attribution, and the legend starts folded
     @SuppressWarnings("unchecked")
     List<Boolean> clear =
         (List<Boolean>)
-            js().executeScript(
-                    "const t = document.getElementById('timeline').getBoundingClientRect();"
-                        + "return ['.legend', '.leaflet-control-attribution'].map((s) => {"
-                        + "  const r = document.querySelector(s).getBoundingClientRect();"
-                        + "  return r.bottom <= t.top || r.top >= t.bottom"
-                        + "    || r.right <= t.left || r.left >= t.right; });");
+            browser.script(
+                "const t = document.getElementById('timeline').getBoundingClientRect();"
+                    + "return ['.legend', '.leaflet-control-attribution'].map((s) => {"
+                    + "  const r = document.querySelector(s).getBoundingClientRect();"
+                    + "  return r.bottom <= t.top || r.top >= t.bottom"
+                    + "    || r.right <= t.left || r.left >= t.right; });");
     assertThat(clear).as("legend, attribution clear of the timeline").containsExactly(true, true);
-    assertThat(js().executeScript("return document.querySelector('.legend details').open"))
+    assertThat(browser.script("return document.querySelector('.legend details').open"))
         .isEqualTo(false);
-    Chromium.screenshot(driver, "newcomer-phone-embed.png");
-    driver.get(origin + "/events/" + eventId);
-    waitFor("the event page", d -> d.findElement(By.cssSelector("h1.event-place")));
+    browser.screenshot("newcomer-phone-embed.png");
+    driver.get(browser.origin() + "/events/" + eventId);
+    browser.waitFor("the event page", d -> d.findElement(By.cssSelector("h1.event-place")));
     assertFits("/events/" + eventId);
-    Chromium.screenshot(driver, "newcomer-phone-event-page.png");
+    browser.screenshot("newcomer-phone-event-page.png");
   }
 
   /**
@@ -235,19 +218,19 @@ class NewcomerBrowserTest {
     @SuppressWarnings("unchecked")
     List<String> over =
         (List<String>)
-            js().executeScript(
-                    "const w = window.innerWidth, out = [];"
-                        + "for (const el of document.querySelectorAll('body *')) {"
-                        + "  if (el.closest('.leaflet-pane')) continue;"
-                        + "  const r = el.getBoundingClientRect();"
-                        + "  if (r.width === 0 || r.height === 0) continue;"
-                        + "  if (r.right > w + 0.5 || r.left < -0.5)"
-                        + "    out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className"
-                        + "      + ' [' + Math.round(r.left) + ',' + Math.round(r.right) + ']');"
-                        + "}"
-                        + "if (document.documentElement.scrollWidth > w)"
-                        + "  out.push('document scrollWidth ' + document.documentElement.scrollWidth);"
-                        + "return out;");
+            browser.script(
+                "const w = window.innerWidth, out = [];"
+                    + "for (const el of document.querySelectorAll('body *')) {"
+                    + "  if (el.closest('.leaflet-pane')) continue;"
+                    + "  const r = el.getBoundingClientRect();"
+                    + "  if (r.width === 0 || r.height === 0) continue;"
+                    + "  if (r.right > w + 0.5 || r.left < -0.5)"
+                    + "    out.push(el.tagName + (el.id ? '#' + el.id : '') + '.' + el.className"
+                    + "      + ' [' + Math.round(r.left) + ',' + Math.round(r.right) + ']');"
+                    + "}"
+                    + "if (document.documentElement.scrollWidth > w)"
+                    + "  out.push('document scrollWidth ' + document.documentElement.scrollWidth);"
+                    + "return out;");
     assertThat(over).as("elements wider than the 390 px viewport on " + page).isEmpty();
   }
 
@@ -257,11 +240,11 @@ class NewcomerBrowserTest {
 
   /** Text whether or not the element is scrolled into view (the phone's panel may be folded). */
   private static String textOf(WebElement e) {
-    return (String) js().executeScript("return arguments[0].textContent", e);
+    return (String) browser.script("return arguments[0].textContent", e);
   }
 
   private static String urlQuery() {
-    return (String) js().executeScript("return window.location.search");
+    return (String) browser.script("return window.location.search");
   }
 
   /** Read in one script: the open dialog re-renders its links whenever the map moves. */
@@ -269,39 +252,16 @@ class NewcomerBrowserTest {
   private static Map<String, String> socialHrefs(String scope) {
     return new java.util.TreeMap<>(
         (Map<String, String>)
-            js().executeScript(
-                    "return Object.fromEntries([...document.querySelectorAll(arguments[0]"
-                        + " + ' .social-links a[data-share]')].map((a) => [a.dataset.share, a.href]));",
-                    scope));
+            browser.script(
+                "return Object.fromEntries([...document.querySelectorAll(arguments[0]"
+                    + " + ' .social-links a[data-share]')].map((a) => [a.dataset.share, a.href]));",
+                scope));
   }
 
   private static void load(String path) {
-    driver.get(origin + path);
-    waitFor(
+    driver.get(browser.origin() + path);
+    browser.waitFor(
         "the initial load",
         d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-  }
-
-  /** The page's layout viewport, as a phone of that size has it. */
-  static void viewport(int width, int height) {
-    ((ChromeDriver) driver)
-        .executeCdpCommand(
-            "Emulation.setDeviceMetricsOverride",
-            Map.of(
-                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
-  }
-
-  private static JavascriptExecutor js() {
-    return (JavascriptExecutor) driver;
-  }
-
-  private static <T> T waitFor(String what, Function<WebDriver, T> done) {
-    try {
-      return new WebDriverWait(driver, TIMEOUT).until(done::apply);
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "timed out waiting for " + what + "; browser console:\n" + Chromium.consoleLog(driver),
-          e);
-    }
   }
 }

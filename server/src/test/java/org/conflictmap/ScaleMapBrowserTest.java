@@ -12,19 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.conflictmap.config.Config;
 import org.conflictmap.store.GeneratedEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 13 in headless Chromium (desktop): a store too big to load whole is drawn as the server's
@@ -38,54 +33,47 @@ class ScaleMapBrowserTest {
 
   @TempDir static Path tmp;
 
-  private static App app;
-  private static ChromeDriverService service;
+  private static BrowserSession browser;
   private static WebDriver driver;
-  private static String baseUrl;
 
   @BeforeAll
   static void start() throws Exception {
-    Chromium.assumeAvailable();
-    Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    GeneratedEvents.fill(dataDir, 120, 21);
-    app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(false));
-    baseUrl = "http://127.0.0.1:" + app.port();
-    service = Chromium.service();
-    driver = Chromium.open(service, tmp.resolve("profile"));
-    driver.get(baseUrl + "/");
+    GeneratedEvents.fill(Files.createDirectories(tmp.resolve("data")), 120, 21);
+    browser = BrowserSession.start(tmp, "profile", TIMEOUT, false);
+    driver = browser.driver();
+    driver.get(browser.origin() + "/");
     waitReady();
-    js().executeScript("localStorage.setItem('conflictmap.allEventsLimit', '20')");
-    driver.get(baseUrl + "/");
+    browser.script("localStorage.setItem('conflictmap.allEventsLimit', '20')");
+    driver.get(browser.origin() + "/");
     waitReady();
   }
 
   @AfterAll
   static void stop() {
-    Chromium.quit(driver, service);
-    if (app != null) app.close();
+    BrowserSession.close(browser);
   }
 
   @Test
   void clustersCountTheStoreZoomInFollowFiltersAndThePlayingSlider() throws Exception {
     long all = apiCount("");
     assertThat(all).isGreaterThan(500);
-    assertThat((Boolean) js().executeScript("return window.conflictmap.isClustered()")).isTrue();
+    assertThat((Boolean) browser.script("return window.conflictmap.isClustered()")).isTrue();
     // the world view: its clusters hold every event, and there are few of them
     List<WebElement> clusters = driver.findElements(By.cssSelector(".server-cluster span"));
     assertThat(clusters).isNotEmpty().hasSizeLessThan(40);
     assertThat(clusterSum()).isEqualTo(all);
-    Chromium.screenshot(driver, "scalemap-world.png");
+    browser.screenshot("scalemap-world.png");
     assertThat(label()).contains(String.format("%,d events", all));
 
     // a filter: only Battles, on the map and in the slider's count
     long battles = apiCount("type=Battles");
     driver.findElement(By.cssSelector("#filter-form input[data-type='Battles']")).click();
-    waitFor("the clusters count Battles only", d -> clusterSum() == battles);
-    waitFor(
+    browser.waitFor("the clusters count Battles only", d -> clusterSum() == battles);
+    browser.waitFor(
         "the slider counts Battles only",
         d -> label().contains(String.format("%,d event", battles)));
     driver.findElement(By.id("filter-clear")).click();
-    waitFor("all events again", d -> clusterSum() == all);
+    browser.waitFor("all events again", d -> clusterSum() == all);
 
     // clicking the biggest cluster zooms in on it
     double zoom = zoom();
@@ -98,23 +86,23 @@ class ScaleMapBrowserTest {
                             e.findElement(By.tagName("span")).getAttribute("data-count"))))
             .orElseThrow();
     biggest.click();
-    waitFor("the map zoomed in", d -> zoom() > zoom);
-    waitFor("the view is redrawn", d -> clusterSum() + markers() > 0);
+    browser.waitFor("the map zoomed in", d -> zoom() > zoom);
+    browser.waitFor("the view is redrawn", d -> clusterSum() + markers() > 0);
 
     // back to the world, then play: the period steps forward, and the map shows each period
-    js().executeScript("window.conflictmap.map.setView([25, 15], 2, {animate: false})");
-    waitFor("all events again", d -> clusterSum() == all);
+    browser.script("window.conflictmap.map.setView([25, 15], 2, {animate: false})");
+    browser.waitFor("all events again", d -> clusterSum() == all);
     driver.findElement(By.cssSelector("[data-testid=timeline-play]")).click();
-    String first = waitFor("a first period", d -> datetime());
-    waitFor(
+    String first = browser.waitFor("a first period", d -> datetime());
+    browser.waitFor(
         "the second period", d -> datetime() != null && !datetime().equals(first) ? true : null);
     driver.findElement(By.cssSelector("[data-testid=timeline-play]")).click();
     // pausing lets the step under way finish; then the map shows exactly that period
-    waitFor(
+    browser.waitFor(
         "the play button reads Play",
         d -> d.findElement(By.cssSelector("[data-testid=timeline-play]")).getText().equals("Play"));
     // the form takes a step's dates before its fetch, the address after: equal, the step is done
-    waitFor(
+    browser.waitFor(
         "the step under way to finish",
         d ->
             datetime() != null
@@ -124,26 +112,26 @@ class ScaleMapBrowserTest {
     String period = datetime();
     assertThat(period.split("/")[0]).isGreaterThan(first.split("/")[0]);
     long inPeriod = apiCount("datetime=" + period);
-    waitFor(
+    browser.waitFor(
         "the map shows the period's " + inPeriod + " events",
         d -> clusterSum() + markers() == inPeriod);
     assertThat(driver.findElement(By.id("filter-from")).getAttribute("value"))
         .isEqualTo(period.split("/")[0]);
-    Chromium.assertNoConsoleErrors(driver);
+    browser.assertNoConsoleErrors();
   }
 
   @Test
   void theHeatLayerDrawsTheView() {
-    js().executeScript(
-            "window.conflictmap.map.addLayer(window.conflictmap.layers.heat);"
-                + "window.conflictmap.map.fire('moveend')");
-    waitFor(
+    browser.script(
+        "window.conflictmap.map.addLayer(window.conflictmap.layers.heat);"
+            + "window.conflictmap.map.fire('moveend')");
+    browser.waitFor(
         "the heat canvas has points",
         d -> {
           List<WebElement> c = d.findElements(By.cssSelector("[data-testid=heat-layer]"));
           return !c.isEmpty() && Integer.parseInt(c.get(0).getAttribute("data-points")) > 0;
         });
-    js().executeScript("window.conflictmap.map.removeLayer(window.conflictmap.layers.heat)");
+    browser.script("window.conflictmap.map.removeLayer(window.conflictmap.layers.heat)");
     assertThat(driver.findElements(By.cssSelector("[data-testid=heat-layer]"))).isEmpty();
   }
 
@@ -155,20 +143,20 @@ class ScaleMapBrowserTest {
 
   private static long clusterSum() {
     Object n =
-        js().executeScript(
-                "return [...document.querySelectorAll('.server-cluster span')]"
-                    + ".reduce((s, e) => s + Number(e.dataset.count), 0)");
+        browser.script(
+            "return [...document.querySelectorAll('.server-cluster span')]"
+                + ".reduce((s, e) => s + Number(e.dataset.count), 0)");
     return ((Number) n).longValue();
   }
 
   /** Single events drawn as markers (a marker cluster of the loaded events counts its members). */
   private static long markers() {
-    Object n = js().executeScript("return window.conflictmap.layers.events.getLayers().length");
+    Object n = browser.script("return window.conflictmap.layers.events.getLayers().length");
     return ((Number) n).longValue();
   }
 
   private static double zoom() {
-    return ((Number) js().executeScript("return window.conflictmap.map.getZoom()")).doubleValue();
+    return ((Number) browser.script("return window.conflictmap.map.getZoom()")).doubleValue();
   }
 
   /** The period in the page's URL, or null. */
@@ -184,7 +172,7 @@ class ScaleMapBrowserTest {
             .send(
                 HttpRequest.newBuilder(
                         URI.create(
-                            baseUrl
+                            browser.origin()
                                 + "/api/events?limit=10000"
                                 + (filter.isEmpty() ? "" : "&" + filter)))
                     .build(),
@@ -195,26 +183,8 @@ class ScaleMapBrowserTest {
   }
 
   private static void waitReady() {
-    waitFor(
+    browser.waitFor(
         "page ready",
         d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
-  }
-
-  private static JavascriptExecutor js() {
-    return (JavascriptExecutor) driver;
-  }
-
-  private static <T> T waitFor(String what, java.util.function.Function<WebDriver, T> done) {
-    try {
-      return new WebDriverWait(driver, TIMEOUT)
-          .until(
-              d -> {
-                T v = done.apply(d);
-                return v instanceof Boolean b && !b ? null : v;
-              });
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "timed out waiting for " + what + "\n" + Chromium.consoleLog(driver), e);
-    }
   }
 }

@@ -7,14 +7,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,9 +34,8 @@ class ShareEmbedBrowserTest {
 
   @TempDir static Path tmp;
 
-  private static App app;
+  private static BrowserSession browser;
   private static HttpServer host;
-  private static ChromeDriverService service;
   private static WebDriver driver;
   private static String appOrigin;
   private static String hostOrigin;
@@ -48,10 +43,10 @@ class ShareEmbedBrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Chromium.assumeAvailable();
-    Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(true));
-    appOrigin = "http://127.0.0.1:" + app.port();
+    browser = BrowserSession.start(tmp, "profile-main", TIMEOUT, true);
+    driver = browser.driver();
+    browser.context(() -> "last seen: " + lastSeen);
+    appOrigin = browser.origin();
 
     // The embedding site: another server on another port, so another origin.
     host = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -67,21 +62,14 @@ class ShareEmbedBrowserTest {
           }
         });
     host.start();
-
-    service = Chromium.service();
-    driver = Chromium.open(service, tmp.resolve("profile-main"));
   }
 
   @AfterAll
   static void stop() {
     try {
-      Chromium.quit(driver, service);
+      if (host != null) host.stop(0);
     } finally {
-      try {
-        if (host != null) host.stop(0);
-      } finally {
-        if (app != null) app.close();
-      }
+      BrowserSession.close(browser);
     }
   }
 
@@ -120,22 +108,24 @@ class ShareEmbedBrowserTest {
     // the map renders inside the frame
     driver.switchTo().frame(driver.findElement(By.id("cm")));
     try {
-      assertThat(number("return document.body.dataset.ready === 'true' ? 1 : 0")).isEqualTo(1);
+      assertThat(browser.number("return document.body.dataset.ready === 'true' ? 1 : 0"))
+          .isEqualTo(1);
       assertThat(
-              number(
+              browser.number(
                   "return document.querySelectorAll('.leaflet-countries-pane path.country-shape').length"))
           .isGreaterThan(100);
-      assertThat(number("return document.querySelectorAll('path.zone-shape').length"))
+      assertThat(browser.number("return document.querySelectorAll('path.zone-shape').length"))
           .isGreaterThanOrEqualTo(1);
-      assertThat(number("return window.conflictmap.layers.events.getLayers().length")).isEqualTo(4);
+      assertThat(browser.number("return window.conflictmap.layers.events.getLayers().length"))
+          .isEqualTo(4);
       // every event is drawn: as its own marker or inside a cluster, one icon per visible parent
       // (once the clusters' fade animation has settled)
-      waitFor(
+      browser.waitFor(
           "one icon per visible marker or cluster",
           d ->
               icons() > 0
                   && icons()
-                      == number(
+                      == browser.number(
                           "const g = window.conflictmap.layers.events; return new Set(g.getLayers()"
                               + ".map(m => g.getVisibleParent(m)).filter(Boolean)).size"));
       assertThat(driver.findElements(By.cssSelector(".panel, .topbar"))).isEmpty();
@@ -154,12 +144,12 @@ class ShareEmbedBrowserTest {
     driver.switchTo().frame(driver.findElement(By.id("cm")));
     try {
       assertThat(
-              strings(
+              browser.strings(
                   "return window.conflictmap.layers.events.getLayers()"
                       + ".map(m => m.feature.properties.event_type)"))
           .containsOnly("Strategic developments")
           .hasSize(2);
-      waitFor("two markers on screen", d -> icons() == 2);
+      browser.waitFor("two markers on screen", d -> icons() == 2);
       // a click on a marker is reported to the parent
       WebElement marker =
           driver.findElement(By.cssSelector(".leaflet-marker-icon[title^='Ankara']"));
@@ -195,11 +185,12 @@ class ShareEmbedBrowserTest {
     assertThat((String) error.get("message")).contains("Skirmishes");
     driver.switchTo().frame(driver.findElement(By.id("cm")));
     try {
-      assertThat(number("return window.conflictmap.layers.events.getLayers().length")).isEqualTo(2);
+      assertThat(browser.number("return window.conflictmap.layers.events.getLayers().length"))
+          .isEqualTo(2);
     } finally {
       toHostPage();
     }
-    screenshot("embed-on-host-page.png");
+    browser.screenshot("embed-on-host-page.png");
     assertNoConsoleErrors(driver);
   }
 
@@ -223,20 +214,20 @@ class ShareEmbedBrowserTest {
         .executeScript(
             "const i = document.getElementById('timeline-from'); i.value = '2019-09-01';"
                 + " i.dispatchEvent(new Event('change', {bubbles: true}));");
-    waitFor("the timeline filter", d -> eventCount(d) == 1);
+    browser.waitFor("the timeline filter", d -> eventCount(d) == 1);
     assertThat(driver.findElement(By.id("timeline-count")).getText()).isEqualTo("1 event");
     js(driver)
         .executeScript(
             "const i = document.getElementById('timeline-from'); i.value = '2019-09-17';"
                 + " i.dispatchEvent(new Event('change', {bubbles: true}));");
-    waitFor("the timeline filter", d -> eventCount(d) == 0);
+    browser.waitFor("the timeline filter", d -> eventCount(d) == 0);
     assertThat(driver.findElement(By.id("timeline-count")).getText()).isEqualTo("0 events");
     js(driver)
         .executeScript(
             "const i = document.getElementById('timeline-from'); i.value = '2019-05-01';"
                 + " i.dispatchEvent(new Event('change', {bubbles: true}));");
     // from 1 May: every event, the "since May" report counted at its first day
-    waitFor("the timeline filter", d -> eventCount(d) == 4);
+    browser.waitFor("the timeline filter", d -> eventCount(d) == 4);
 
     // an option it cannot read is named on the map
     driver.get(appOrigin + "/embed?controls=maybe");
@@ -254,7 +245,7 @@ class ShareEmbedBrowserTest {
     try {
       awaitReady(driver);
       // centred on the event, with its popup open
-      waitFor(
+      browser.waitFor(
           "the event's popup in the page's map",
           d -> !d.findElements(By.cssSelector(".leaflet-popup-content")).isEmpty());
       assertThat(driver.findElement(By.cssSelector(".leaflet-popup-content")).getText())
@@ -271,12 +262,13 @@ class ShareEmbedBrowserTest {
       toHostPage();
     }
     driver.findElement(By.id("share-button")).click();
-    waitFor("the share status", d -> !d.findElement(By.id("share-status")).getText().isEmpty());
+    browser.waitFor(
+        "the share status", d -> !d.findElement(By.id("share-status")).getText().isEmpty());
     assertThat(driver.findElement(By.id("share-status")).getText())
         .matches(
             "Link copied|Copy this link: "
                 + java.util.regex.Pattern.quote(appOrigin + "/events/" + id));
-    screenshot("event-page.png");
+    browser.screenshot("event-page.png");
     assertNoConsoleErrors(driver);
   }
 
@@ -290,9 +282,9 @@ class ShareEmbedBrowserTest {
     driver
         .findElement(By.cssSelector("#filter-form input[data-type='Strategic developments']"))
         .click();
-    waitFor("the filter to apply", d -> eventCount(d) == 2);
+    browser.waitFor("the filter to apply", d -> eventCount(d) == 2);
     js(driver).executeScript("window.conflictmap.map.setView([45.5, 35.25], 5, {animate: false})");
-    waitFor(
+    browser.waitFor(
         "the URL to follow the map",
         d -> {
           String search = currentSearch(d);
@@ -307,7 +299,7 @@ class ShareEmbedBrowserTest {
 
     driver.findElement(By.id("share-button")).click();
     WebElement link = driver.findElement(By.id("share-link"));
-    waitFor("the share link", d -> !link.getAttribute("value").isEmpty());
+    browser.waitFor("the share link", d -> !link.getAttribute("value").isEmpty());
     String shared = link.getAttribute("value");
     assertThat(shared).startsWith(appOrigin + "/?").contains("zoom=5").contains("type=Strategic");
     assertThat(shared).isEqualTo(appOrigin + "/" + currentSearch(driver));
@@ -320,7 +312,7 @@ class ShareEmbedBrowserTest {
         .startsWith("<iframe src=\"" + appOrigin + "/embed?")
         .contains("width=\"640\"")
         .contains("type=Strategic");
-    screenshot("share-dialog.png");
+    browser.screenshot("share-dialog.png");
 
     // a second browser with a profile of its own: nothing carries over but the link
     ChromeDriverService freshService = Chromium.service();
@@ -381,7 +373,8 @@ class ShareEmbedBrowserTest {
     long id = eventId("Ankara");
     driver.get(appOrigin + "/?event=" + id);
     awaitReady(driver);
-    waitFor("the popup", d -> !d.findElements(By.cssSelector(".leaflet-popup-content")).isEmpty());
+    browser.waitFor(
+        "the popup", d -> !d.findElements(By.cssSelector(".leaflet-popup-content")).isEmpty());
     String popup = driver.findElement(By.cssSelector(".leaflet-popup-content")).getText();
     assertThat(popup).contains("Ankara").containsIgnoringCase("Strategic developments");
     assertThat(currentSearch(driver)).contains("event=" + id);
@@ -411,10 +404,6 @@ class ShareEmbedBrowserTest {
     }
   }
 
-  private static void screenshot(String name) throws IOException {
-    Chromium.screenshot(driver, name);
-  }
-
   private static void toHostPage() {
     driver.switchTo().defaultContent();
   }
@@ -432,14 +421,14 @@ class ShareEmbedBrowserTest {
 
   /** The first message of this type after the first {@code skip} messages. */
   private static Map<String, Object> awaitMessage(String type, int skip) {
-    waitFor(
+    browser.waitFor(
         "a " + type + " message",
         d -> received().stream().skip(skip).anyMatch(m -> type.equals(m.get("type"))));
     return received().stream().skip(skip).filter(m -> type.equals(m.get("type"))).findFirst().get();
   }
 
   private static long icons() {
-    return number(
+    return browser.number(
         "return document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon').length");
   }
 
@@ -462,38 +451,11 @@ class ShareEmbedBrowserTest {
     }
   }
 
-  private static long number(String script) {
-    Object value = js(driver).executeScript(script);
-    assertThat(value).as(script).isInstanceOf(Number.class);
-    return ((Number) value).longValue();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> strings(String script) {
-    return ((List<Object>) js(driver).executeScript(script))
-        .stream().map(String::valueOf).collect(Collectors.toList());
-  }
-
   private static JavascriptExecutor js(WebDriver d) {
     return (JavascriptExecutor) d;
   }
 
   private static String lastSeen = "";
-
-  private static void waitFor(String what, Function<WebDriver, Boolean> done) {
-    try {
-      new WebDriverWait(driver, TIMEOUT).until(done::apply);
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "timed out waiting for "
-              + what
-              + " (last seen: "
-              + lastSeen
-              + "); console:\n"
-              + console(driver),
-          e);
-    }
-  }
 
   private static String console(WebDriver d) {
     return Chromium.consoleLog(d);

@@ -3,24 +3,18 @@ package org.conflictmap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.conflictmap.config.Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Draws a zone with the mouse in headless Chromium, saves it, reloads the page and finds it on the
@@ -31,28 +25,18 @@ class ZoneEditorBrowserTest {
   private static final String NAME = "Drawn in the browser";
 
   @TempDir static Path tmp;
-  private static App app;
-  private static ChromeDriverService service;
+  private static BrowserSession browser;
   private static WebDriver driver;
-  private static String baseUrl;
 
   @BeforeAll
   static void start() throws IOException {
-    Chromium.assumeAvailable();
-    Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    app = App.start(Config.defaults().withPort(0).withDataDir(dataDir).withSample(true));
-    baseUrl = "http://127.0.0.1:" + app.port() + "/";
-    service = Chromium.service();
-    driver = Chromium.open(service, tmp.resolve("chrome-profile"));
+    browser = BrowserSession.start(tmp, "chrome-profile", TIMEOUT, true);
+    driver = browser.driver();
   }
 
   @AfterAll
   static void stop() {
-    try {
-      Chromium.quit(driver, service);
-    } finally {
-      if (app != null) app.close();
-    }
+    BrowserSession.close(browser);
   }
 
   @Test
@@ -70,13 +54,13 @@ class ZoneEditorBrowserTest {
       clickAt(map, c[0], c[1]);
     }
     driver.findElement(By.id("zone-finish")).click();
-    waitFor("the zone form", d -> d.findElement(By.id("zone-form")).isDisplayed());
+    browser.waitFor("the zone form", d -> d.findElement(By.id("zone-form")).isDisplayed());
 
     driver.findElement(By.id("zone-name")).sendKeys(NAME);
-    setValue(driver.findElement(By.id("zone-valid-from")), "2018-09-17");
+    browser.setValue(driver.findElement(By.id("zone-valid-from")), "2018-09-17");
     driver.findElement(By.id("zone-save")).click();
     WebElement status = driver.findElement(By.id("zone-status"));
-    waitFor(
+    browser.waitFor(
         "the save to settle",
         d -> List.of("success", "error").contains(status.getAttribute("data-state")));
     assertThat(status.getAttribute("data-state")).as(status.getText()).isEqualTo("success");
@@ -87,25 +71,25 @@ class ZoneEditorBrowserTest {
     assertThat(names).hasSize(before + 1).contains(NAME);
     // four corners and the closing position, around the centre where they were clicked
     Object ring =
-        js().executeScript(
-                "const l = window.conflictmap.layers.zones.getLayers()"
-                    + ".find(l => l.feature.properties.name === arguments[0]);"
-                    + "return l.feature.geometry.coordinates[0];",
-                NAME);
+        browser.script(
+            "const l = window.conflictmap.layers.zones.getLayers()"
+                + ".find(l => l.feature.properties.name === arguments[0]);"
+                + "return l.feature.geometry.coordinates[0];",
+            NAME);
     assertThat((List<?>) ring).hasSize(5);
     Object centre =
-        js().executeScript(
-                "const l = window.conflictmap.layers.zones.getLayers()"
-                    + ".find(l => l.feature.properties.name === arguments[0]);"
-                    + "const c = l.getBounds().getCenter(); return [c.lat, c.lng];",
-                NAME);
+        browser.script(
+            "const l = window.conflictmap.layers.zones.getLayers()"
+                + ".find(l => l.feature.properties.name === arguments[0]);"
+                + "const c = l.getBounds().getCenter(); return [c.lat, c.lng];",
+            NAME);
     assertThat(((Number) ((List<?>) centre).get(0)).doubleValue()).isCloseTo(22, within(0.5));
     assertThat(((Number) ((List<?>) centre).get(1)).doubleValue()).isCloseTo(5, within(0.5));
 
     // the panel: counts, chart and the history with its first version
     centreOnSahara();
     clickAt(driver.findElement(By.id("map")), 22, 5);
-    waitFor(
+    browser.waitFor(
         "the zone panel",
         d -> !d.findElements(By.cssSelector("#zone-info .zone-history li")).isEmpty());
     assertThat(driver.findElement(By.cssSelector("#zone-info .zone-total")).getText())
@@ -115,8 +99,8 @@ class ZoneEditorBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#zone-info svg.zone-chart"))).hasSize(1);
 
     // the date filter: before 2018-09-17 the new zone is not in force
-    setValue(driver.findElement(By.id("zone-at")), "2018-01-01");
-    waitFor(
+    browser.setValue(driver.findElement(By.id("zone-at")), "2018-01-01");
+    browser.waitFor(
         "zones in force on 2018-01-01",
         d -> "2018-01-01".equals(d.findElement(By.tagName("body")).getAttribute("data-zones-at")));
     assertThat(zoneNames()).doesNotContain(NAME).hasSize(4);
@@ -127,13 +111,13 @@ class ZoneEditorBrowserTest {
   private static void clickAt(WebElement map, double lat, double lon) {
     List<?> px =
         (List<?>)
-            js().executeScript(
-                    "const m = window.conflictmap.map;"
-                        + " const p = m.latLngToContainerPoint([arguments[0], arguments[1]]);"
-                        + " const r = m.getContainer().getBoundingClientRect();"
-                        + " return [r.left + p.x, r.top + p.y];",
-                    lat,
-                    lon);
+            browser.script(
+                "const m = window.conflictmap.map;"
+                    + " const p = m.latLngToContainerPoint([arguments[0], arguments[1]]);"
+                    + " const r = m.getContainer().getBoundingClientRect();"
+                    + " return [r.left + p.x, r.top + p.y];",
+                lat,
+                lon);
     int dx = (int) Math.round(((Number) px.get(0)).doubleValue());
     int dy = (int) Math.round(((Number) px.get(1)).doubleValue());
     new Actions(driver).moveToLocation(dx, dy).click().perform();
@@ -141,16 +125,16 @@ class ZoneEditorBrowserTest {
 
   private static void centreOnSahara() {
     // (after any move the initial load started has finished, or it would carry the map away)
-    waitFor(
+    browser.waitFor(
         "the map centred on the Sahara",
         d -> {
-          js().executeScript(
-                  "const m = window.conflictmap.map; m.stop(); m.setView([22, 5], 6, {animate: false});");
+          browser.script(
+              "const m = window.conflictmap.map; m.stop(); m.setView([22, 5], 6, {animate: false});");
           sleep(300);
           return (Boolean)
-              js().executeScript(
-                      "const c = window.conflictmap.map.getCenter();"
-                          + " return Math.abs(c.lat - 22) < 0.01 && Math.abs(c.lng - 5) < 0.01;");
+              browser.script(
+                  "const c = window.conflictmap.map.getCenter();"
+                      + " return Math.abs(c.lat - 22) < 0.01 && Math.abs(c.lng - 5) < 0.01;");
         });
   }
 
@@ -163,18 +147,18 @@ class ZoneEditorBrowserTest {
   }
 
   private static void load() {
-    driver.get(baseUrl);
-    waitFor(
+    driver.get(browser.origin() + "/");
+    browser.waitFor(
         "the initial load",
         d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     // the editor logs in the way the page expects: the token in localStorage
     ((org.openqa.selenium.JavascriptExecutor) driver)
         .executeScript(
             "localStorage.setItem('conflictmap.editorToken', arguments[0])",
-            TestTokens.editor(app));
+            TestTokens.editor(browser.app()));
     // the zone editor's buttons are shown to an editor once the page has checked the token
     driver.navigate().refresh();
-    waitFor(
+    browser.waitFor(
         "the editor's controls",
         d ->
             "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready"))
@@ -184,31 +168,9 @@ class ZoneEditorBrowserTest {
   @SuppressWarnings("unchecked")
   private static List<String> zoneNames() {
     return ((List<Object>)
-            js().executeScript(
-                    "return window.conflictmap.layers.zones.getLayers().map(l => l.feature.properties.name)"))
+            browser.script(
+                "return window.conflictmap.layers.zones.getLayers().map(l => l.feature.properties.name)"))
         .stream().map(String::valueOf).collect(Collectors.toList());
-  }
-
-  private static void setValue(WebElement input, String value) {
-    js().executeScript(
-            "arguments[0].value = arguments[1];"
-                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-            input,
-            value);
-  }
-
-  private static JavascriptExecutor js() {
-    return (JavascriptExecutor) driver;
-  }
-
-  private static void waitFor(String what, java.util.function.Function<WebDriver, Boolean> done) {
-    try {
-      new WebDriverWait(driver, TIMEOUT).until(done::apply);
-    } catch (TimeoutException e) {
-      throw new AssertionError(
-          "timed out waiting for " + what + "; console:\n" + Chromium.consoleLog(driver), e);
-    }
   }
 
   private static org.assertj.core.data.Offset<Double> within(double d) {
