@@ -136,7 +136,8 @@ final class ImportBench {
         null,
         false,
         List.of(new Actor("Military Forces of Syria (2000-2024)", null)),
-        1.0);
+        1.0,
+        null);
   }
 
   /** An ACLED-layout CSV: ACLED's 31 columns, as its export fills them. */

@@ -186,7 +186,8 @@ final class MergeBench {
               null,
               false,
               List.of(),
-              0.5));
+              0.5,
+              null));
     }
     return out;
   }

@@ -177,7 +177,8 @@ final class PreviewBench {
         0.5,
         List.of(),
         1,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** A 64-vertex outline about the size of the Idlib de-escalation zone. */

@@ -9,23 +9,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.conflictmap.App;
 import org.conflictmap.events.EventQuery;
 import org.conflictmap.export.EventExport;
 import org.conflictmap.export.GeoPackageExport;
-import org.conflictmap.ingest.ArticleText;
+import org.conflictmap.http.ExportSelection;
 import org.conflictmap.problem.InputException;
-import org.locationtech.jts.geom.Envelope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code export}: the stored events as CSV (ACLED columns), GeoJSON, KML or GeoPackage. */
+/**
+ * {@code export}: the stored events as CSV (ACLED columns), GeoJSON, KML or GeoPackage (with a
+ * {@code zones} layer), filtered by the same grammar as {@code /api/export}.
+ */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
@@ -37,14 +41,56 @@ final class ExportCommand implements Callable<Integer> {
       description = "csv (default), geojson, kml or gpkg (GeoPackage; needs FILE).")
   String format;
 
-  @Option(names = "--bbox", description = "minLon,minLat,maxLon,maxLat")
+  @Option(
+      names = "--bbox",
+      paramLabel = "A,B,C,D",
+      description = "minLon,minLat,maxLon,maxLat; minLon > maxLon crosses the antimeridian")
   String bbox;
 
-  @Option(names = "--from", description = "first day, YYYY-MM-DD")
+  @Option(
+      names = "--datetime",
+      paramLabel = "D|D/D",
+      description = "a day or an interval, open ends as .. (as /api/events takes it)")
+  String datetime;
+
+  @Option(names = "--from", paramLabel = "D", description = "first day, YYYY-MM-DD")
   String from;
 
-  @Option(names = "--to", description = "last day, YYYY-MM-DD")
+  @Option(names = "--to", paramLabel = "D", description = "last day, YYYY-MM-DD")
   String to;
+
+  @Option(
+      names = "--type",
+      paramLabel = "TYPES",
+      description = "ACLED event types, comma-separated")
+  String type;
+
+  @Option(names = "--zone", paramLabel = "ID", description = "only the events inside this zone")
+  String zone;
+
+  @Option(names = "--q", paramLabel = "TEXT", description = "words in the event's text")
+  String text;
+
+  @Option(
+      names = "--country",
+      paramLabel = "CC",
+      description = "ISO alpha-2 codes, comma-separated")
+  String country;
+
+  @Option(names = "--actor", paramLabel = "NAME", description = "part of an actor's name")
+  String actor;
+
+  @Option(names = "--precision", paramLabel = "1,2,3", description = "geo-precisions")
+  String precision;
+
+  @Option(names = "--min-fatalities", paramLabel = "N", description = "the least stated toll")
+  String minFatalities;
+
+  @Option(
+      names = "--min-confidence",
+      paramLabel = "C",
+      description = "the least type and place confidence, 0-1")
+  String minConfidence;
 
   @Option(
       names = {"-o", "--output"},
@@ -87,21 +133,14 @@ final class ExportCommand implements Callable<Integer> {
           "Missing FILE",
           "a GeoPackage is a database file, not a stream: give FILE");
     }
-    EventQuery q =
-        new EventQuery(
-            Optional.ofNullable(bbox).map(ExportCommand::envelope),
-            Optional.ofNullable(from).map(s -> ArticleText.parseDate(s, "--from")),
-            Optional.ofNullable(to).map(s -> ArticleText.parseDate(s, "--to")),
-            EventExport.PAGE,
-            Set.of(),
-            Optional.empty(),
-            Optional.empty());
     try (App.Services s = App.Services.open(data.config().withSample(false))) {
+      ExportSelection chosen = ExportSelection.read(filters(), s.zones());
+      EventQuery q = chosen.events();
       if (gpkg) {
         Path tmp = GeoPackageExport.tempFile(output.toAbsolutePath().getParent());
         try {
           // the CLI is the owner's own tool: no row limit
-          long n = GeoPackageExport.write(s.events(), q, tmp, Long.MAX_VALUE);
+          long n = GeoPackageExport.write(s.events(), q, chosen.zones(), tmp, Long.MAX_VALUE);
           Files.move(
               tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
           System.err.printf("%d event(s) written to %s%n", n, output);
@@ -134,24 +173,42 @@ final class ExportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Envelope envelope(String raw) {
-    String[] p = raw.split(",", -1);
-    if (p.length != 4) {
+  /**
+   * The options as the view grammar's parameters, so a filter is read, checked and worded exactly
+   * as {@code /api/export} reads it; {@code --from}/{@code --to} are a {@code --datetime} interval.
+   */
+  private Map<String, List<String>> filters() {
+    if (datetime != null && (from != null || to != null)) {
       throw new InputException(
-          InputException.Kind.MALFORMED, "Invalid bbox", "--bbox is minLon,minLat,maxLon,maxLat");
+          InputException.Kind.MALFORMED,
+          "Two date filters",
+          "give --datetime or --from/--to, not both");
     }
-    try {
-      double[] v = new double[4];
-      for (int i = 0; i < 4; i++) {
-        v[i] = Double.parseDouble(p[i].strip());
-        if (!Double.isFinite(v[i])) {
-          throw new NumberFormatException();
-        }
-      }
-      return new Envelope(v[0], v[2], v[1], v[3]);
-    } catch (NumberFormatException e) {
-      throw new InputException(
-          InputException.Kind.MALFORMED, "Invalid bbox", "--bbox takes four decimal numbers");
+    String when =
+        datetime != null
+            ? datetime
+            : from == null && to == null
+                ? null
+                : Objects.requireNonNullElse(from, "..")
+                    + "/"
+                    + Objects.requireNonNullElse(to, "..");
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    put(out, "bbox", bbox);
+    put(out, "datetime", when);
+    put(out, "type", type);
+    put(out, "zone", zone);
+    put(out, "q", text);
+    put(out, "country", country);
+    put(out, "actor", actor);
+    put(out, "precision", precision);
+    put(out, "min_fatalities", minFatalities);
+    put(out, "min_confidence", minConfidence);
+    return out;
+  }
+
+  private static void put(Map<String, List<String>> out, String name, String value) {
+    if (value != null) {
+      out.put(name, List.of(value));
     }
   }
 }

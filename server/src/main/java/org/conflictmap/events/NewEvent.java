@@ -51,56 +51,6 @@ public record NewEvent(
     actors = actors == null ? List.of() : List.copyOf(actors);
   }
 
-  /** An event whose place no model judged. */
-  public NewEvent(
-      LocalDate eventDate,
-      String eventType,
-      String subEventType,
-      int geoPrecision,
-      int timePrecision,
-      Integer fatalities,
-      String notes,
-      String placeKey,
-      Long placeId,
-      String placeName,
-      String countryCode,
-      String precision,
-      double lat,
-      double lon,
-      String sentence,
-      int sentenceStart,
-      int sentenceEnd,
-      LocalDate eventDateEnd,
-      Integer injuries,
-      boolean planned,
-      List<Actor> actors,
-      double typeConfidence) {
-    this(
-        eventDate,
-        eventType,
-        subEventType,
-        geoPrecision,
-        timePrecision,
-        fatalities,
-        notes,
-        placeKey,
-        placeId,
-        placeName,
-        countryCode,
-        precision,
-        lat,
-        lon,
-        sentence,
-        sentenceStart,
-        sentenceEnd,
-        eventDateEnd,
-        injuries,
-        planned,
-        actors,
-        typeConfidence,
-        null);
-  }
-
   /** The same event with another place confidence. */
   public NewEvent withPlaceConfidence(Double c) {
     return new NewEvent(

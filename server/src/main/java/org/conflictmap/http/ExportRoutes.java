@@ -9,7 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.conflictmap.events.EventQuery;
 import org.conflictmap.export.EventExport;
@@ -48,10 +51,13 @@ final class ExportRoutes {
           throw Params.malformed(
               "Invalid format", "format is csv, geojson, kml or gpkg, got '" + raw + "'");
     }
-    // the same filters as /api/events, read by the same code
-    EventQuery q = EventRoutes.query(api, ctx, EventExport.PAGE);
+    // the same filters as /api/events and the export command, read by the same code
+    Map<String, List<String>> filters = new HashMap<>(ctx.queryParamMap());
+    filters.remove("format");
+    ExportSelection chosen = ExportSelection.read(filters, api.zones());
+    EventQuery q = chosen.events();
     if (format == null) {
-      geoPackage(ctx, q);
+      geoPackage(ctx, chosen);
       return;
     }
     ctx.contentType(format.contentType)
@@ -67,33 +73,14 @@ final class ExportRoutes {
   }
 
   /**
-   * The zones an export's GeoPackage carries: the one its {@code zone} filter names, else those
-   * that meet its bbox and are in force during its datetime (as OGC items choose them).
-   */
-  private java.util.List<org.conflictmap.zones.Zone> zones(EventQuery q) {
-    var box = q.bbox().map(OgcRoutes::boxGeometry);
-    java.util.List<org.conflictmap.zones.Zone> out = new java.util.ArrayList<>();
-    for (var z : api.zones().list()) {
-      boolean chosen =
-          q.zone().isPresent()
-              ? q.zone().get() == z.id()
-              : box.map(b -> z.geometry().intersects(b)).orElse(true)
-                  && OgcRoutes.during(z, new ViewGrammar.Interval(q.from(), q.to()));
-      if (chosen) {
-        out.add(z);
-      }
-    }
-    return out;
-  }
-
-  /**
    * A GeoPackage is a SQLite file, not a stream: it is built in a temporary file (refused with 413
    * past {@code export.max.rows}), sent, and deleted whatever happens.
    */
-  private void geoPackage(Context ctx, EventQuery q) throws Exception {
+  private void geoPackage(Context ctx, ExportSelection chosen) throws Exception {
     Path file = GeoPackageExport.tempFile();
     try {
-      GeoPackageExport.write(api.events(), q, zones(q), file, api.config().exportMaxRows());
+      GeoPackageExport.write(
+          api.events(), chosen.events(), chosen.zones(), file, api.config().exportMaxRows());
       ctx.contentType(GeoPackageExport.CONTENT_TYPE)
           .header("Content-Length", Long.toString(Files.size(file)))
           .header("Content-Disposition", "attachment; filename=\"conflictmap-events.gpkg\"");

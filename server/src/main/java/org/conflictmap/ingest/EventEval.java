@@ -254,7 +254,8 @@ public final class EventEval {
                           null,
                           false,
                           List.of(),
-                          t.confidence()));
+                          t.confidence(),
+                          null));
                 });
       }
       return out;

@@ -245,7 +245,8 @@ public final class EventExtractor {
             planned ? null : casualties.injuries(),
             planned,
             actors.in(text),
-            org.conflictmap.events.Calibration.of(type.confidence())));
+            org.conflictmap.events.Calibration.of(type.confidence()),
+            null));
   }
 
   /**

@@ -428,7 +428,8 @@ public final class EventGenerator {
           injuries[k],
           planned,
           actors.get(k),
-          confidence);
+          confidence,
+          null);
     }
   }
 

@@ -213,7 +213,8 @@ public final class BulkEvents {
         injuries,
         planned,
         List.copyOf(actors.values()),
-        confidence);
+        confidence,
+        null);
   }
 
   private static Integer lowest(Integer a, Integer b) {

@@ -51,7 +51,8 @@ class EventJsonStreamTest {
             new EventSource(7, "First", "https://example.org/a", "s1", 0, 2, 3, null),
             new EventSource(8, null, null, "s2 é", 4, 9, null, 1)),
         2,
-        List.of("fatalities", "place"));
+        List.of("fatalities", "place"),
+        null);
   }
 
   /** Every field that may be null left null, no lists. */
@@ -86,7 +87,8 @@ class EventJsonStreamTest {
         null,
         List.of(),
         1,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static String streamed(

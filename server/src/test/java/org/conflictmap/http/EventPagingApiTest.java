@@ -102,7 +102,8 @@ class EventPagingApiTest {
               null,
               false,
               List.of(new Actor("Dateline Militia", null)),
-              0.8);
+              0.8,
+              null);
       events.add(List.of(new BulkEvents.Report(i, e)));
     }
     return new BulkEvents.Batch(articles, events);

@@ -108,7 +108,8 @@ class EventImportTest {
         null,
         false,
         actors,
-        0.8);
+        0.8,
+        null);
   }
 
   /** A store with the fields an export must carry: nulls, ranges, actors, two sources, odd text. */
@@ -175,7 +176,8 @@ class EventImportTest {
                 5,
                 true,
                 List.of(),
-                0.45)));
+                0.45,
+                null)));
     return db;
   }
 

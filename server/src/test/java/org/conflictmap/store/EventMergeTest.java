@@ -80,7 +80,8 @@ class EventMergeTest {
         null,
         false,
         List.of(new Actor("regime forces", "SY")),
-        0.8);
+        0.8,
+        null);
   }
 
   private static NewEvent withActors(NewEvent e, List<Actor> actors) {
@@ -106,7 +107,8 @@ class EventMergeTest {
         e.injuries(),
         e.planned(),
         actors,
-        e.typeConfidence());
+        e.typeConfidence(),
+        null);
   }
 
   private static NewEvent report(Integer fatalities) {
@@ -293,7 +295,8 @@ class EventMergeTest {
             null,
             false,
             List.of(),
-            0.5);
+            0.5,
+            null);
     save("https://a.example/1", idlibRegion);
     assertThat(save("https://b.example/2", idlibRegion).events().get(0).corroboration())
         .isEqualTo(2);

@@ -40,7 +40,8 @@ final class Fixtures {
         null,
         false,
         List.of(),
-        0.9);
+        0.9,
+        null);
   }
 
   static NewEvent idlib(LocalDate date) {

@@ -63,7 +63,8 @@ public final class GeneratedEvents {
                   null,
                   false,
                   List.of(),
-                  0.5));
+                  0.5,
+                  null));
         }
         store.save(
             new NewArticle(

@@ -97,7 +97,8 @@ class IngestStoreTest {
             null,
             false,
             List.of(),
-            0);
+            0,
+            null);
     IngestResult r = store.save(a, "h", List.of(e));
     assertThat(events.get(r.events().get(0).id())).contains(r.events().get(0));
     Event read = events.get(r.events().get(0).id()).orElseThrow();
