@@ -12,6 +12,7 @@ import org.conflictmap.events.EventTypes;
 import org.conflictmap.events.NewEvent;
 import org.conflictmap.extract.Actors;
 import org.conflictmap.extract.Anaphora;
+import org.conflictmap.extract.Background;
 import org.conflictmap.extract.Casualties;
 import org.conflictmap.extract.Clauses;
 import org.conflictmap.extract.Dates;
@@ -90,7 +91,12 @@ public final class EventExtractor {
           withoutEnclosingRegions(
               body, located.stream().map(l -> Regions.townOf(body, l)).toList());
       List<EventTypes.Cue> cues = EventTypes.cues(text);
-      if (located.isEmpty() && lastPlace != null) {
+      // "In 2019, gunmen attacked a hotel in Gwadar": context from an earlier year or a long span
+      boolean background = Background.of(text, date);
+      if (background) {
+        located = List.of();
+      }
+      if (located.isEmpty() && lastPlace != null && !background) {
         // "Hundreds rallied outside parliament on Thursday.": a new event, named by a firm cue
         // and a date of its own or "the same area", at the place of the report before
         Optional<Where.Located> carried = Anaphora.carried(text, cues, previous, date, lastPlace);
@@ -120,7 +126,10 @@ public final class EventExtractor {
             events.merge(k, e.get(), EventExtractor::merge);
           }
         }
-      } else if (last != null && !casualties.equals(Casualties.NONE) && followsUp(sentence, near)) {
+      } else if (last != null
+          && !background
+          && !casualties.equals(Casualties.NONE)
+          && followsUp(sentence, near)) {
         // "Three more people were wounded.": figures in the next sentence, naming no place,
         // belong to the event just reported
         Integer toll = Casualties.tollUpdate(text);

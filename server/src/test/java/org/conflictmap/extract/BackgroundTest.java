@@ -1,0 +1,71 @@
+package org.conflictmap.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.conflictmap.events.NewEvent;
+import org.conflictmap.geoparse.Geoparser;
+import org.conflictmap.geoparse.TestGazetteer;
+import org.conflictmap.ingest.EventExtractor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Context paragraphs (earlier years, long spans) are no new events; dated news stays news. */
+class BackgroundTest {
+  /** A Wednesday. */
+  static final LocalDate ARTICLE = LocalDate.of(2022, 3, 16);
+
+  static EventExtractor extractor;
+
+  @BeforeAll
+  static void load() {
+    extractor = new EventExtractor(new Geoparser(TestGazetteer.get()));
+  }
+
+  @Test
+  void anEarlierYearOrDecadeIsBackground() {
+    assertThat(Background.of("In 2018, rebels shelled the port of Hodeidah.", ARTICLE)).isTrue();
+    assertThat(Background.of("Militants overran Gao in the 1990s.", ARTICLE)).isTrue();
+    assertThat(
+            Background.of(
+                "A faction that rejected the 2016 peace accord is active in Cauca.", ARTICLE))
+        .isTrue();
+  }
+
+  @Test
+  void aLongSpanOrAnAnniversaryIsBackground() {
+    assertThat(Background.of("Gunmen have raided villages in Zamfara for years.", ARTICLE))
+        .isTrue();
+    assertThat(Background.of("Bombings in Kano killed 40 people last year.", ARTICLE)).isTrue();
+    assertThat(
+            Background.of(
+                "Two years ago this week, crowds stormed the palace in Colombo.", ARTICLE))
+        .isTrue();
+  }
+
+  @Test
+  void newsWithADateOfItsOwnStaysNews() {
+    assertThat(
+            Background.of(
+                "A car bomb killed 6 in Kirkuk on Monday, the deadliest attack since 2019.",
+                ARTICLE))
+        .isFalse();
+    assertThat(Background.of("Police dispersed a march in Harare on Tuesday.", ARTICLE)).isFalse();
+    assertThat(Background.of("Shelling hit Donetsk in May 2022.", ARTICLE)).isFalse();
+    assertThat(Background.of("Rebels attacked Goma in 2022.", ARTICLE)).isFalse();
+  }
+
+  @Test
+  void theExtractorReportsTheNewsAndNotItsContext() {
+    List<NewEvent> events =
+        extractor.extract(
+            "Gunmen killed 7 villagers near Kaduna on Monday, officials said. Bandits have"
+                + " abducted hundreds of people in Zamfara for years. In 2014, militants"
+                + " kidnapped 276 schoolgirls in Chibok.",
+            ARTICLE,
+            1);
+    assertThat(events).extracting(NewEvent::placeName).containsExactly("Kaduna");
+    assertThat(events.get(0).fatalities()).isEqualTo(7);
+  }
+}
