@@ -43,6 +43,10 @@ public final class EventExtractor {
       Pattern.compile(
           "\\b(?:the same day|that same day|later that day|that day)\\b", Pattern.CASE_INSENSITIVE);
 
+  /** "Thousands also marched in Mandalay.": more of what the sentence before dated. */
+  private static final Pattern ALSO =
+      Pattern.compile("\\b(?:also|too|as well)\\b", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
 
   private final Geoparser geoparser;
@@ -284,7 +288,7 @@ public final class EventExtractor {
       int precision = absolute ? w.precision() : Math.max(w.precision(), timePrecision);
       return new When(w.start(), w.end(), w.from(), w.to(), precision);
     }
-    if (previous != null && SAME_DAY.matcher(text).find()) {
+    if (previous != null && (SAME_DAY.matcher(text).find() || ALSO.matcher(text).find())) {
       return previous;
     }
     return When.assumed(date, timePrecision);

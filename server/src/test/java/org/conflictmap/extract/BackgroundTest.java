@@ -11,7 +11,10 @@ import org.conflictmap.ingest.EventExtractor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Context paragraphs (earlier years, long spans) are no new events; dated news stays news. */
+/**
+ * Rule families of this stop: context paragraphs (earlier years, long spans) are no new events
+ * while dated news stays news; a journey's destination is near; 'also' keeps the date before.
+ */
 class BackgroundTest {
   /** A Wednesday. */
   static final LocalDate ARTICLE = LocalDate.of(2022, 3, 16);
@@ -67,5 +70,40 @@ class BackgroundTest {
             1);
     assertThat(events).extracting(NewEvent::placeName).containsExactly("Kaduna");
     assertThat(events.get(0).fatalities()).isEqualTo(7);
+  }
+
+  // ------------------------------------------------------------ journeys and "also"
+
+  @Test
+  void anAttackOnTheWayToATownIsNearIt() {
+    NewEvent e =
+        at(
+            extractor.extract(
+                "Militants ambushed a lorry carrying fuel to the town of Gao on Monday.",
+                ARTICLE,
+                1),
+            "Gao");
+    assertThat(e.geoPrecision()).isEqualTo(2);
+    NewEvent in =
+        at(extractor.extract("Militants attacked a lorry in Gao on Monday.", ARTICLE, 1), "Gao");
+    assertThat(in.geoPrecision()).isEqualTo(1);
+  }
+
+  @Test
+  void aSentenceThatAlsoReportsTakesTheDateOfTheOneBefore() {
+    List<NewEvent> events =
+        extractor.extract(
+            "Thousands marched in Khartoum on Sunday against military rule. Crowds also"
+                + " rallied in Omdurman.",
+            ARTICLE,
+            1);
+    assertThat(at(events, "Omdurman").eventDate()).isEqualTo(LocalDate.of(2022, 3, 13));
+  }
+
+  static NewEvent at(List<NewEvent> events, String name) {
+    return events.stream()
+        .filter(e -> e.placeName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no event at " + name + " in " + events));
   }
 }
