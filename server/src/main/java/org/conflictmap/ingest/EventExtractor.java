@@ -94,6 +94,7 @@ public final class EventExtractor {
       located =
           withoutEnclosingRegions(
               body, located.stream().map(l -> Regions.townOf(body, l)).toList());
+      located = withoutRoadsFarEnd(body, located);
       List<EventTypes.Cue> cues = EventTypes.cues(text);
       // "In 2019, gunmen attacked a hotel in Gwadar": context from an earlier year or a long span
       boolean background = Background.of(text, date);
@@ -362,6 +363,30 @@ public final class EventExtractor {
                                                 .equals(r.mention().place().key())
                                         || Regions.puts(body, t.mention(), r.mention()))))
         .toList();
+  }
+
+  /** "on the road between Kidal and Gao": the road's first end. */
+  private static final Pattern ROAD_BETWEEN =
+      Pattern.compile(
+          "(?i)\\b(?:road|highway|route|railway|track|stretch|way) between (?:the )?(?:town of )?$");
+
+  /**
+   * An attack on the road between two towns is one event, which ACLED places at the first town
+   * named; the second only says where the road goes.
+   */
+  private static List<Where.Located> withoutRoadsFarEnd(String body, List<Where.Located> located) {
+    List<Where.Located> out = new ArrayList<>(located);
+    for (Where.Located a : located) {
+      int from = Math.max(0, a.mention().start() - 60);
+      if (!ROAD_BETWEEN.matcher(body.substring(from, a.mention().start())).find()) {
+        continue;
+      }
+      out.removeIf(
+          b ->
+              b.mention().start() > a.mention().end()
+                  && body.substring(a.mention().end(), b.mention().start()).equals(" and "));
+    }
+    return out;
   }
 
   private static Where.Located nearestTo(List<Where.Located> located, int at) {

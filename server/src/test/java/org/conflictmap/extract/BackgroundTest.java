@@ -106,4 +106,29 @@ class BackgroundTest {
         .findFirst()
         .orElseThrow(() -> new AssertionError("no event at " + name + " in " + events));
   }
+
+  // ------------------------------------------------------------ people counted one by one, roads
+
+  @Test
+  void peopleNamedOneByOneAreCounted() {
+    assertThat(
+            Casualties.in("Gunmen shot at pilgrims, killing five of them and a driver.")
+                .fatalities())
+        .isEqualTo(6);
+    assertThat(Casualties.in("The blast killed a teacher and a young student.").fatalities())
+        .isEqualTo(2);
+    assertThat(Casualties.in("A mortar hit the yard, killing a child.").fatalities()).isEqualTo(1);
+  }
+
+  @Test
+  void anAttackOnTheRoadBetweenTwoTownsIsOneEventAtTheFirst() {
+    List<NewEvent> events =
+        extractor.extract(
+            "A roadside bomb hit a bus on the road between Mopti and Gao on Monday, killing"
+                + " six passengers.",
+            ARTICLE,
+            1);
+    assertThat(events).extracting(NewEvent::placeName).containsExactly("Mopti");
+    assertThat(events.get(0).fatalities()).isEqualTo(6);
+  }
 }
