@@ -105,6 +105,28 @@ public record Casualties(Integer fatalities, Integer injuries) {
               + "|members|workers|guards|rebels|insurgents|gunmen)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** People counted one by one: "a guide", "a security guard". */
+  private static final String PERSON =
+      "(?:guide|guard|driver|child|boy|girl|man|woman|soldier|policeman|policewoman|officer"
+          + "|civilian|worker|journalist|priest|imam|teacher|student|farmer|passenger|resident"
+          + "|nurse|doctor|shopkeeper|trader|herder|pilgrim|tourist|worshipper|fighter|militant)";
+
+  /** "killing three tourists and an Afghan guide": one more, named by its article. */
+  private static final Pattern AND_ONE =
+      Pattern.compile(
+          "\\G (?:[\\p{L}'’-]+ ){0,3}?and (?:an?|one) (?:[\\p{L}'’-]+ ){0,2}?" + PERSON + "\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "killing a priest and a security guard": two, named one by one. */
+  private static final Pattern TWO_DEAD =
+      Pattern.compile(
+          "\\b(?:killing|killed|kills|shot dead) (?:an?|one) (?:[\\p{L}'’-]+ ){0,2}?"
+              + PERSON
+              + " and (?:an?|one) (?:[\\p{L}'’-]+ ){0,2}?"
+              + PERSON
+              + "\\b",
+          Pattern.CASE_INSENSITIVE);
+
   /** "a soldier was killed", "killing a child": one, though no digit says so. */
   private static final Pattern ONE_DEAD =
       Pattern.compile(
@@ -153,8 +175,11 @@ public record Casualties(Integer fatalities, Integer injuries) {
             .replaceAll("\\s+", " ")
             .replaceAll("(?i) (?:on|from) (?:both|all) sides\\b", "")
             .replaceAll(BACKGROUND_TOLL, "");
-    return new Casualties(
-        lowest(s, FATAL, ONE_DEAD, NO_ONE_DEAD), lowest(s, HURT_PATTERNS, ONE_HURT, NO_ONE_HURT));
+    Integer dead = lowest(s, FATAL, ONE_DEAD, NO_ONE_DEAD);
+    if ((dead == null || dead == 1) && TWO_DEAD.matcher(s).find()) {
+      dead = 2;
+    }
+    return new Casualties(dead, lowest(s, HURT_PATTERNS, ONE_HURT, NO_ONE_HURT));
   }
 
   /** The updated death toll a sentence states, or null when it states none. */
@@ -210,6 +235,13 @@ public record Casualties(Integer fatalities, Integer injuries) {
             OptionalInt w = Numbers.low(more);
             if (w.isPresent()) {
               v = OptionalInt.of(v.getAsInt() + w.getAsInt());
+            }
+          } else {
+            Matcher one1 = AND_ONE.matcher(s);
+            one1.region(m.end(), s.length());
+            one1.useTransparentBounds(true);
+            if (one1.lookingAt()) {
+              v = OptionalInt.of(v.getAsInt() + 1);
             }
           }
         }

@@ -265,6 +265,38 @@ public final class Where {
           Set.of("near", "outside", "around", "nearby", "outskirts", "between"),
           Compass.DIRECTIONS);
 
+  /** Locatives of a destination. */
+  private static final Set<String> TOWARDS = Set.of("to", "towards", "toward");
+
+  /** Words of a journey before its destination. */
+  private static final Set<String> TRAVEL =
+      Set.of(
+          "carrying",
+          "travelling",
+          "traveling",
+          "heading",
+          "headed",
+          "bound",
+          "driving",
+          "route",
+          "way",
+          "road",
+          "highway",
+          "returning",
+          "fleeing");
+
+  /** How many words before a destination a journey word may stand: "carrying food from". */
+  private static final int TRAVEL_WORDS = 4;
+
+  private static boolean travelling(List<String> words, int to) {
+    for (int k = to - 1; k >= 0 && k >= to - TRAVEL_WORDS; k--) {
+      if (TRAVEL.contains(words.get(k))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Walks back from the name over modifiers to the word that places it. */
   private static Link link(String before) {
     List<String> written = new ArrayList<>();
@@ -316,7 +348,10 @@ public final class Where {
       }
       if (LOCATIVES.contains(word)) {
         boolean topic = i > 0 && TOPIC.contains(words.get(i - 1)) && isPreposition(word);
-        return topic ? NONE : new Link(true, partOf && !possessiveSeen, near, centre);
+        // "a convoy carrying food to Djibo", "a bus travelling from Abuja to Kaduna": on the
+        // way to the town, so near it
+        boolean bound = TOWARDS.contains(word) && travelling(words, i);
+        return topic ? NONE : new Link(true, partOf && !possessiveSeen, near || bound, centre);
       }
       if (word.equals("s")) {
         possessiveSeen = true;

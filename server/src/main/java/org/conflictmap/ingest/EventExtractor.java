@@ -12,6 +12,7 @@ import org.conflictmap.events.EventTypes;
 import org.conflictmap.events.NewEvent;
 import org.conflictmap.extract.Actors;
 import org.conflictmap.extract.Anaphora;
+import org.conflictmap.extract.Background;
 import org.conflictmap.extract.Casualties;
 import org.conflictmap.extract.Clauses;
 import org.conflictmap.extract.Dates;
@@ -41,6 +42,10 @@ public final class EventExtractor {
   private static final Pattern SAME_DAY =
       Pattern.compile(
           "\\b(?:the same day|that same day|later that day|that day)\\b", Pattern.CASE_INSENSITIVE);
+
+  /** "Thousands also marched in Mandalay.": more of what the sentence before dated. */
+  private static final Pattern ALSO =
+      Pattern.compile("\\b(?:also|too|as well)\\b", Pattern.CASE_INSENSITIVE);
 
   private static final Pattern YEAR = Pattern.compile("\\b(?:19|20)\\d\\d\\b");
 
@@ -89,8 +94,14 @@ public final class EventExtractor {
       located =
           withoutEnclosingRegions(
               body, located.stream().map(l -> Regions.townOf(body, l)).toList());
+      located = withoutRoadsFarEnd(body, located);
       List<EventTypes.Cue> cues = EventTypes.cues(text);
-      if (located.isEmpty() && lastPlace != null) {
+      // "In 2019, gunmen attacked a hotel in Gwadar": context from an earlier year or a long span
+      boolean background = Background.of(text, date);
+      if (background) {
+        located = List.of();
+      }
+      if (located.isEmpty() && lastPlace != null && !background) {
         // "Hundreds rallied outside parliament on Thursday.": a new event, named by a firm cue
         // and a date of its own or "the same area", at the place of the report before
         Optional<Where.Located> carried = Anaphora.carried(text, cues, previous, date, lastPlace);
@@ -120,7 +131,10 @@ public final class EventExtractor {
             events.merge(k, e.get(), EventExtractor::merge);
           }
         }
-      } else if (last != null && !casualties.equals(Casualties.NONE) && followsUp(sentence, near)) {
+      } else if (last != null
+          && !background
+          && !casualties.equals(Casualties.NONE)
+          && followsUp(sentence, near)) {
         // "Three more people were wounded.": figures in the next sentence, naming no place,
         // belong to the event just reported
         Integer toll = Casualties.tollUpdate(text);
@@ -276,7 +290,7 @@ public final class EventExtractor {
       int precision = absolute ? w.precision() : Math.max(w.precision(), timePrecision);
       return new When(w.start(), w.end(), w.from(), w.to(), precision);
     }
-    if (previous != null && SAME_DAY.matcher(text).find()) {
+    if (previous != null && (SAME_DAY.matcher(text).find() || ALSO.matcher(text).find())) {
       return previous;
     }
     return When.assumed(date, timePrecision);
@@ -350,6 +364,30 @@ public final class EventExtractor {
                                                 .equals(r.mention().place().key())
                                         || Regions.puts(body, t.mention(), r.mention()))))
         .toList();
+  }
+
+  /** "on the road between Kidal and Gao": the road's first end. */
+  private static final Pattern ROAD_BETWEEN =
+      Pattern.compile(
+          "(?i)\\b(?:road|highway|route|railway|track|stretch|way) between (?:the )?(?:town of )?$");
+
+  /**
+   * An attack on the road between two towns is one event, which ACLED places at the first town
+   * named; the second only says where the road goes.
+   */
+  private static List<Where.Located> withoutRoadsFarEnd(String body, List<Where.Located> located) {
+    List<Where.Located> out = new ArrayList<>(located);
+    for (Where.Located a : located) {
+      int from = Math.max(0, a.mention().start() - 60);
+      if (!ROAD_BETWEEN.matcher(body.substring(from, a.mention().start())).find()) {
+        continue;
+      }
+      out.removeIf(
+          b ->
+              b.mention().start() > a.mention().end()
+                  && body.substring(a.mention().end(), b.mention().start()).equals(" and "));
+    }
+    return out;
   }
 
   private static Where.Located nearestTo(List<Where.Located> located, int at) {

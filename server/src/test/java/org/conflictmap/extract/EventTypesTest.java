@@ -95,4 +95,50 @@ class EventTypesTest {
   void monthsAndModalsAreNotCues() {
     assertThat(EventTypes.classify("In March the rains came.").classified()).isFalse();
   }
+
+  @Test
+  void anAttackOnAPlaceWherePeopleGatherOrOnUnarmedPeopleIsViolenceAgainstCivilians() {
+    type(
+        "Armed men attacked a crowded cattle market, killing nine.",
+        "Violence against civilians",
+        "Attack");
+    type(
+        "Gunmen opened fire on a mosque during evening prayers.",
+        "Violence against civilians",
+        "Attack");
+    type(
+        "Raiders ambushed and killed two women and a boy on a rural road.",
+        "Violence against civilians",
+        "Attack");
+    // an attack on soldiers is still a battle
+    type("Militants attacked an army checkpoint at dawn.", "Battles", "Armed clash");
+  }
+
+  @Test
+  void hostagesHeldAtGunpointAreAnAbduction() {
+    type(
+        "Armed men stormed a radio station and held presenters at gunpoint for an hour.",
+        "Violence against civilians",
+        "Abduction/forced disappearance");
+  }
+
+  @Test
+  void protestersOrStudentsWhoClashWithOthersAreARiot() {
+    type(
+        "Students angry at the new exam rules clashed with supporters of the ruling party.",
+        "Riots",
+        "Violent demonstration");
+    type(
+        "Protesters calling for the release of their leader stormed a police station.",
+        "Riots",
+        "Violent demonstration");
+  }
+
+  @Test
+  void dronesThatHitSomethingAreADroneStrike() {
+    type(
+        "Drones struck a fuel depot outside the port overnight.",
+        "Explosions/Remote violence",
+        "Air/drone strike");
+  }
 }
