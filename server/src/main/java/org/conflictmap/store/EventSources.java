@@ -143,11 +143,18 @@ final class EventSources {
   record PreviousSource(long eventId, Report report) {}
 
   /**
+   * The event a report was attached to; {@code created} when the report made it, so it has this
+   * report as its only source so far.
+   */
+  record Attached(long eventId, boolean created) {}
+
+  /**
    * Stores one report of an article: as a source of the event it reported before a re-ingest (from
    * {@code previous}, which loses the entry it uses), else of an event already stored that it
-   * matches, else of a new event. Returns the event's id; the caller then {@link #refresh}es it.
+   * matches, else of a new event. The caller then {@link #refresh}es the event, unless {@link
+   * #insertedAsDerived} says a new one already holds what a refresh would write.
    */
-  static long attach(
+  static Attached attach(
       Connection c, long articleId, String url, NewEvent e, List<PreviousSource> previous)
       throws SQLException {
     Report r = Report.of(e);
@@ -163,13 +170,30 @@ final class EventSources {
     if (target == null) {
       target = findMatch(c, r).orElse(null);
     }
-    if (target == null) {
+    boolean created = target == null;
+    if (created) {
       target = insertEvent(c, articleId, e);
     }
-    if (!hasSource(c, target, articleId, e.sentenceStart())) {
+    // a new event has no source yet
+    if (created || !hasSource(c, target, articleId, e.sentenceStart())) {
       insertSource(c, target, articleId, url, e);
     }
-    return target;
+    return new Attached(target, created);
+  }
+
+  /**
+   * Whether an event inserted from this one report already holds what {@link #refresh} would derive
+   * from that report alone: the same sentence, figures, confidences and planned flag are written by
+   * both; only the actors differ when two share a name but for case (refresh keeps one).
+   */
+  static boolean insertedAsDerived(NewEvent e) {
+    Set<String> names = new HashSet<>();
+    for (Actor a : e.actors()) {
+      if (!names.add(a.name().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
