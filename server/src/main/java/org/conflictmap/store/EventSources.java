@@ -209,7 +209,9 @@ final class EventSources {
     double dLon = dLat / Math.max(Math.cos(Math.toRadians(r.lat())), 0.01);
     List<Candidate> candidates = new ArrayList<>();
     candidates(c, EVENT_CANDIDATES, true, r, dLat, dLon, candidates);
-    candidates(c, SOURCE_CANDIDATES, false, r, dLat, dLon, candidates);
+    if (anyCorrection(c)) {
+      candidates(c, SOURCE_CANDIDATES, false, r, dLat, dLon, candidates);
+    }
     return candidates.stream()
         .filter(cand -> cand.report().sameEventAs(r))
         .min(
@@ -220,6 +222,20 @@ final class EventSources {
   }
 
   private record Candidate(long eventId, boolean deleted, Report report) {}
+
+  /**
+   * Whether any event was ever corrected; without one, {@link #SOURCE_CANDIDATES} finds nothing. H2
+   * plans that join once per session and keeps the plan: planned on a new store, whose tables are
+   * all but empty, it reads every source first, and kept doing so per report as the store grew
+   * (JFR: most of the merge lookup's time, and ingest into an empty store slower than into 100k).
+   */
+  private static boolean anyCorrection(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT 1 FROM event_corrections FETCH FIRST 1 ROWS ONLY");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
 
   private static void candidates(
       Connection c,
