@@ -121,6 +121,88 @@ class ScaleMapBrowserTest {
   }
 
   @Test
+  void zoomingInOnAViewDrawnEventByEventAsksTheServerForNothing() throws Exception {
+    resetToWorld();
+    JsonNode newest = apiEvents("limit=1").path("features").get(0);
+    double lon = newest.path("geometry").path("coordinates").get(0).asDouble();
+    double lat = newest.path("geometry").path("coordinates").get(1).asDouble();
+    // from zoom 15 every event in view is drawn one by one
+    moveAndWait("map.setView([" + lat + ", " + lon + "], 15, {animate: false})");
+    assertThat(markers()).isGreaterThan(0);
+    browser.script("performance.clearResourceTimings()");
+    moveAndWait("map.setView([" + lat + ", " + lon + "], 16, {animate: false})");
+    assertThat(
+            browser.strings(
+                "return performance.getEntriesByType('resource').map(e => e.name)"
+                    + ".filter(n => n.includes('/api/events') && !n.includes('/api/events/latest'))"))
+        .as("requests for the events of a view inside the one loaded")
+        .isEmpty();
+    // the list holds exactly the events of the new view, as the server counts them
+    String bbox =
+        (String)
+            browser.script(
+                "const b = window.conflictmap.map.getBounds();"
+                    + "return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].join(',')");
+    long inView = apiEvents("limit=10000&bbox=" + bbox).path("numberMatched").asLong();
+    assertThat(inView).isGreaterThan(0);
+    browser.waitFor(
+        "the list shows the " + inView + " events in view",
+        d -> d.findElements(By.cssSelector("#event-list .event-row")).size() == inView);
+    browser.script("window.conflictmap.map.setView([25, 15], 2, {animate: false})");
+    browser.waitFor("all events again", d -> clusterSum() == apiCountQuietly());
+  }
+
+  @Test
+  void playbackDrawsEachPeriodFromTheServerAndListsThePeriodWhenPaused() throws Exception {
+    resetToWorld();
+    browser.script("performance.clearResourceTimings(); performance.clearMeasures('cm-play-step')");
+    driver.findElement(By.cssSelector("[data-testid=timeline-play]")).click();
+    browser.waitFor(
+        "two playback steps",
+        d -> browser.number("return performance.getEntriesByName('cm-play-step').length") >= 2);
+    driver.findElement(By.cssSelector("[data-testid=timeline-play]")).click();
+    browser.waitFor(
+        "the play button reads Play",
+        d -> d.findElement(By.cssSelector("[data-testid=timeline-play]")).getText().equals("Play"));
+    browser.waitFor(
+        "the step under way to finish",
+        d ->
+            datetime() != null
+                && datetime()
+                    .split("/")[0]
+                    .equals(d.findElement(By.id("filter-from")).getAttribute("value")));
+    String period = datetime();
+    List<String> asked =
+        browser.strings(
+            "return performance.getEntriesByType('resource').map(e => decodeURIComponent(e.name))");
+    assertThat(asked)
+        .as("each step asks for the period's grid of the view")
+        .anyMatch(n -> n.contains("/api/events/clusters?") && n.contains("datetime="));
+    assertThat(asked)
+        .as("no step loads a period's events whole")
+        .noneMatch(n -> n.contains("/api/events?") && n.contains("limit=5000"));
+    // paused, the list is the period's: every listed event is dated inside it
+    long inPeriod = apiCount("datetime=" + period);
+    browser.waitFor(
+        "the map shows the period's " + inPeriod + " events",
+        d -> clusterSum() + markers() == inPeriod);
+    browser.waitFor(
+        "the list asked for the period",
+        d ->
+            browser
+                .strings(
+                    "return performance.getEntriesByType('resource')"
+                        + ".map(e => decodeURIComponent(e.name))")
+                .stream()
+                .anyMatch(
+                    n ->
+                        n.contains("/api/events?")
+                            && n.contains("datetime=" + period)
+                            && !n.contains("/latest")));
+    browser.assertNoConsoleErrors();
+  }
+
+  @Test
   void theHeatLayerDrawsTheView() {
     browser.script(
         "window.conflictmap.map.addLayer(window.conflictmap.layers.heat);"
@@ -164,6 +246,43 @@ class ScaleMapBrowserTest {
     String url = driver.getCurrentUrl();
     var m = java.util.regex.Pattern.compile("datetime=([0-9-]+/[0-9-]+)").matcher(url);
     return m.find() ? m.group(1) : null;
+  }
+
+  /** No filter, the world view, every event in its clusters. */
+  private static void resetToWorld() throws Exception {
+    driver.findElement(By.id("filter-clear")).click();
+    browser.script("window.conflictmap.map.setView([25, 15], 2, {animate: false})");
+    long all = apiCount("");
+    browser.waitFor("all events at the world view", d -> clusterSum() == all);
+  }
+
+  /** Runs a move in the page and returns once the page says the new view is drawn. */
+  private static void moveAndWait(String move) {
+    browser.asyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "const map = window.conflictmap.map;"
+            + "map.once('cm:viewdrawn', () => done(true));"
+            + move
+            + ";");
+  }
+
+  private static long apiCountQuietly() {
+    try {
+      return apiCount("");
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private static JsonNode apiEvents(String query) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(browser.origin() + "/api/events?" + query))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
   }
 
   private static long apiCount(String filter) throws Exception {

@@ -10,8 +10,13 @@ export const VIEW_MARKER_LIMIT = 500;
 /** From this zoom on the events are always drawn one by one. */
 export const MARKER_ZOOM = 15;
 const MAX_ZOOM = 20;
-const DEBOUNCE_MS = 120;
+// Leaflet fires moveend once a pan or zoom has ended (its wheel zoom is debounced already), and a
+// stale request is aborted: the pause only gathers a burst of moves, and the user waits through it.
+const DEBOUNCE_MS = 40;
 const LIST_PAGE = 50;
+// The list of a clustered view is asked for once the view has stayed this long: a view left sooner
+// (a quick series of moves) costs no list query, which would hold the server while it draws the next.
+const LIST_SETTLE_MS = 250;
 
 /**
  * The view's bbox parameters: one box, or two when the view crosses the antimeridian (the API
@@ -64,14 +69,23 @@ function clusterMarker(feature, shift, onClick) {
  *   the events in view for the panel's list
  * @param {(grid: {cells: object[], points: boolean}) => void} [o.onData] every drawn view (the heat layer)
  * @param {() => number} [o.markerLimit] at most this many events in view are drawn one by one
+ * @param {() => boolean} [o.listWanted] false while the list of a clustered view can wait (the
+ *   slider playing): it is then fetched by loadList()
  */
-export function createScaleView({ map, events, filters, onList, onData = () => {}, markerLimit = () => VIEW_MARKER_LIMIT }) {
+export function createScaleView({
+  map, events, filters, onList, onData = () => {}, markerLimit = () => VIEW_MARKER_LIMIT, listWanted = () => true,
+}) {
   const layer = L.layerGroup();
   let enabled = false;
   let controller = null;
   let timer = null;
   let generation = 0;
   let lastList = null;
+  // The last view drawn event by event when it loaded every event matching its box: a view inside
+  // that box (zooming in) is drawn from it without asking the server again.
+  let loaded = null;
+  let listTimer = null;
+  let pendingList = null;
 
   function zoomInto(marker) {
     const z = map.getZoom();
@@ -91,12 +105,25 @@ export function createScaleView({ map, events, filters, onList, onData = () => {
   async function refresh() {
     if (!enabled) return;
     clearTimeout(timer);
+    clearTimeout(listTimer);
+    pendingList = null;
     if (controller) controller.abort();
     controller = new AbortController();
     const { signal } = controller;
     const mine = ++generation;
     const zoom = Math.min(MAX_ZOOM, Math.max(0, Math.round(map.getZoom())));
     const boxes = viewBoxes(map.getBounds());
+    const key = filters().toString();
+    if (loaded && loaded.key === key && boxes.length === 1 && boxes[0].shift === loaded.shift
+        && inside(boxes[0].bbox, loaded.bbox)) {
+      const features = loaded.features.filter((f) => inBox(f, boxes[0].bbox));
+      lastList = { features, matched: features.length, next: null, clustered: false };
+      onList(lastList);
+      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      if (mine === generation) map.fire('cm:viewdrawn');
+      return;
+    }
+    loaded = null;
     try {
       const grids = zoom >= MARKER_ZOOM ? null : await fetchAll('/api/events/clusters', boxes, { zoom }, signal);
       const matched = grids ? grids.reduce((s, g) => s + (g.body.numberMatched || 0), 0) : null;
@@ -112,9 +139,10 @@ export function createScaleView({ map, events, filters, onList, onData = () => {
           }
         }
         onData({ cells, points: false });
-        // The list (the newest events in view, a page at a time) follows the clusters: its count
-        // of the view can be slow on a big store, and the map need not wait for it.
-        fetchAll('/api/events', boxes, { limit: LIST_PAGE }, signal).then((lists) => {
+        // The list (the newest events in view, a page at a time) follows the clusters once the
+        // view settles: its count of the view can be slow on a big store, and the map need not
+        // wait for it.
+        const loadList = () => fetchAll('/api/events', boxes, { limit: LIST_PAGE }, signal).then((lists) => {
           if (mine !== generation) return;
           lastList = {
             features: lists.flatMap((l) => l.body.features || []),
@@ -124,6 +152,8 @@ export function createScaleView({ map, events, filters, onList, onData = () => {
           };
           onList(lastList);
         }).catch((err) => { if (!isAbort(err)) console.error('events in view', err); });
+        if (listWanted()) listTimer = setTimeout(loadList, LIST_SETTLE_MS);
+        else pendingList = loadList;
         await new Promise((resolve) => requestAnimationFrame(() => resolve()));
         map.fire('cm:viewdrawn');
         return;
@@ -138,6 +168,10 @@ export function createScaleView({ map, events, filters, onList, onData = () => {
         onData({ cells: features.map((f) => ({ lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1], count: 1 })), points: true });
         const total = lists.reduce((s, l) => s + (l.body.numberMatched ?? (l.body.features || []).length), 0);
         lastList = { features, matched: total, next: boxes.length === 1 ? nextLink(lists[0].body) : null, clustered: false };
+        if (boxes.length === 1 && !lastList.next && Number.isInteger(lists[0].body.numberMatched)
+            && lists[0].body.numberMatched === features.length) {
+          loaded = { key, bbox: boxes[0].bbox, shift: boxes[0].shift, features };
+        }
       }
       onList(lastList);
       // one frame for the browser to lay the new markers out: the view is on screen after it
@@ -147,6 +181,16 @@ export function createScaleView({ map, events, filters, onList, onData = () => {
       if (isAbort(err)) return;
       throw err;
     }
+  }
+
+  /** Whether box a ([w, s, e, n]) lies inside box b. */
+  function inside(a, b) {
+    return a[0] >= b[0] && a[1] >= b[1] && a[2] <= b[2] && a[3] <= b[3];
+  }
+
+  function inBox(feature, [w, s, e, n]) {
+    const [lon, lat] = feature.geometry.coordinates;
+    return lon >= w && lon <= e && lat >= s && lat <= n;
   }
 
   function isAbort(err) {
@@ -191,6 +235,7 @@ export function createScaleView({ map, events, filters, onList, onData = () => {
       } else {
         if (controller) controller.abort();
         generation++;
+        loaded = null;
         layer.clearLayers();
         layer.remove();
       }
@@ -198,6 +243,12 @@ export function createScaleView({ map, events, filters, onList, onData = () => {
     isEnabled: () => enabled,
     refresh,
     more,
+    /** Fetches the list of the view drawn last, if it was left waiting (see listWanted). */
+    loadList() {
+      const load = pendingList;
+      pendingList = null;
+      if (load) load();
+    },
     clusterCount: () => layer.getLayers().length,
   };
 }

@@ -85,6 +85,8 @@ const scale = createScaleView({
   onList: (list) => { viewList = list; refreshList(); },
   onData: (data) => heat.setData(data.cells),
   markerLimit: () => Math.min(VIEW_MARKER_LIMIT, allEventsLimit()),
+  // while the slider plays, each step's list would be thrown away by the next: it waits for the pause
+  listWanted: () => !timeline.isPlaying(),
 });
 // The clusters stand for the events: they show and hide with the Events layer.
 events.layer.on('add', () => { if (scale.isEnabled()) scale.layer.addTo(map); });
@@ -158,7 +160,12 @@ async function applyFilters() {
     histogramKey = params.toString();
   }
   timeline.setPeriod(state.from, state.to);
-  bigStore = timeline.count(state.from, state.to) > allEventsLimit();
+  // While the slider plays through a big store, each period is drawn from the server's grid too:
+  // loading a period's events whole (up to 5,000 a step, drawn by the browser's cluster group)
+  // made every step wait a second or more for data the next step throws away.
+  const limit = allEventsLimit();
+  bigStore = timeline.count(state.from, state.to) > limit
+    || (timeline.isPlaying() && timeline.count(null, null) > limit);
   scale.setEnabled(bigStore);
   if (!map.hasLayer(events.layer)) scale.layer.remove();
   if (bigStore) {
@@ -218,22 +225,29 @@ async function loadInitialData() {
     ['events', Promise.resolve().then(applyFilters), () => {}],
   ];
   const failures = [];
-  await Promise.all(sources.map(async ([label, promise, apply]) => {
+  const loaded = sources.map(async ([label, promise, apply]) => {
     try {
       await apply(await promise);
     } catch (err) {
       console.error(`loading ${label} failed`, err);
       failures.push({ label, err });
     }
-  }));
+  });
 
   try {
+    // The view needs the zones and the events (or the histogram that says the store is big), not
+    // the borders: the view's clusters are asked for while the borders are still being drawn.
+    await Promise.all([loaded[2], loaded[3]]);
     fitInitialView();
     applyLayers(state.layers);
+    let drawn = null;
     if (bigStore) {
       urlFollowsMap = true;
-      await scale.refresh();
+      drawn = scale.refresh();
+      drawn.catch(() => {}); // awaited below, after the borders: no unhandled rejection meanwhile
     }
+    await Promise.all(loaded);
+    await drawn;
     refreshList();
     if (state.event != null) await openEventFromUrl(state.event);
     showUrlErrors(fromUrl.errors);
@@ -442,6 +456,7 @@ const timeline = createTimeline(timelineEl, {
     refreshList();
     syncUrl();
   },
+  onStop: () => scale.loadList(),
 });
 
 // One dialog per purpose: Share (link, social, copy) and Embed (snippet, size, live preview).

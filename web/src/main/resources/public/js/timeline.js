@@ -33,8 +33,9 @@ function bucketEnd(start, bucket) {
  * @param {object} o
  * @param {(period: {from: string, to: string}) => Promise<void>} o.onPeriod called when the user
  *   chooses a period or playback steps; resolves once the map shows it
+ * @param {() => void} [o.onStop] called when playback stops
  */
-export function createTimeline(container, { onPeriod }) {
+export function createTimeline(container, { onPeriod, onStop = () => {} }) {
   const canvas = h('canvas', { class: 'time-slider-bars', 'data-testid': 'timeline-bars', height: '56', 'aria-label': 'Events over time: drag to choose a period' });
   const play = h('button', { type: 'button', class: 'time-slider-play', 'data-testid': 'timeline-play', 'aria-pressed': 'false' }, 'Play');
   const bucketSelect = h('select', { class: 'time-slider-bucket', 'data-testid': 'timeline-bucket', 'aria-label': 'Histogram bucket' },
@@ -172,9 +173,11 @@ export function createTimeline(container, { onPeriod }) {
   window.addEventListener('resize', draw);
 
   function stop() {
+    const was = playing;
     playing = false;
     play.textContent = 'Play';
     play.setAttribute('aria-pressed', 'false');
+    if (was) onStop();
   }
 
   /** One step: the period moves forward by its own length (a month when every date is shown). */
@@ -222,5 +225,14 @@ export function createTimeline(container, { onPeriod }) {
     run().catch((err) => { console.error('playback', err); stop(); });
   });
 
-  return { load, setPeriod, count: (from, to) => count(from ? toDay(from) : null, to ? toDay(to) : null), step, stop, draw };
+  return {
+    load,
+    setPeriod,
+    count: (from, to) => count(from ? toDay(from) : null, to ? toDay(to) : null),
+    step,
+    stop,
+    draw,
+    /** Whether Play is on (a step may be under way). */
+    isPlaying: () => playing,
+  };
 }

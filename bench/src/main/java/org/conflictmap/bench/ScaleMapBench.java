@@ -49,11 +49,13 @@ final class ScaleMapBench {
     int events = 1_000_000;
     Path data = null;
     int runs = 3;
+    boolean trace = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Integer.parseInt(args[++i]);
         case "--data" -> data = Path.of(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--trace" -> trace = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -78,8 +80,8 @@ final class ScaleMapBench {
       try {
         driver.get(base + "/");
         waitReady(driver);
-        double[] fresh = measure(driver, base, null, runs);
-        double[] baseline = measure(driver, base, "1000000000000", runs);
+        double[] fresh = measure(driver, base, null, runs, trace);
+        double[] baseline = measure(driver, base, "1000000000000", runs, false);
         System.out.printf("store: H2 file, %s%n", data);
         System.out.printf(
             "%-40s %12s %12s %8s %8s%n",
@@ -106,7 +108,8 @@ final class ScaleMapBench {
    * Median first render, redraw and playback step over {@code runs} page loads, with {@code
    * conflictmap.allEventsLimit} set to {@code limit} (null: the page's default).
    */
-  private static double[] measure(WebDriver driver, String base, String limit, int runs) {
+  private static double[] measure(
+      WebDriver driver, String base, String limit, int runs, boolean trace) {
     JavascriptExecutor js = (JavascriptExecutor) driver;
     if (limit == null) {
       js.executeScript("localStorage.removeItem('conflictmap.allEventsLimit')");
@@ -120,6 +123,9 @@ final class ScaleMapBench {
     for (int r = 0; r < runs; r++) {
       driver.get(base + "/");
       waitReady(driver);
+      if (trace) {
+        trace(js, "first render");
+      }
       first.add(
           ((Number)
                   js.executeScript(
@@ -141,6 +147,9 @@ final class ScaleMapBench {
       };
       for (String move : moves) {
         redraw.add(timeMove(js, move));
+        if (trace) {
+          trace(js, move);
+        }
       }
       // playback: five steps of the slider, each from the step to the map showing its period
       js.executeScript("document.querySelector('[data-testid=timeline-play]').click()");
@@ -159,6 +168,9 @@ final class ScaleMapBench {
               js.executeScript(
                   "return performance.getEntriesByName('cm-play-step').map(e => e.duration)");
       steps.forEach(n -> step.add(n.doubleValue()));
+      if (trace) {
+        trace(js, "playback steps " + steps);
+      }
     }
     return new double[] {median(first), median(redraw), median(step), objects};
   }
@@ -179,6 +191,28 @@ final class ScaleMapBench {
                 + move
                 + ";");
     return ((Number) ms).doubleValue();
+  }
+
+  /**
+   * Prints the page's API requests since the last trace (start, time to the first byte, whole
+   * duration, body bytes, all from the browser's resource timing), then forgets them.
+   */
+  private static void trace(JavascriptExecutor js, String phase) {
+    @SuppressWarnings("unchecked")
+    List<String> lines =
+        (List<String>)
+            js.executeScript(
+                "const out = performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.includes('/api/'))"
+                    + ".map(e => `  ${e.startTime.toFixed(0).padStart(7)} ms"
+                    + "  ttfb ${(e.responseStart - e.requestStart).toFixed(0).padStart(6)}"
+                    + "  total ${e.duration.toFixed(0).padStart(6)}"
+                    + "  ${String(e.encodedBodySize).padStart(8)} B"
+                    + "  ${decodeURIComponent(new URL(e.name).pathname + new URL(e.name).search)"
+                    + ".slice(0, 150)}`);"
+                    + "performance.clearResourceTimings(); return out;");
+    System.out.println("trace: " + phase);
+    lines.forEach(System.out::println);
   }
 
   private static double median(List<Double> values) {

@@ -30,8 +30,12 @@ public final class EventAggregates {
 
   private final Database db;
 
+  /** Chooses the index a grid reads, by the rule the list follows. */
+  private final EventStore indexes;
+
   public EventAggregates(Database db) {
     this.db = Objects.requireNonNull(db);
+    this.indexes = new EventStore(db);
   }
 
   /**
@@ -103,19 +107,24 @@ public final class EventAggregates {
     EventStore.Filter f = EventStore.Filter.of(q);
     // The cell size is a literal computed here from an integer zoom, not a parameter: both
     // databases must see the GROUP BY expressions and the selected ones as the same expression.
-    String size = Double.toString(cell);
+    // It is cast to a double: a plain 22.5 is a NUMERIC in H2, which then divides every row's
+    // longitude in decimal arithmetic (a third of the grid's time at the world view).
+    String size = "CAST(" + cell + " AS DOUBLE PRECISION)";
     String gx = "FLOOR(e.lon / " + size + ")";
     String gy = "FLOOR(e.lat / " + size + ")";
-    String sql =
-        "SELECT COUNT(*), AVG(e.lon), AVG(e.lat), MIN(e.id) FROM events e"
-            + f.join()
-            + f.where()
-            + " GROUP BY "
-            + gx
-            + ", "
-            + gy;
     return db.inTransaction(
         c -> {
+          // H2 must be told which index to read (a narrow date window: the date index, 15 times
+          // faster than the box index for a month of the world, which playback asks for)
+          String sql =
+              "SELECT COUNT(*), AVG(e.lon), AVG(e.lat), MIN(e.id) FROM events e"
+                  + indexes.hint(c, q)
+                  + f.join()
+                  + f.where()
+                  + " GROUP BY "
+                  + gx
+                  + ", "
+                  + gy;
           try (PreparedStatement ps = f.prepare(c, sql);
               ResultSet rs = ps.executeQuery()) {
             List<Cell> cells = new ArrayList<>();

@@ -143,11 +143,18 @@ final class EventSources {
   record PreviousSource(long eventId, Report report) {}
 
   /**
+   * The event a report was attached to; {@code created} when the report made it, so it has this
+   * report as its only source so far.
+   */
+  record Attached(long eventId, boolean created) {}
+
+  /**
    * Stores one report of an article: as a source of the event it reported before a re-ingest (from
    * {@code previous}, which loses the entry it uses), else of an event already stored that it
-   * matches, else of a new event. Returns the event's id; the caller then {@link #refresh}es it.
+   * matches, else of a new event. The caller then {@link #refresh}es the event, unless {@link
+   * #insertedAsDerived} says a new one already holds what a refresh would write.
    */
-  static long attach(
+  static Attached attach(
       Connection c, long articleId, String url, NewEvent e, List<PreviousSource> previous)
       throws SQLException {
     Report r = Report.of(e);
@@ -163,13 +170,30 @@ final class EventSources {
     if (target == null) {
       target = findMatch(c, r).orElse(null);
     }
-    if (target == null) {
+    boolean created = target == null;
+    if (created) {
       target = insertEvent(c, articleId, e);
     }
-    if (!hasSource(c, target, articleId, e.sentenceStart())) {
+    // a new event has no source yet
+    if (created || !hasSource(c, target, articleId, e.sentenceStart())) {
       insertSource(c, target, articleId, url, e);
     }
-    return target;
+    return new Attached(target, created);
+  }
+
+  /**
+   * Whether an event inserted from this one report already holds what {@link #refresh} would derive
+   * from that report alone: the same sentence, figures, confidences and planned flag are written by
+   * both; only the actors differ when two share a name but for case (refresh keeps one).
+   */
+  static boolean insertedAsDerived(NewEvent e) {
+    Set<String> names = new HashSet<>();
+    for (Actor a : e.actors()) {
+      if (!names.add(a.name().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -185,7 +209,9 @@ final class EventSources {
     double dLon = dLat / Math.max(Math.cos(Math.toRadians(r.lat())), 0.01);
     List<Candidate> candidates = new ArrayList<>();
     candidates(c, EVENT_CANDIDATES, true, r, dLat, dLon, candidates);
-    candidates(c, SOURCE_CANDIDATES, false, r, dLat, dLon, candidates);
+    if (anyCorrection(c)) {
+      candidates(c, SOURCE_CANDIDATES, false, r, dLat, dLon, candidates);
+    }
     return candidates.stream()
         .filter(cand -> cand.report().sameEventAs(r))
         .min(
@@ -196,6 +222,20 @@ final class EventSources {
   }
 
   private record Candidate(long eventId, boolean deleted, Report report) {}
+
+  /**
+   * Whether any event was ever corrected; without one, {@link #SOURCE_CANDIDATES} finds nothing. H2
+   * plans that join once per session and keeps the plan: planned on a new store, whose tables are
+   * all but empty, it reads every source first, and kept doing so per report as the store grew
+   * (JFR: most of the merge lookup's time, and ingest into an empty store slower than into 100k).
+   */
+  private static boolean anyCorrection(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT 1 FROM event_corrections FETCH FIRST 1 ROWS ONLY");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next();
+    }
+  }
 
   private static void candidates(
       Connection c,

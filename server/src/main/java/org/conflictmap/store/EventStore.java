@@ -261,7 +261,7 @@ public final class EventStore {
    * the date window is of the stored years, else the date index, which also yields the list order
    * and so stops after one page. PostgreSQL plans from its statistics.
    */
-  private String hint(Connection c, EventQuery q) throws SQLException {
+  String hint(Connection c, EventQuery q) throws SQLException {
     if (!db.isH2()) {
       return "";
     }

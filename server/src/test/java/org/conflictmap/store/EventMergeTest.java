@@ -152,6 +152,61 @@ class EventMergeTest {
   }
 
   @Test
+  void aNewEventIsStoredAsARefreshOfItsOneReportWouldDeriveIt() {
+    // ingest skips the refresh of an event a report has just made: the row must already be it
+    Event made =
+        save(
+                "https://a.example/1",
+                withActors(
+                    report(4),
+                    List.of(new Actor("regime forces", "SY"), new Actor("Turkey", null))))
+            .events()
+            .get(0);
+    db.inTransaction(c -> EventSources.refresh(c, made.id()));
+    assertThat(events.get(made.id())).contains(made);
+    // two actors the same but for case: the refresh runs and keeps one, as for any event
+    Event police =
+        save(
+                "https://b.example/2",
+                withActors(
+                    report(SHELLING, MARCH_3.plusDays(90), null, 35.64, 36.67, 1),
+                    List.of(new Actor("police", null), new Actor("Police", "SY"))))
+            .events()
+            .get(0);
+    assertThat(police.actors()).containsExactly(new Actor("Police", "SY"));
+    // an article reporting one event twice: one event, both sentences its sources
+    NewEvent again = report(SHELLING, MARCH_3.plusDays(200), null, 35.64, 36.67, 6);
+    NewEvent later =
+        new NewEvent(
+            again.eventDate(),
+            again.eventType(),
+            null,
+            1,
+            1,
+            2,
+            "note",
+            again.placeKey(),
+            again.placeId(),
+            again.placeName(),
+            "SY",
+            "town",
+            again.lat(),
+            again.lon(),
+            "It was shelled again, killing 2.",
+            40,
+            72,
+            null,
+            null,
+            false,
+            List.of(),
+            0.8);
+    Event both = save("https://c.example/3", again, later).events().get(0);
+    assertThat(both.corroboration()).isEqualTo(1);
+    assertThat(both.sources()).hasSize(2);
+    assertThat(both.fatalities()).isEqualTo(2);
+  }
+
+  @Test
   void aReportWithoutAFigureDoesNotMakeTheTollZero() {
     save("https://a.example/1", report(7));
     Event merged = save("https://b.example/2", report(null)).events().get(0);
