@@ -199,7 +199,8 @@ class EventMergeTest {
             null,
             false,
             List.of(),
-            0.8);
+            0.8,
+            null);
     Event both = save("https://c.example/3", again, later).events().get(0);
     assertThat(both.corroboration()).isEqualTo(1);
     assertThat(both.sources()).hasSize(2);
