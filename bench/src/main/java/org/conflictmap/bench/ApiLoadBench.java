@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 import org.conflictmap.App;
 import org.conflictmap.config.Config;
 import org.conflictmap.gazetteer.Gazetteer;
@@ -40,7 +42,7 @@ final class ApiLoadBench {
   private ApiLoadBench() {}
 
   /** A scale of query: a name and a request path per random draw. */
-  private record Scale(String name, IntFunction<String> path) {}
+  record Scale(String name, Function<SplittableRandom, String> path) {}
 
   static void run(String[] args) throws Exception {
     long events = 100_000;
@@ -83,7 +85,7 @@ final class ApiLoadBench {
       System.out.printf(
           "api-load: %,d events in %s, %d s per cell, loopback%n", events, data, seconds);
       System.out.printf(
-          "%-8s %5s %9s %9s %9s %9s %9s %9s %9s %8s %9s %9s%n",
+          "%-8s %5s %9s %9s %9s %9s %9s %9s %9s %8s %9s %9s %8s%n",
           "scale",
           "conns",
           "bytes",
@@ -95,21 +97,36 @@ final class ApiLoadBench {
           "file p99",
           "file r/s",
           "file errs",
-          "api/file");
+          "api/file",
+          "heap MB");
       for (Scale s : scales) {
         if (!only.isEmpty() && !only.contains(s.name())) {
           continue;
         }
-        byte[] sample = get(HttpClient.newHttpClient(), base + s.path().apply(0));
-        String file = staticTwin(s.name(), sample.length);
+        Sizes sizes = sizes(base, s);
+        System.out.printf(
+            "%s: e.g. %s; %d draws: %.0f features (%d-%d), %.0f matched, %,.0f bytes (%,d-%,d);"
+                + " static twin %,d bytes%n",
+            s.name(),
+            sizes.example(),
+            SIZE_DRAWS,
+            sizes.features(),
+            sizes.minFeatures(),
+            sizes.maxFeatures(),
+            sizes.matched(),
+            sizes.bytes(),
+            sizes.minBytes(),
+            sizes.maxBytes(),
+            (int) sizes.bytes());
+        String file = staticTwin(s.name(), (int) Math.round(sizes.bytes()));
         for (int conns : connections) {
           Result api = load(base, s.path(), conns, seconds, conditional);
-          Result stat = load(base, n -> file, conns, seconds, false);
+          Result stat = load(base, r -> file, conns, seconds, false);
           System.out.printf(
-              "%-8s %5d %9d %7.1fms %7.1fms %9.1f %9d %7.1fms %7.1fms %9.1f %9d %8.0f%%%n",
+              "%-8s %5d %9.0f %7.1fms %7.1fms %9.1f %9d %7.1fms %7.1fms %9.1f %9d %8.0f%% %8d%n",
               s.name(),
               conns,
-              sample.length,
+              sizes.bytes(),
               api.p50(),
               api.p99(),
               api.rate(),
@@ -118,7 +135,8 @@ final class ApiLoadBench {
               stat.p99(),
               stat.rate(),
               stat.errors(),
-              100 * api.rate() / stat.rate());
+              100 * api.rate() / stat.rate(),
+              Heap.usedAfterGc() >> 20);
           if (api.firstError() != null) {
             System.out.println("  first api error: " + api.firstError());
           }
@@ -127,8 +145,7 @@ final class ApiLoadBench {
           }
         }
       }
-      System.out.printf(
-          "heap after GC (server and load driver): %,d MB%n", Heap.usedAfterGc() >> 20);
+      System.out.println("heap MB: after GC, server and load driver, at the end of the cell");
       System.out.println(
           "baseline (issue 13, before): world bbox 3.7 s @100k, 211 s @1M;"
               + " country+month p99 3.8 s @100k/32 conns, 15.5 s @1M;"
@@ -137,32 +154,118 @@ final class ApiLoadBench {
     }
   }
 
-  /** World, a country (Syria, Ukraine, Nigeria, Colombia) and a city, each over a random month. */
-  private static List<Scale> scales() {
-    String[] countries = {
-      "35.5,32.3,42.4,37.3", "22.1,44.4,40.2,52.4", "2.7,4.2,14.7,13.9", "-79.0,-4.2,-66.9,12.5"
+  /**
+   * World (a year), a country (Syria, Ukraine, Nigeria, Colombia; a month) and a city (Aleppo,
+   * Kyiv, Lagos, Bogota; a year). Every request draws its own window (any start day of the stored
+   * years) and, below world scale, its own box (each edge moved by up to a tenth of the box's
+   * size), so no two requests are alike and no cache of answers could serve the run.
+   */
+  static List<Scale> scales() {
+    double[][] countries = {
+      {35.5, 32.3, 42.4, 37.3},
+      {22.1, 44.4, 40.2, 52.4},
+      {2.7, 4.2, 14.7, 13.9},
+      {-79.0, -4.2, -66.9, 12.5}
     };
-    String[] cities = {
-      "37.0,36.1,37.3,36.3", "30.3,50.3,30.8,50.6", "3.2,6.4,3.6,6.7", "-74.2,4.5,-74.0,4.8"
+    double[][] cities = {
+      {37.0, 36.1, 37.3, 36.3},
+      {30.3, 50.3, 30.8, 50.6},
+      {3.2, 6.4, 3.6, 6.7},
+      {-74.2, 4.5, -74.0, 4.8}
     };
     return List.of(
-        new Scale("world", n -> "/api/events?bbox=-180,-90,180,90&datetime=" + year(n)),
+        new Scale("world", r -> "/api/events?bbox=-180,-90,180,90&datetime=" + window(r, 365)),
         new Scale(
-            "country",
-            n -> "/api/events?bbox=" + countries[n % countries.length] + "&datetime=" + month(n)),
+            "country", r -> "/api/events?bbox=" + box(r, countries) + "&datetime=" + window(r, 30)),
         new Scale(
-            "city", n -> "/api/events?bbox=" + cities[n % cities.length] + "&datetime=" + year(n)));
+            "city", r -> "/api/events?bbox=" + box(r, cities) + "&datetime=" + window(r, 365)));
   }
 
-  private static String year(int n) {
-    int y = 2018 + Math.floorMod(n * 7919, 7);
-    return y + "-01-01/" + y + "-12-31";
+  /** The generator's first and last day (2018-2024). */
+  private static final LocalDate FIRST = LocalDate.of(2018, 1, 1);
+
+  private static final LocalDate LAST = LocalDate.of(2024, 12, 31);
+
+  /** {@code days} days from a start drawn uniformly so the window lies inside the stored years. */
+  static String window(SplittableRandom r, int days) {
+    long span = LAST.toEpochDay() - FIRST.toEpochDay() + 1 - days;
+    LocalDate from = FIRST.plusDays(r.nextLong(span + 1));
+    return from + "/" + from.plusDays(days - 1);
   }
 
-  private static String month(int n) {
-    int k = Math.floorMod(n * 7919, 84);
-    java.time.YearMonth m = java.time.YearMonth.of(2018 + k / 12, 1 + k % 12);
-    return m.atDay(1) + "/" + m.atEndOfMonth();
+  /** One of the boxes, each edge moved by up to a tenth of its width or height, in or out. */
+  static String box(SplittableRandom r, double[][] boxes) {
+    double[] b = boxes[r.nextInt(boxes.length)];
+    double dx = (b[2] - b[0]) / 10;
+    double dy = (b[3] - b[1]) / 10;
+    return String.format(
+        Locale.ROOT,
+        "%.4f,%.4f,%.4f,%.4f",
+        b[0] + dx * (2 * r.nextDouble() - 1),
+        b[1] + dy * (2 * r.nextDouble() - 1),
+        b[2] + dx * (2 * r.nextDouble() - 1),
+        b[3] + dy * (2 * r.nextDouble() - 1));
+  }
+
+  /** How many requests of each scale are drawn to measure its answers before the load. */
+  private static final int SIZE_DRAWS = 40;
+
+  /** What a scale's answers hold, over {@link #SIZE_DRAWS} draws: means, then least and most. */
+  record Sizes(
+      String example,
+      double features,
+      int minFeatures,
+      int maxFeatures,
+      double matched,
+      double bytes,
+      int minBytes,
+      int maxBytes) {}
+
+  /**
+   * Draws requests of the scale with a seed of its own and reads what comes back, so the static
+   * twin has the mean size of the answers the load will get, not the size of one of them.
+   */
+  private static Sizes sizes(String base, Scale s) throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newHttpClient();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    SplittableRandom r = new SplittableRandom(1_000_003);
+    String example = null;
+    long features = 0;
+    long matched = 0;
+    long bytes = 0;
+    int minF = Integer.MAX_VALUE;
+    int maxF = 0;
+    int minB = Integer.MAX_VALUE;
+    int maxB = 0;
+    for (int i = 0; i < SIZE_DRAWS; i++) {
+      String path = s.path().apply(r);
+      if (example == null) {
+        example = path;
+      }
+      byte[] body = get(client, base + path);
+      var tree = json.readTree(body);
+      int n = tree.path("numberReturned").asInt();
+      features += n;
+      matched +=
+          tree.has("numberMatched")
+              ? tree.get("numberMatched").asLong()
+              : tree.path("numberMatchedAtLeast").asLong();
+      bytes += body.length;
+      minF = Math.min(minF, n);
+      maxF = Math.max(maxF, n);
+      minB = Math.min(minB, body.length);
+      maxB = Math.max(maxB, body.length);
+    }
+    return new Sizes(
+        example,
+        features / (double) SIZE_DRAWS,
+        minF,
+        maxF,
+        matched / (double) SIZE_DRAWS,
+        bytes / (double) SIZE_DRAWS,
+        minB,
+        maxB);
   }
 
   /**
@@ -192,7 +295,11 @@ final class ApiLoadBench {
    * browser's cache would: on a store nothing writes to, every repeat is a 304.
    */
   private static Result load(
-      String base, IntFunction<String> path, int conns, int seconds, boolean conditional)
+      String base,
+      Function<SplittableRandom, String> path,
+      int conns,
+      int seconds,
+      boolean conditional)
       throws InterruptedException {
     long warmEnd = System.nanoTime() + 1_000_000_000L;
     long end = warmEnd + seconds * 1_000_000_000L;
@@ -226,7 +333,7 @@ final class ApiLoadBench {
                   long start = System.nanoTime();
                   boolean ok;
                   try {
-                    get(client, base + path.apply(random.nextInt(1 << 20)), tags);
+                    get(client, base + path.apply(random), tags);
                     ok = true;
                   } catch (IOException | RuntimeException e) {
                     ok = false;
@@ -312,7 +419,7 @@ final class ApiLoadBench {
   }
 
   /** Generates events into the store until it holds at least {@code events}. */
-  private static void fill(Path data, long events) {
+  private static void fill(Path data, long events) throws IOException {
     try (Database db = Database.embedded(data)) {
       long have = count(db);
       if (have >= events) {
@@ -325,6 +432,14 @@ final class ApiLoadBench {
           .generate(events - have, bulk::write);
       System.out.printf(
           "generated %,d events in %.1f s%n", events - have, (System.nanoTime() - start) / 1e9);
+      // as generate-events does: a bulk-filled file is mostly dead chunks until compacted
+      Path file = data.resolve("conflictmap.mv.db");
+      long size = Files.size(file);
+      long compacting = System.nanoTime();
+      db.closeCompacted();
+      System.out.printf(
+          "compacted %,d MB to %,d MB in %.1f s%n",
+          size >> 20, Files.size(file) >> 20, (System.nanoTime() - compacting) / 1e9);
     }
   }
 

@@ -3,7 +3,6 @@ package org.conflictmap.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.conflictmap.events.Event;
@@ -34,14 +33,22 @@ final class EventRoutes {
     if (Freshness.notModified(ctx, tag)) {
       return;
     }
-    EventStore.Page page = api.events().page(q);
-    List<Event> events = page.events();
-    EventStore.Count matched =
+    EventStore.PageIds page = api.events().pageIds(q);
+    // a last page of the first: as many match as it holds, however many are returned once read
+    Optional<EventJsonStream.Matched> matched =
         page.next().isEmpty() && q.after().isEmpty()
-            ? new EventStore.Count(events.size(), true)
-            : page.matched().orElseGet(() -> api.events().countUpTo(q, EventStore.COUNT_CAP));
+            ? Optional.empty()
+            : Optional.of(
+                page.matched()
+                    .map(c -> new EventJsonStream.Matched(c.value(), c.exact()))
+                    .orElseGet(
+                        () -> {
+                          EventStore.Count c = api.events().countUpTo(q, EventStore.COUNT_CAP);
+                          return new EventJsonStream.Matched(c.value(), c.exact());
+                        }));
     Optional<String> next = page.next().map(c -> nextHref(ctx, c));
-    // everything that can fail with a problem answer has run: from here the bytes stream out
+    // everything that can fail with a problem answer has run: from here the bytes stream out,
+    // each feature written as its row is read
     Freshness.mark(ctx, tag);
     ctx.contentType("application/geo+json; charset=utf-8");
     try (JsonGenerator g =
@@ -49,12 +56,7 @@ final class EventRoutes {
             .getFactory()
             .createGenerator(ctx.outputStream())
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-      EventJsonStream.write(
-          api.json(),
-          g,
-          events,
-          new EventJsonStream.Matched(matched.value(), matched.exact()),
-          next);
+      EventJsonStream.write(g, sink -> api.events().forEach(page.ids(), sink), matched, next);
     }
   }
 

@@ -472,17 +472,42 @@ public final class Database implements AutoCloseable {
   /** Closes the pool; for an embedded database this closes the file too. */
   @Override
   public void close() {
+    shutdown("SHUTDOWN");
+  }
+
+  /**
+   * Closes like {@link #close}, but an embedded file is first rewritten compactly ({@code SHUTDOWN
+   * COMPACT}): a bulk fill leaves H2's file mostly dead chunks (a store of 100,000 generated events
+   * was 795 MB, 101 MB compacted), which readers then page through and H2's background compaction
+   * rewrites while they read. Takes seconds per 100,000 events; PostgreSQL is only closed. Returns
+   * true when the file was compacted.
+   */
+  public boolean closeCompacted() {
+    return shutdown("SHUTDOWN COMPACT");
+  }
+
+  private boolean shutdown(String statement) {
+    if (!closed.compareAndSet(false, true)) {
+      return false;
+    }
+    boolean done = false;
     if (embedded) {
       // every commit to the file, then the file closed, before the pool lets go of it
       try (Connection c = connections.open();
           var s = c.createStatement()) {
-        s.execute("SHUTDOWN");
+        s.execute(statement);
+        done = statement.endsWith("COMPACT");
       } catch (SQLException e) {
         // closed already, or broken: disposing the pool below is all that is left
       }
     }
     connections.close();
+    return done;
   }
+
+  /** Closed once: a second close (the command's, then its services') does nothing. */
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Where connections come from: H2's small pool, or the driver for every unit of work. */
   private interface ConnectionSource extends AutoCloseable {

@@ -94,70 +94,122 @@ final class EventRows {
     return withDetails(c, ordered);
   }
 
+  /**
+   * Hands the live events with these ids to {@code each} as their rows are read, complete with
+   * sources: no list of the events is made. The ids must be in list order ({@code event_date DESC,
+   * id DESC}, as a page's are), which each batch's query sorts its rows back into. Returns how many
+   * were handed over; an {@link java.io.IOException} from the sink leaves as an {@link
+   * java.io.UncheckedIOException}.
+   */
+  static int stream(Connection c, List<Long> ids, org.conflictmap.events.EventSink each)
+      throws SQLException {
+    int n = 0;
+    for (List<Long> batch : batches(ids)) {
+      Details d = details(c, batch);
+      String sql =
+          SELECT
+              + " WHERE "
+              + LIVE
+              + " AND e.id IN ("
+              + marks(slots(batch.size()))
+              + ") ORDER BY e.event_date DESC, e.id DESC";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bind(ps, batch);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Event e = d.complete(map(rs));
+            try {
+              each.accept(e);
+            } catch (java.io.IOException x) {
+              throw new java.io.UncheckedIOException(x);
+            }
+            n++;
+          }
+        }
+      }
+    }
+    return n;
+  }
+
   /** The events with their sources, corroboration and corrected fields filled in. */
   static List<Event> withDetails(Connection c, List<Event> events) throws SQLException {
     if (events.isEmpty()) {
       return events;
     }
     List<Long> ids = events.stream().map(Event::id).toList();
-    Map<Long, List<EventSource>> sources = new HashMap<>();
-    Map<Long, Set<Long>> articles = new HashMap<>();
-    Map<Long, Set<String>> corrected = new HashMap<>();
+    Details all = new Details(new HashMap<>(), new HashMap<>(), new HashMap<>());
     for (List<Long> batch : batches(ids)) {
-      String in = " IN (" + marks(slots(batch.size())) + ")";
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT s.event_id, s.article_id, a.title, s.source_url, s.sentence, s.sentence_start,"
-                  + " s.sentence_end, s.fatalities, s.injuries FROM event_sources s"
-                  + " JOIN articles a ON a.id = s.article_id WHERE s.event_id"
-                  + in
-                  + " ORDER BY s.id")) {
-        bind(ps, batch);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            long eventId = rs.getLong("event_id");
-            long articleId = rs.getLong("article_id");
-            sources
-                .computeIfAbsent(eventId, k -> new ArrayList<>())
-                .add(
-                    new EventSource(
-                        articleId,
-                        rs.getString("title"),
-                        rs.getString("source_url"),
-                        rs.getString("sentence"),
-                        rs.getInt("sentence_start"),
-                        rs.getInt("sentence_end"),
-                        SqlValues.getInteger(rs, "fatalities"),
-                        SqlValues.getInteger(rs, "injuries")));
-            articles.computeIfAbsent(eventId, k -> new LinkedHashSet<>()).add(articleId);
-          }
-        }
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT event_id, field FROM event_corrections WHERE event_id"
-                  + in
-                  + " ORDER BY id")) {
-        bind(ps, batch);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            corrected
-                .computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>())
-                .add(rs.getString(2));
-          }
-        }
-      }
+      Details d = details(c, batch);
+      all.sources().putAll(d.sources());
+      all.articles().putAll(d.articles());
+      all.corrected().putAll(d.corrected());
     }
     List<Event> out = new ArrayList<>(events.size());
     for (Event e : events) {
-      out.add(
-          complete(
-              e,
-              sources.getOrDefault(e.id(), List.of()),
-              articles.getOrDefault(e.id(), Set.of()).size(),
-              List.copyOf(corrected.getOrDefault(e.id(), Set.of()))));
+      out.add(all.complete(e));
     }
     return out;
+  }
+
+  /** The sources, the distinct articles among them, and the corrected fields, by event id. */
+  private record Details(
+      Map<Long, List<EventSource>> sources,
+      Map<Long, Set<Long>> articles,
+      Map<Long, Set<String>> corrected) {
+    Event complete(Event e) {
+      return EventRows.complete(
+          e,
+          sources.getOrDefault(e.id(), List.of()),
+          articles.getOrDefault(e.id(), Set.of()).size(),
+          List.copyOf(corrected.getOrDefault(e.id(), Set.of())));
+    }
+  }
+
+  /** {@link Details} of one batch of at most {@link #BATCH} ids. */
+  private static Details details(Connection c, List<Long> batch) throws SQLException {
+    Map<Long, List<EventSource>> sources = new HashMap<>();
+    Map<Long, Set<Long>> articles = new HashMap<>();
+    Map<Long, Set<String>> corrected = new HashMap<>();
+    String in = " IN (" + marks(slots(batch.size())) + ")";
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT s.event_id, s.article_id, a.title, s.source_url, s.sentence, s.sentence_start,"
+                + " s.sentence_end, s.fatalities, s.injuries FROM event_sources s"
+                + " JOIN articles a ON a.id = s.article_id WHERE s.event_id"
+                + in
+                + " ORDER BY s.id")) {
+      bind(ps, batch);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long eventId = rs.getLong("event_id");
+          long articleId = rs.getLong("article_id");
+          sources
+              .computeIfAbsent(eventId, k -> new ArrayList<>())
+              .add(
+                  new EventSource(
+                      articleId,
+                      rs.getString("title"),
+                      rs.getString("source_url"),
+                      rs.getString("sentence"),
+                      rs.getInt("sentence_start"),
+                      rs.getInt("sentence_end"),
+                      SqlValues.getInteger(rs, "fatalities"),
+                      SqlValues.getInteger(rs, "injuries")));
+          articles.computeIfAbsent(eventId, k -> new LinkedHashSet<>()).add(articleId);
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT event_id, field FROM event_corrections WHERE event_id" + in + " ORDER BY id")) {
+      bind(ps, batch);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          corrected.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getString(2));
+        }
+      }
+    }
+    return new Details(sources, articles, corrected);
   }
 
   private static Event complete(

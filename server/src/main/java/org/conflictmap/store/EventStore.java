@@ -1,5 +1,6 @@
 package org.conflictmap.store;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,59 +64,89 @@ public final class EventStore {
   }
 
   /**
+   * The first step of a page: the ids of its events in list order, the cursor of the next page when
+   * more match, and how many match in all when the query could tell at no extra cost.
+   */
+  public record PageIds(
+      List<Long> ids, Optional<EventQuery.Cursor> next, Optional<Count> matched) {}
+
+  /**
    * One page of the events matching the query in list order (newest first, then highest id),
    * starting after {@code q.after()}, with the cursor of the next page when there is one. The ids
    * are found first, from an index that covers the common filters; only the page's rows are read.
    */
   public Page page(EventQuery q) {
-    Filter f = Filter.of(q);
-    int limit = Math.max(0, Math.min(q.limit(), EventQuery.MAX_LIMIT));
     return db.inTransaction(
         c -> {
-          String hint = hint(c, q);
-          // The box index yields rows in no list order, so H2 reads and sorts every match before
-          // the first page leaves: counting them in the same pass costs nothing and spares the
-          // second index scan countUpTo would make (the profile's largest cost for small boxes).
-          boolean counted = hint.contains(BOX_INDEX) && q.after().isEmpty();
-          String sql =
-              "SELECT e.id, e.event_date"
-                  + (counted ? ", COUNT(*) OVER () AS matched" : "")
-                  + " FROM events e"
-                  + hint
-                  + f.join()
-                  + f.where()
-                  + " ORDER BY e.event_date DESC, e.id DESC FETCH FIRST "
-                  + (limit + 1)
-                  + " ROWS ONLY";
-          List<Long> ids = new ArrayList<>();
-          EventQuery.Cursor next = null;
-          long matched = counted ? 0 : -1;
-          try (TimeLimit t = TimeLimit.set(c, db.isH2(), timeout);
-              PreparedStatement ps = f.prepare(c, sql)) {
-            t.apply(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                if (counted) {
-                  matched = rs.getLong("matched");
-                }
-                if (ids.size() == limit) {
-                  next =
-                      new EventQuery.Cursor(SqlValues.getDate(rs, "event_date"), rs.getLong("id"));
-                  break;
-                }
-                ids.add(rs.getLong("id"));
-              }
-            }
-          }
-          List<Event> events = EventRows.byIds(c, ids);
-          if (next != null && !events.isEmpty()) {
-            Event last = events.get(events.size() - 1);
-            next = new EventQuery.Cursor(last.eventDate(), last.id());
-          }
-          Optional<Count> count =
-              matched >= 0 ? Optional.of(new Count(matched, true)) : Optional.empty();
-          return new Page(events, Optional.ofNullable(next), count);
+          PageIds p = pageIds(c, q);
+          return new Page(EventRows.byIds(c, p.ids()), p.next(), p.matched());
         });
+  }
+
+  /** {@link #page}'s first step alone; {@link #forEach} then reads the rows. */
+  public PageIds pageIds(EventQuery q) {
+    return db.inTransaction(c -> pageIds(c, q));
+  }
+
+  /**
+   * Hands the live events with these ids (a page's, in list order, from {@link #pageIds}) to {@code
+   * each} while their rows are read from the cursor, so the page's events never sit in a list
+   * together; returns how many were handed over (fewer when some were deleted since). The sink's
+   * {@link IOException} (a client gone) leaves as it was thrown.
+   */
+  public int forEach(List<Long> ids, org.conflictmap.events.EventSink each) throws IOException {
+    try {
+      return db.inTransaction(c -> EventRows.stream(c, ids, each));
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private PageIds pageIds(Connection c, EventQuery q) throws SQLException {
+    Filter f = Filter.of(q);
+    int limit = Math.max(0, Math.min(q.limit(), EventQuery.MAX_LIMIT));
+    String hint = hint(c, q);
+    // The box index yields rows in no list order, so H2 reads and sorts every match before the
+    // first page leaves: counting them in the same pass costs nothing and spares the second index
+    // scan countUpTo would make (the profile's largest cost for small boxes).
+    boolean counted = hint.contains(BOX_INDEX) && q.after().isEmpty();
+    String sql =
+        "SELECT e.id, e.event_date"
+            + (counted ? ", COUNT(*) OVER () AS matched" : "")
+            + " FROM events e"
+            + hint
+            + f.join()
+            + f.where()
+            + " ORDER BY e.event_date DESC, e.id DESC FETCH FIRST "
+            + (limit + 1)
+            + " ROWS ONLY";
+    List<Long> ids = new ArrayList<>();
+    EventQuery.Cursor last = null;
+    boolean more = false;
+    long matched = counted ? 0 : -1;
+    try (TimeLimit t = TimeLimit.set(c, db.isH2(), timeout);
+        PreparedStatement ps = f.prepare(c, sql)) {
+      t.apply(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (counted) {
+            matched = rs.getLong("matched");
+          }
+          if (ids.size() == limit) {
+            more = true;
+            break;
+          }
+          long id = rs.getLong("id");
+          ids.add(id);
+          last = new EventQuery.Cursor(SqlValues.getDate(rs, "event_date"), id);
+        }
+      }
+    }
+    // the next page starts after the last id listed here, whether or not its row is still live
+    // when the rows are read: keyset paging needs its key, not the row
+    Optional<EventQuery.Cursor> next = more && last != null ? Optional.of(last) : Optional.empty();
+    Optional<Count> count = matched >= 0 ? Optional.of(new Count(matched, true)) : Optional.empty();
+    return new PageIds(List.copyOf(ids), next, count);
   }
 
   /**

@@ -26,6 +26,8 @@ class GenerateEventsCommandTest {
         CliTest.run("generate-events", "--count", "120", "--seed", "4", "--data", data.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("added 120 generated events");
+    // the embedded file is compacted before the command ends, and still opens below
+    assertThat(r.out()).containsPattern("compacted the store from [0-9,]+ MB to [0-9,]+ MB");
     // a second run adds more under its own tag instead of colliding with the first one's urls
     assertThat(CliTest.run("generate-events", "--count", "30", "--data", data.toString()).exit())
         .isZero();

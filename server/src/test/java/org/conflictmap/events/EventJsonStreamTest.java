@@ -96,7 +96,7 @@ class EventJsonStreamTest {
       throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = M.getFactory().createGenerator(out)) {
-      EventJsonStream.write(M, g, events, matched, next);
+      EventJsonStream.write(g, events, matched, next);
     }
     return out.toString(StandardCharsets.UTF_8);
   }
