@@ -148,7 +148,10 @@ final class ImportCommand implements Callable<Integer> {
             url ->
                 Database.connect(
                     url, config.jdbcUser().orElse(null), config.jdbcPassword().orElse(null)))
-        .orElseGet(() -> Database.embedded(config.dataDir()));
+        .orElseGet(
+            () ->
+                Database.embedded(
+                    config.dataDir(), Database.bulkPageCacheKb(Runtime.getRuntime().maxMemory())));
   }
 
   /** Counts the bytes read, for the progress bar. */

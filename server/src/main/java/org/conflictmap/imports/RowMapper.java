@@ -34,6 +34,21 @@ final class RowMapper {
 
   private static final Map<String, String> COUNTRY_CODES = countryCodes();
 
+  /**
+   * The widest value each column's store field takes (V1_1, V21_0): a longer one is the row's fault
+   * here, not a database error in the middle of the import.
+   */
+  private static final Map<String, Integer> WIDTHS =
+      Map.of(
+          "event_id_cnty", 200,
+          "location", 400,
+          "cm_place_key", 200,
+          "cm_country_code", 8,
+          "cm_precision", 20);
+
+  private static final int TITLE_WIDTH = 1000;
+  private static final int URL_WIDTH = 2048;
+
   private final ObjectMapper json;
 
   RowMapper(ObjectMapper json) {
@@ -74,6 +89,11 @@ final class RowMapper {
     String planned = text(f, "cm_planned");
     if (planned != null && !planned.equals("true") && !planned.equals("false")) {
       faults.add("cm_planned", "is true or false, not '" + planned + "'");
+    }
+    WIDTHS.forEach((column, width) -> fits(text(f, column), column, width, faults));
+    for (EventImportStore.Source src : sources) {
+      fits(src.title(), sources.size() > 1 ? "cm_sources" : "source", TITLE_WIDTH, faults);
+      fits(src.url(), sources.size() > 1 ? "cm_sources" : "cm_source_url", URL_WIDTH, faults);
     }
     if (faults.any) {
       return Optional.empty();
@@ -237,6 +257,13 @@ final class RowMapper {
       out.add(new Actor(names.get(i), c));
     }
     return out;
+  }
+
+  private static void fits(String v, String column, int width, Faults faults) {
+    if (v != null && v.length() > width) {
+      faults.add(
+          column, "is " + v.length() + " characters long, more than the " + width + " it may be");
+    }
   }
 
   /** The field's text, null when empty; a formula guard our CSV export added is taken off. */

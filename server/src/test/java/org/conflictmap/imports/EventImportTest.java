@@ -380,6 +380,89 @@ class EventImportTest {
   }
 
   @Test
+  void aValueTooWideForTheStoreIsARefusedRowNotADatabaseError() {
+    // written chunks first, then rows whose values the database itself would refuse mid-import
+    StringBuilder csv =
+        new StringBuilder(
+            "event_id_cnty,event_date,event_type,latitude,longitude,geo_precision,location\n");
+    int n = EventImport.CHUNK * 2 + 10;
+    for (int i = 1; i <= n; i++) {
+      csv.append(i == n ? "X".repeat(201) : "X" + i)
+          .append(",2020-01-01,Battles,35.5,36.5,1,")
+          .append(i == n - 1 ? "L".repeat(401) : "Idlib")
+          .append('\n');
+    }
+    Database db = fresh();
+    List<Map<String, Object>> errors =
+        refusal(csv.toString().getBytes(StandardCharsets.UTF_8), ImportFormat.ACLED_CSV, db);
+    assertThat(errors)
+        .extracting(m -> m.get("row") + " " + m.get("column"))
+        .containsExactly((n - 1) + " location", n + " event_id_cnty");
+    assertThat(errors.get(0).get("reason").toString()).contains("401", "400");
+    assertThat(rowsOf(db, "articles")).isZero();
+  }
+
+  @Test
+  void aStoreFailureAfterWrittenChunksLeavesNothingOfTheFile() {
+    Database db = fresh();
+    EventImportStore store = new EventImportStore(db);
+    List<EventImportStore.Item> first = items("A", EventImport.CHUNK);
+    List<EventImportStore.Item> second = items("B", EventImport.CHUNK);
+    // past the width of events.external_id: only the database refuses it, at insert time
+    List<EventImportStore.Item> failing = items("C".repeat(300), 1);
+    assertThatThrownBy(
+            () ->
+                store.inOneTransaction(
+                    s -> {
+                      assertThat(s.write(first)).isEqualTo(first.size());
+                      assertThat(s.write(second)).isEqualTo(second.size());
+                      return s.write(failing);
+                    }))
+        .isInstanceOf(org.conflictmap.store.StoreException.class);
+    for (String table : List.of("events", "event_sources", "articles")) {
+      assertThat(rowsOf(db, table)).as(table).isZero();
+    }
+    // the same rows go in afterwards: the failed file left no external id or article behind
+    int again = store.inOneTransaction(s -> s.write(first));
+    assertThat(again).isEqualTo(first.size());
+    assertThat(rowsOf(db, "events")).isEqualTo(first.size());
+  }
+
+  private static List<EventImportStore.Item> items(String prefix, int n) {
+    List<EventImportStore.Item> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String sentence = "Clashes in Idlib, report " + prefix + i + ".";
+      NewEvent e =
+          event(
+              LocalDate.of(2020, 1, 1).plusDays(i % 300),
+              "Battles",
+              "Armed clash",
+              35.9 + (i % 100) * 0.001,
+              36.6,
+              sentence,
+              1,
+              List.of(new Actor("Military Forces of Syria", "SY")));
+      out.add(
+          new EventImportStore.Item(
+              n == 1 ? prefix : prefix + i,
+              e,
+              List.of(new EventImportStore.Source("Report", null, sentence, 0, 10, 1, null))));
+    }
+    return out;
+  }
+
+  private static long rowsOf(Database db, String table) {
+    return db.inTransaction(
+        c -> {
+          try (var st = c.createStatement();
+              var rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  @Test
   void duplicateRowsAreRefused() throws IOException {
     List<Map<String, Object>> errors =
         refusal(resource("duplicate-rows.csv"), ImportFormat.ACLED_CSV, fresh());

@@ -90,6 +90,12 @@ class DatabaseTest {
     assertThat(Database.pageCacheKb(1L << 30)).isEqualTo(256 * 1024); // 1 GB: 256 MB
     assertThat(Database.pageCacheKb(512L << 20)).isEqualTo(128 * 1024);
     assertThat(Database.pageCacheKb(64L << 20)).isEqualTo(16 * 1024); // H2's own default
+    // the import command's: a third of the heap, up to 1 GB
+    assertThat(Database.bulkPageCacheKb(6L << 30)).isEqualTo(1024 * 1024);
+    assertThat(Database.bulkPageCacheKb(3L << 30)).isEqualTo(1024 * 1024);
+    assertThat(Database.bulkPageCacheKb(1L << 30)).isEqualTo((1L << 30) / 3 / 1024);
+    assertThat(Database.bulkPageCacheKb(Long.MAX_VALUE)).isEqualTo(1024 * 1024);
+    assertThat(Database.bulkPageCacheKb(0)).isEqualTo(1);
     assertThat(Database.pageCacheKb(8L << 30)).isEqualTo(256 * 1024);
     assertThat(Database.pageCacheKb(Long.MAX_VALUE)).isEqualTo(256 * 1024); // no -Xmx limit
     assertThat(Database.pageCacheKb(0)).isEqualTo(1);
