@@ -81,8 +81,8 @@ public final class EventJsonStream {
 
   /**
    * One event as {@link EventJson#toFeature} makes it, field for field in the same order, written
-   * without a tree: building one per feature was a seventh of the profile of /api/events under
-   * load (214 of 1,463 samples).
+   * without a tree: building one per feature was a seventh of the profile of /api/events under load
+   * (214 of 1,463 samples).
    */
   static void writeFeature(JsonGenerator g, Event e) throws IOException {
     g.writeStartObject();
