@@ -135,7 +135,11 @@ public final class Database implements AutoCloseable {
             + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
             + ";CACHE_SIZE="
             + Math.max(1, pageCacheKb);
+    // a crash halfway through a migration must not leave a store that never opens again
+    MigrationGuard guard = new MigrationGuard(dir.resolve("conflictmap"));
+    guard.beforeMigrating(() -> hasPending(url));
     Database db = connect(url, "sa", "");
+    guard.migrated();
     db.syncCommits = true;
     db.embedded = true;
     return db;
@@ -263,15 +267,30 @@ public final class Database implements AutoCloseable {
     return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
   }
 
+  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(Vendor vendor) {
+    return Flyway.configure()
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
+        .validateMigrationNaming(true)
+        // Features land in parallel with reserved version ranges (4.x zones, 6.x events, 7.x
+        // feeds); a store migrated before a lower-numbered feature landed still takes it.
+        .outOfOrder(true);
+  }
+
+  /**
+   * Whether the embedded store at {@code url} has migrations to run; false when it cannot be read
+   * (locked by another process, say), which opening it then reports.
+   */
+  private static boolean hasPending(String url) {
+    try {
+      return flyway(Vendor.H2).dataSource(url, "sa", "").load().info().pending().length > 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Applies pending migrations; returns how many. */
   private int migrate(String jdbcUrl, String user, String password) {
-    var config =
-        Flyway.configure()
-            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor.folder)
-            .validateMigrationNaming(true)
-            // Features land in parallel with reserved version ranges (4.x zones, 6.x events, 7.x
-            // feeds); a store migrated before a lower-numbered feature landed still takes it.
-            .outOfOrder(true);
+    var config = flyway(vendor);
     // migrate an H2 database through the pool, so the file is opened once and stays open afterwards
     if (connections instanceof PooledSource pooled) {
       config.dataSource(pooled.pool());
