@@ -111,4 +111,14 @@ class DatelineTest {
             1);
     assertThat(events).isEmpty();
   }
+
+  @Test
+  void lastMonthAndARunningTotalAreBackground() {
+    assertThat(Background.of("Mediators met in Lome last month without a deal.", ARTICLE)).isTrue();
+    assertThat(
+            Background.of(
+                "The group has since killed more than 300 villagers in the region.", ARTICLE))
+        .isTrue();
+    assertThat(Background.of("Soldiers shelled Kara on Monday.", ARTICLE)).isFalse();
+  }
 }
