@@ -30,6 +30,9 @@ public final class Anaphora {
               + " responsibility|denied|accused|blamed|condemned|said it would|will|would)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** Said in the present: how things stand. */
+  private static final Pattern STATE = Pattern.compile("\\b(?:say|says)\\b");
+
   private Anaphora() {}
 
   /** The place a placeless sentence's event is at, or empty when it reports none. */
@@ -39,6 +42,20 @@ public final class Anaphora {
       When previous,
       LocalDate article,
       Where.Located last) {
+    return carried(text, cues, previous, article, last, false);
+  }
+
+  /**
+   * As above, where {@code named} says the text names the place itself without a name ("in the
+   * capital", resolved from the dateline).
+   */
+  public static Optional<Where.Located> carried(
+      String text,
+      List<EventTypes.Cue> cues,
+      When previous,
+      LocalDate article,
+      Where.Located last,
+      boolean named) {
     Optional<EventTypes.Cue> cue = EventTypes.best(cues, 0);
     if (cue.isEmpty()
         || cue.get().rule().confidence() < FIRM
@@ -46,8 +63,12 @@ public final class Anaphora {
         || BACKGROUND.matcher(text).find()) {
       return Optional.empty();
     }
-    boolean samePlace = SAME_PLACE.matcher(text).find();
     List<When> dates = Dates.in(text, article, false, previous);
+    if (dates.isEmpty() && STATE.matcher(text).find()) {
+      // "Doctors in the capital say most clinics have shut": a state of things, not an event
+      return Optional.empty();
+    }
+    boolean samePlace = named || SAME_PLACE.matcher(text).find();
     boolean ownDate =
         !dates.isEmpty() && (previous == null || !dates.get(0).from().equals(previous.from()));
     return samePlace || ownDate ? Optional.of(last) : Optional.empty();

@@ -20,12 +20,13 @@ public final class Background {
   private static final Pattern YEAR =
       Pattern.compile("(?<![\\d/.-])(?<y>(?:19|20)\\d\\d)(?<s>s)?\\b");
 
-  /** Time before the news that no year states. */
+  /** Time before the news that no year states, or a running total ("has since killed"). */
   private static final Pattern SPAN =
       Pattern.compile(
           "\\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2}|several|many"
               + "|some) (?:years?|decades?) ago|decades ago|last year|the previous year"
               + "|the year before|for (?:years|decades|many years|several years)"
+              + "|last month|the previous month|(?:has|have) since"
               + "|in (?:the )?(?:past|last|previous|recent) (?:year|years|decade|decades)"
               + "|over the (?:past|last) (?:year|decade|(?:\\w+ )?(?:years|decades)))\\b",
           Pattern.CASE_INSENSITIVE);

@@ -15,6 +15,7 @@ import org.conflictmap.extract.Anaphora;
 import org.conflictmap.extract.Background;
 import org.conflictmap.extract.Casualties;
 import org.conflictmap.extract.Clauses;
+import org.conflictmap.extract.Dateline;
 import org.conflictmap.extract.Dates;
 import org.conflictmap.extract.PlaceConfidence;
 import org.conflictmap.extract.Planned;
@@ -73,9 +74,16 @@ public final class EventExtractor {
    * As {@link #extract}, with each event's place evidence ({@link PlaceConfidence#FEATURES}), for
    * fitting the place confidence model.
    */
-  public List<Extracted> extractWithEvidence(String body, LocalDate date, int timePrecision) {
-    List<Mention> mentions = geoparser.parseInCountryContext(body);
+  public List<Extracted> extractWithEvidence(String original, LocalDate date, int timePrecision) {
+    List<Mention> mentions = geoparser.parseInCountryContext(original);
     CountryContext context = CountryContext.of(mentions);
+    // "KORHOGO, Ivory Coast (Newswire) — …": the dateline is where the article was filed, no part
+    // of the first sentence; its names locate no event by themselves
+    Dateline.Found dateline = Dateline.of(original, geoparser.gazetteer()).orElse(null);
+    String body = dateline == null ? original : Dateline.cut(original, dateline);
+    if (dateline != null) {
+      mentions = mentions.stream().filter(m -> m.start() >= dateline.end()).toList();
+    }
     Map<String, NewEvent> events = new LinkedHashMap<>();
     Map<String, double[]> evidence = new java.util.HashMap<>();
     When previous = null;
@@ -101,10 +109,32 @@ public final class EventExtractor {
       if (background) {
         located = List.of();
       }
-      if (located.isEmpty() && lastPlace != null && !background) {
+      // "in the capital" with no name: the dateline's capital; "the city": the report before,
+      // else the dateline's place
+      Optional<Where.Located> unnamed = Dateline.unnamed(text, dateline, lastPlace);
+      Where.Located anchor =
+          unnamed.orElse(lastPlace != null ? lastPlace : dateline == null ? null : dateline.city());
+      if (located.isEmpty()
+          && si == 0
+          && dateline != null
+          && dateline.city() != null
+          && !background) {
+        // "TAMALE, Ghana — Gunmen attacked a police post on Tuesday": a lead that names no town
+        // (or only the dateline's) is at the dateline; one that names a town it could not place is
+        // not
+        if (near.stream()
+            .noneMatch(
+                m ->
+                    sentence.contains(m.start())
+                        && m.place().precision() == Precision.TOWN
+                        && !m.place().key().equals(dateline.city().mention().place().key()))) {
+          located = List.of(dateline.city());
+        }
+      } else if (located.isEmpty() && anchor != null && !background) {
         // "Hundreds rallied outside parliament on Thursday.": a new event, named by a firm cue
         // and a date of its own or "the same area", at the place of the report before
-        Optional<Where.Located> carried = Anaphora.carried(text, cues, previous, date, lastPlace);
+        Optional<Where.Located> carried =
+            Anaphora.carried(text, cues, previous, date, anchor, unnamed.isPresent());
         if (carried.isPresent()) {
           located = List.of(carried.get());
         }
