@@ -34,6 +34,11 @@ class MigrationCrashTest {
     }
   }
 
+  private static void oneReport(Database db, String url) {
+    new IngestStore(db)
+        .save(Fixtures.article(url), "h1", List.of(Fixtures.idlib(LocalDate.of(2020, 3, 3))));
+  }
+
   @Test
   void aStoreKilledWhileBeingCreatedIsCreatedAfresh() throws Exception {
     Path data = dir.resolve("new");
@@ -49,11 +54,7 @@ class MigrationCrashTest {
 
     Files.createFile(data.resolve("conflictmap.creating"));
     try (Database db = Database.embedded(data)) {
-      new IngestStore(db)
-          .save(
-              Fixtures.article("https://example.org/after"),
-              "h1",
-              List.of(Fixtures.idlib(LocalDate.of(2020, 3, 3))));
+      oneReport(db, "https://example.org/after");
       assertThat(new EventStore(db).count(EventQuery.all())).isEqualTo(1);
     }
     assertThat(data.resolve("conflictmap.creating")).doesNotExist();
@@ -63,11 +64,7 @@ class MigrationCrashTest {
   void aMigrationKilledHalfwayIsUndoneAndRunAgainWithTheDataKept() throws Exception {
     Path data = dir.resolve("old");
     try (Database db = Database.embedded(data)) {
-      new IngestStore(db)
-          .save(
-              Fixtures.article("https://example.org/kept"),
-              "h1",
-              List.of(Fixtures.idlib(LocalDate.of(2020, 3, 3))));
+      oneReport(db, "https://example.org/kept");
     }
     assertThat(data.resolve("conflictmap.before-migration")).doesNotExist();
     // what the guard copies aside before running a pending migration
